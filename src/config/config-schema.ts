@@ -1,0 +1,47 @@
+// The environment contract: every variable the service reads, validated once at start-up.
+import { z } from "zod";
+
+const boolFromEnv = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/** Zod schema of the environment; the single source of truth for `.env.example` and the README table. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default("var"),
+  KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
+  PROMPTS_DIR: z.string().min(1).default("prompts"),
+  INTENTS_DIR: z.string().min(1).default("data/intents"),
+  KNOWLEDGE_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+    .optional(),
+  KNOWLEDGE_WATCH: boolFromEnv.default("true"),
+  EMBEDDINGS_PROVIDER: z.enum(["local", "openai"]).default("local"),
+  EMBEDDINGS_DIM: z.coerce.number().int().min(64).max(8192).default(1024),
+  OPENAI_EMBEDDINGS_MODEL: z.string().min(1).default("text-embedding-3-small"),
+  LLM_PROVIDER: z.enum(["local", "openai"]).default("local"),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  AUTH_JWT_SECRET: z.string().min(32, "must be at least 32 characters").default("dev-only-secret-change-me-0123456789abcdef"),
+  AUTH_JWT_ISSUER: z.string().min(1).default("harbor-bank"),
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  BANK_DB_PATH: z.string().min(1).optional(),
+  BANK_SEED: z.coerce.number().int().default(42),
+  BANK_CUSTOMERS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+  MAX_MESSAGE_CHARS: z.coerce.number().int().min(10).max(20_000).default(2000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(32_768),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  CREDIT_APPROVE_MIN_POINTS: z.coerce.number().int().optional(),
+  CREDIT_DECLINE_MAX_POINTS: z.coerce.number().int().optional(),
+  FRAUD_REVIEW_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  FRAUD_BLOCK_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+});
+
+/** Raw, parsed environment. */
+export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,197 @@
+// Builds the one LangChain agent that serves every route and role: all tools registered, the per-turn subset,
+// system prompt and model chosen by middleware from the runtime context; risky tools gated by human approval.
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { AIMessage, ToolMessage } from "@langchain/core/messages";
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import { createAgent, createMiddleware, humanInTheLoopMiddleware, modelCallLimitMiddleware, toolCallLimitMiddleware } from "langchain";
+import type { AgentPorts } from "./agent-ports.js";
+import type { Identity } from "../auth/identity.js";
+import type { Locale } from "../shared/locale.js";
+import type { PiiVault } from "./guardrails/pii-vault.js";
+import { redactPii } from "./guardrails/pii-vault.js";
+import { createCheckCreditEligibilityTool } from "./tools/check-credit-eligibility.js";
+import { createCheckTransactionRiskTool } from "./tools/check-transaction-risk.js";
+import { createDraftCustomerReplyTool } from "./tools/draft-customer-reply.js";
+import { createExplainCreditDecisionTool } from "./tools/explain-credit-decision.js";
+import { createFreezeCardTool, resolveCardForFreeze } from "./tools/freeze-card.js";
+import { createGetAccountsTool } from "./tools/get-accounts.js";
+import { createGetRecentTransactionsTool } from "./tools/get-recent-transactions.js";
+import { createHandoffToHumanTool } from "./tools/handoff-to-human.js";
+import { createListCardsTool } from "./tools/list-cards.js";
+import { createListFlaggedTransactionsTool } from "./tools/list-flagged-transactions.js";
+import { createLookupCustomerTool } from "./tools/lookup-customer.js";
+import { createOpenDisputeTool } from "./tools/open-dispute.js";
+import { createSearchKnowledgeTool } from "./tools/search-knowledge.js";
+import { clientStatusOf, type TurnRecorder } from "./turn-recorder.js";
+
+/** The runtime context of one turn (identity from the session, never from the model). */
+export interface BankAgentContext {
+  identity: Identity;
+  sessionId: string;
+  locale: Locale;
+  vault: PiiVault;
+  systemPrompt: string;
+  allowedTools: readonly string[];
+  recorder: TurnRecorder;
+  onToolEvent?: (event: { name: string; phase: "start" | "end"; status?: string }) => void;
+}
+
+/** Tools that change something for the customer and so need their approval first. */
+export const CONFIRMED_TOOLS = ["freeze_card", "open_dispute"] as const;
+
+/** Options of the agent. */
+export interface BankAgentOptions {
+  ports: AgentPorts;
+  primaryModel: BaseChatModel;
+  primaryName: { provider: string; model: string };
+  fallbackModel: BaseChatModel;
+  fallbackName: { provider: string; model: string };
+  checkpointer: BaseCheckpointSaver;
+  now: () => Date;
+  modelTimeoutMs: number;
+  publicNumbers: readonly string[];
+}
+
+function textOf(message: AIMessage): string {
+  return typeof message.content === "string" ? message.content : message.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
+}
+
+function ctxOf(runtime: unknown): BankAgentContext {
+  return (runtime as { context: BankAgentContext }).context;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`model timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+/**
+ * Describes a pending action for the customer's confirmation card. It runs in the chat service, because the
+ * human-in-the-loop middleware only sees its own context, not the caller's identity.
+ */
+export function describeConfirmation(ports: AgentPorts, toolName: string, args: Record<string, unknown>, ctx: Pick<BankAgentContext, "identity" | "locale" | "vault" | "sessionId">): string {
+  const zh = ctx.locale === "zh-CN";
+  if (toolName === "freeze_card") {
+    const r = resolveCardForFreeze(ports.bank, ctx, typeof args["cardLast4"] === "string" ? args["cardLast4"] : undefined);
+    const last4 = r.status === "ok" ? r.card.last4 : "";
+    return zh ? `冻结尾号 ${last4} 的银行卡` : `Freeze your card ending ${last4}`;
+  }
+  const tx = typeof args["transactionId"] === "string" ? ports.bank.getTransaction(args["transactionId"]) : undefined;
+  const owned = tx && ctx.identity.kind === "customer" && tx.customerId === ctx.identity.customerId;
+  const what = owned ? `${tx.merchantName} ${tx.currency === "GBP" ? "£" : ""}${tx.amount.toFixed(2)}${tx.currency === "GBP" ? "" : ` ${tx.currency}`} (${tx.timestamp.slice(0, 10)})` : "";
+  return zh ? `对交易提出争议：${what}` : `Open a dispute for ${what}`;
+}
+
+/** Creates the bank agent. */
+export function createBankAgent(options: BankAgentOptions) {
+  const { ports } = options;
+  const tools = [
+    createSearchKnowledgeTool(ports.knowledge),
+    createListCardsTool(ports.bank),
+    createGetAccountsTool(ports.bank),
+    createGetRecentTransactionsTool(ports.bank, options.now),
+    createCheckTransactionRiskTool(ports.bank, ports.fraud),
+    createFreezeCardTool(ports.bank),
+    createOpenDisputeTool(ports.bank),
+    createCheckCreditEligibilityTool(ports.credit),
+    createExplainCreditDecisionTool(ports.credit),
+    createHandoffToHumanTool(ports.openTicket),
+    createLookupCustomerTool(ports.bank),
+    createListFlaggedTransactionsTool(ports.bank),
+    createDraftCustomerReplyTool(ports.knowledge),
+  ];
+
+  const guard = createMiddleware({
+    name: "BankTurnGuard",
+    wrapModelCall: async (request, handler) => {
+      const ctx = ctxOf(request.runtime);
+      const allowed = new Set(ctx.allowedTools);
+      const scoped = { ...request, systemPrompt: ctx.systemPrompt, tools: request.tools.filter((t) => allowed.has(String((t as { name?: string }).name))) };
+      const started = performance.now();
+      const record = (message: AIMessage, name: { provider: string; model: string }, fallback: boolean, error?: string): AIMessage => {
+        ctx.recorder.modelCalls.push({
+          provider: name.provider,
+          model: name.model,
+          ms: Math.round(performance.now() - started),
+          fallback,
+          ...(error ? { error } : {}),
+          output: {
+            content: redactPii(textOf(message), { publicNumbers: options.publicNumbers }),
+            toolCalls: (message.tool_calls ?? []).map((c) => ({ ...(c.id ? { id: c.id } : {}), name: c.name, args: c.args })),
+          },
+        });
+        return message;
+      };
+      try {
+        const out = await withTimeout(Promise.resolve(handler({ ...scoped, model: options.primaryModel })), options.modelTimeoutMs);
+        return record(out, options.primaryName, false);
+      } catch (error) {
+        if (options.primaryModel === options.fallbackModel) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        ctx.recorder.usedFallback = true;
+        ctx.recorder.guardrails.push({ type: "llm_fallback", detail: `${options.primaryName.provider} failed: ${reason.slice(0, 200)}` });
+        const out = await handler({ ...scoped, model: options.fallbackModel });
+        return record(out, options.fallbackName, true, reason.slice(0, 200));
+      }
+    },
+    wrapToolCall: async (request, handler) => {
+      const ctx = ctxOf(request.runtime);
+      const name = request.toolCall.name;
+      const args = (request.toolCall.args ?? {}) as Record<string, unknown>;
+      const redactedArgs = JSON.parse(redactPii(JSON.stringify(args))) as Record<string, unknown>;
+      if (!ctx.allowedTools.includes(name)) {
+        ctx.recorder.toolCalls.push({ name, args: redactedArgs, status: "denied", summary: "tool not allowed on this route", ms: 0 });
+        return new ToolMessage({ content: JSON.stringify({ status: "forbidden", reason: "tool not available here" }), name, tool_call_id: request.toolCall.id ?? name });
+      }
+      ctx.onToolEvent?.({ name, phase: "start" });
+      const started = performance.now();
+      const out = await handler(request);
+      const ms = Math.round(performance.now() - started);
+      let result: Record<string, unknown> = {};
+      if (out instanceof ToolMessage) {
+        try {
+          result = JSON.parse(typeof out.content === "string" ? out.content : JSON.stringify(out.content)) as Record<string, unknown>;
+        } catch {
+          result = { status: "failed" };
+        }
+      }
+      const status = clientStatusOf(typeof result["status"] === "string" ? result["status"] : undefined);
+      if (result["status"] === "forbidden" || (result["status"] === "not_found" && name !== "search_knowledge")) {
+        ctx.recorder.guardrails.push({ type: "ownership_denied", detail: `${name}: ${String(result["status"])}` });
+      }
+      ctx.recorder.toolCalls.push({ name, args: redactedArgs, status, summary: String(result["status"] ?? ""), ms, result });
+      ctx.onToolEvent?.({ name, phase: "end", status });
+      return out;
+    },
+  });
+
+  return createAgent({
+    model: options.primaryModel,
+    tools,
+    checkpointer: options.checkpointer,
+    middleware: [
+      guard,
+      humanInTheLoopMiddleware({
+        interruptOn: Object.fromEntries(
+          CONFIRMED_TOOLS.map((name) => [
+            name,
+            {
+              allowedDecisions: ["approve", "reject"] as ("approve" | "reject")[],
+              description: "Needs the customer's approval",
+            },
+          ]),
+        ),
+      }),
+      modelCallLimitMiddleware({ runLimit: 6, exitBehavior: "end" }),
+      toolCallLimitMiddleware({ runLimit: 8, exitBehavior: "end" }),
+    ],
+  });
+}
+
+/** The agent type. */
+export type BankAgent = ReturnType<typeof createBankAgent>;

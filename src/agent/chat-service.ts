@@ -1,0 +1,335 @@
+// One chat turn end to end: session and ownership, PII redaction, injection screen, routing, scope short-cuts,
+// the agent run with the route's tools, reply checks, transcript and trace. Identity comes only from the caller.
+import { randomUUID } from "node:crypto";
+import type { Identity } from "../auth/identity.js";
+import { identityKey } from "../auth/identity.js";
+import { AppError } from "../shared/errors.js";
+import { detectLocale, type Locale } from "../shared/locale.js";
+import type { Logger } from "../shared/logger.js";
+import type { RouteDecisionView, RouterPort } from "./agent-ports.js";
+import type { BankAgent } from "./bank-agent.js";
+import type { ChatEvent, ChatResponse } from "./chat-schemas.js";
+import type { ConversationEvents } from "./conversation-events.js";
+import type { ConversationStore, Session, SessionState } from "./conversation-store.js";
+import { screenForInjection } from "./guardrails/injection-screen.js";
+import { createPiiVault, type PiiVault } from "./guardrails/pii-vault.js";
+import { isAdviceRequest } from "./guardrails/scope-policy.js";
+import { checkReply } from "./reply-checks.js";
+import { renderRoutingNote, type RoutingNote } from "./responder/routing-note.js";
+import { say } from "./responder/reply-templates.js";
+import { allowedToolsFor, TOOL_LABELS } from "./route-policy.js";
+import { runAgentTurn, type AgentTurnInput, type AgentTurnOutcome } from "./run-agent-turn.js";
+import { createTurnRecorder, type TurnRecorder } from "./turn-recorder.js";
+import type { GuardrailEvent, TurnTrace } from "./turn-trace.js";
+
+/** Dependencies of the chat service. */
+export interface ChatServiceDeps {
+  agent: BankAgent;
+  router: RouterPort;
+  store: ConversationStore;
+  events: ConversationEvents;
+  renderSystemPrompt: (route: string, locale: Locale, vars: Record<string, string>) => string;
+  now: () => Date;
+  logger: Logger;
+  provider: { provider: string; model: string };
+  publicNumbers: readonly string[];
+  describeConfirmation: (action: string, args: Record<string, unknown>, ctx: { identity: Identity; locale: Locale; vault: PiiVault; sessionId: string }) => string;
+}
+
+/** The chat engine behind the HTTP API, the console and the dialogue replayer. */
+export interface ChatService {
+  handleMessage(input: { identity: Identity; sessionId?: string; message: string; locale?: Locale }, emit?: (e: ChatEvent) => void): Promise<ChatResponse>;
+  handleConfirmation(input: { identity: Identity; sessionId: string; confirmationId: string; decision: "approve" | "reject" }, emit?: (e: ChatEvent) => void): Promise<ChatResponse>;
+  openSession(identity: Identity, sessionId: string): Session;
+}
+
+const SHORT_CIRCUIT_ROUTES = new Set(["out_of_scope"]);
+
+function hasSlots(d: RouteDecisionView): boolean {
+  return d.slots.amounts.length + d.slots.cardLastFour.length + d.slots.merchants.length + d.slots.transactionRefs.length > 0;
+}
+
+/** Creates the chat service. */
+export function createChatService(deps: ChatServiceDeps): ChatService {
+  const vaults = new Map<string, PiiVault>();
+  const vaultOf = (sessionId: string): PiiVault => {
+    let v = vaults.get(sessionId);
+    if (!v) {
+      if (vaults.size > 20_000) vaults.delete(vaults.keys().next().value as string);
+      v = createPiiVault({ publicNumbers: deps.publicNumbers });
+      vaults.set(sessionId, v);
+    }
+    return v;
+  };
+
+  const openSession = (identity: Identity, sessionId?: string, locale: Locale = "en"): Session => {
+    const owner = identityKey(identity);
+    if (!sessionId) return deps.store.createSession({ owner, identity, locale });
+    const existing = deps.store.getSession(sessionId);
+    if (!existing) return deps.store.createSession({ id: sessionId, owner, identity, locale });
+    // Someone else's session looks exactly like a missing one, so ids cannot be probed.
+    if (existing.owner !== owner) throw new AppError("not_found", "No such conversation.");
+    return existing;
+  };
+
+  const toolEventEmitter = (locale: Locale, emit?: (e: ChatEvent) => void) => (e: { name: string; phase: "start" | "end"; status?: string }) => {
+    const label = TOOL_LABELS[e.name]?.[locale] ?? e.name;
+    emit?.({ type: "tool", data: { name: e.name, phase: e.phase, label, ...(e.status ? { status: e.status as "ok" } : {}) } });
+  };
+
+  async function runTurn(args: {
+    session: Session;
+    identity: Identity;
+    locale: Locale;
+    input: AgentTurnInput;
+    decision: RouteDecisionView;
+    route: string;
+    intent: string;
+    redactedText: string;
+    recorder: TurnRecorder;
+    emit?: (e: ChatEvent) => void;
+  }): Promise<AgentTurnOutcome> {
+    const { session, identity, locale } = args;
+    const role = identity.kind;
+    const note: RoutingNote = {
+      intent: args.intent,
+      route: args.route,
+      locale,
+      role,
+      confidence: args.decision.confidence,
+      slots: {
+        amounts: args.decision.slots.amounts.map((a) => ({ value: a.value, currency: a.currency })),
+        dates: args.decision.slots.dates.map((d) => d.date),
+        cardLastFour: args.decision.slots.cardLastFour,
+        merchants: args.decision.slots.merchants,
+        transactionRefs: args.decision.slots.transactionRefs,
+      },
+      ...(session.state.focusTransactionId ? { focusTransactionId: session.state.focusTransactionId } : {}),
+      today: deps.now().toISOString().slice(0, 10),
+    };
+    const promptRoute = role === "staff" ? "staff" : args.route;
+    const systemPrompt = `${deps.renderSystemPrompt(promptRoute, locale, {
+      intent: args.intent,
+      slots: JSON.stringify(note.slots),
+      signed_in: role === "anonymous" ? "no" : "yes",
+      today: note.today,
+    })}\n\n${renderRoutingNote(note)}`;
+    return runAgentTurn(
+      deps.agent,
+      args.input,
+      {
+        identity,
+        sessionId: session.id,
+        locale,
+        vault: vaultOf(session.id),
+        systemPrompt,
+        allowedTools: allowedToolsFor(args.route, identity),
+        recorder: args.recorder,
+        onToolEvent: toolEventEmitter(locale, args.emit),
+      },
+      (t) => args.emit?.({ type: "token", data: { text: t } }),
+    );
+  }
+
+  function finish(args: {
+    session: Session;
+    identity: Identity;
+    locale: Locale;
+    kind: "message" | "confirmation";
+    redactedText: string;
+    decision: RouteDecisionView;
+    intent: string;
+    route: string;
+    outcome: AgentTurnOutcome;
+    recorder: TurnRecorder;
+    extraEvents: GuardrailEvent[];
+    started: number;
+    agentMs: number;
+    routeMs: number;
+    prefix?: string;
+    emit?: (e: ChatEvent) => void;
+  }): ChatResponse {
+    const { session, locale, outcome, recorder } = args;
+    const traceId = randomUUID();
+    const checked = checkReply(outcome.text, recorder.toolCalls, locale);
+    const text = [args.prefix, checked.text].filter(Boolean).join("\n\n");
+    const fresh = deps.store.getSession(session.id) ?? session;
+    const state: SessionState = { ...fresh.state, turns: fresh.state.turns + 1, lastIntent: args.intent };
+    delete state.pending;
+    let pendingConfirmation: ChatResponse["pendingConfirmation"];
+    if (outcome.interrupt) {
+      const summary = deps.describeConfirmation(outcome.interrupt.action, outcome.interrupt.args, { identity: args.identity, locale, vault: vaultOf(session.id), sessionId: session.id });
+      pendingConfirmation = { id: outcome.interrupt.id, action: outcome.interrupt.action, summary };
+      state.pending = { ...pendingConfirmation, route: args.route, intent: args.intent, confidence: args.decision.confidence };
+      recorder.toolCalls.push({ name: outcome.interrupt.action, args: outcome.interrupt.args, status: "awaiting_confirmation", summary, ms: 0 });
+    }
+    const focus = [...recorder.toolCalls].reverse().find((c) => c.status === "ok" && (c.name === "check_transaction_risk" || c.name === "get_recent_transactions"));
+    const focusId = focus?.name === "check_transaction_risk"
+      ? (focus.result?.["transaction"] as { id?: string } | undefined)?.id
+      : (focus?.result?.["transactions"] as { id: string }[] | undefined)?.[0]?.id;
+    if (focusId) state.focusTransactionId = focusId;
+    const asked = !outcome.interrupt && /[?？]\s*$/.test(text) && !recorder.toolCalls.some((c) => c.status === "ok");
+    if (asked && ["credit", "cards", "fraud", "account"].includes(args.route)) state.awaiting = { intent: args.intent, route: args.route, slot: "any" };
+    else delete state.awaiting;
+    const handoffCall = recorder.toolCalls.find((c) => c.name === "handoff_to_human" && c.status === "ok");
+    const ticketId = handoffCall ? String(handoffCall.result?.["ticketId"] ?? "") : undefined;
+    const latest = deps.store.getSession(session.id);
+    const mode = latest?.mode ?? session.mode;
+    if (ticketId) state.ticketId = ticketId;
+    deps.store.updateSession(session.id, { locale, state, mode });
+    if (text) deps.store.appendMessage(session.id, { role: "assistant", text: vaultOf(session.id).redact(text).text, traceId });
+    const response: ChatResponse = {
+      sessionId: session.id,
+      reply: { text, citations: checked.citations, ...(outcome.quickReplies && !outcome.interrupt ? { quickReplies: outcome.quickReplies } : {}) },
+      intent: { name: args.intent, route: args.route as ChatResponse["intent"]["route"], confidence: Number(args.decision.confidence.toFixed(4)) },
+      toolCalls: recorder.toolCalls.map((c) => ({ name: c.name, status: c.status })),
+      ...(pendingConfirmation ? { pendingConfirmation } : {}),
+      ...(ticketId ? { handoff: { ticketId, status: "waiting" as const } } : {}),
+      traceId,
+    };
+    const trace: TurnTrace = {
+      traceId,
+      sessionId: session.id,
+      turn: state.turns,
+      startedAt: new Date(args.started).toISOString(),
+      identity: args.identity.kind,
+      locale,
+      kind: args.kind,
+      message: args.redactedText,
+      intent: {
+        name: args.intent,
+        route: args.route,
+        confidence: args.decision.confidence,
+        top: args.decision.top.map((t) => ({ intent: t.intent, probability: t.probability })),
+        outOfScope: args.decision.outOfScope,
+        lowConfidence: args.decision.lowConfidence,
+      },
+      slots: args.decision.slots as unknown as Record<string, unknown>,
+      retrieved: checked.retrieved,
+      toolCalls: recorder.toolCalls.map(({ result: _r, ...c }) => c),
+      guardrails: [...args.extraEvents, ...recorder.guardrails, ...checked.events],
+      provider: recorder.usedFallback ? `${deps.provider.provider}+fallback` : deps.provider.provider,
+      model: deps.provider.model,
+      modelCalls: recorder.modelCalls,
+      reply: vaultOf(session.id).redact(text).text,
+      citations: checked.citations,
+      ...(pendingConfirmation ? { pendingConfirmation } : {}),
+      ...(ticketId ? { handoffTicketId: ticketId } : {}),
+      latencyMs: { route: args.routeMs, agent: args.agentMs, total: Math.round(performance.now() - args.started) },
+    };
+    deps.store.saveTrace(trace);
+    if (checked.citations.length) args.emit?.({ type: "citations", data: checked.citations });
+    if (pendingConfirmation) args.emit?.({ type: "confirmation", data: pendingConfirmation });
+    args.emit?.({ type: "done", data: response });
+    return response;
+  }
+
+  function shortReply(outcomeText: string, quickReplies?: string[]): AgentTurnOutcome {
+    return { text: outcomeText, ...(quickReplies ? { quickReplies } : {}) };
+  }
+
+  return {
+    openSession: (identity, sessionId) => openSession(identity, sessionId),
+
+    async handleMessage(input, emit) {
+      const started = performance.now();
+      const session = openSession(input.identity, input.sessionId, input.locale ?? detectLocale(input.message));
+      const vault = vaultOf(session.id);
+      const redaction = vault.redact(input.message);
+      const events: GuardrailEvent[] = [];
+      if (redaction.spans.length) events.push({ type: "pii_redacted", detail: redaction.kinds.join(",") });
+      const injection = screenForInjection(redaction.text);
+      if (injection.flagged) events.push({ type: "injection_user", detail: injection.matches.join(" | ").slice(0, 200) });
+      const locale: Locale = input.locale ?? (detectLocale(input.message) === "zh-CN" ? "zh-CN" : session.state.turns > 0 ? session.locale : "en");
+      deps.store.appendMessage(session.id, { role: "user", text: redaction.text });
+      const recorder = createTurnRecorder();
+
+      if (session.mode === "human") {
+        // A person is handling the conversation: the bot stays quiet and the message goes to staff.
+        const msgs = deps.store.listMessages(session.id);
+        const last = msgs[msgs.length - 1];
+        if (last) deps.events.publish(session.id, { type: "message", data: { id: last.id, role: "user", text: last.text, createdAt: last.createdAt } });
+        const ticket = session.state.ticketId ? deps.store.getTicket(session.state.ticketId) : undefined;
+        const response: ChatResponse = {
+          sessionId: session.id,
+          reply: { text: "", citations: [] },
+          intent: { name: "handoff_active", route: "handoff", confidence: 1 },
+          toolCalls: [],
+          ...(ticket ? { handoff: { ticketId: ticket.id, status: ticket.status } } : {}),
+          traceId: randomUUID(),
+        };
+        emit?.({ type: "done", data: response });
+        return response;
+      }
+
+      if (session.state.pending) {
+        // A new message instead of a decision cancels the waiting action, so the thread never hangs on it.
+        await runAgentTurn(deps.agent, { decision: "reject" }, {
+          identity: input.identity, sessionId: session.id, locale, vault, systemPrompt: "", allowedTools: allowedToolsFor(session.state.pending.route, input.identity), recorder: createTurnRecorder(),
+        });
+        events.push({ type: "scope_refusal", detail: `pending ${session.state.pending.action} cancelled by a new message` });
+        const { pending: _p, ...rest } = session.state;
+        session.state = rest as SessionState;
+        deps.store.updateSession(session.id, { state: session.state });
+      }
+
+      const routeStarted = performance.now();
+      const decision = deps.router.route(redaction.text, locale);
+      let intent = decision.intent;
+      let route = decision.route;
+      const awaiting = session.state.awaiting;
+      if (awaiting && awaiting.intent !== intent && (decision.lowConfidence || (hasSlots(decision) && decision.confidence < 0.85 && route !== "handoff"))) {
+        intent = awaiting.intent;
+        route = awaiting.route;
+      }
+      const routeMs = Math.round(performance.now() - routeStarted);
+      emit?.({ type: "intent", data: { name: intent, route: route as ChatResponse["intent"]["route"], confidence: Number(decision.confidence.toFixed(4)) } });
+      const base = { session, identity: input.identity, locale, kind: "message" as const, redactedText: redaction.text, decision, recorder, extraEvents: events, started, routeMs, emit };
+
+      const staff = input.identity.kind === "staff";
+      if (!staff && (SHORT_CIRCUIT_ROUTES.has(route) || isAdviceRequest(redaction.text))) {
+        const advice = intent === "advice_request" || isAdviceRequest(redaction.text);
+        events.push({ type: "scope_refusal", detail: advice ? "advice request" : "out of scope" });
+        const outcome = shortReply(say(locale, advice ? "advice" : "outOfScope"), [say(locale, "route_handoff")]);
+        return finish({ ...base, intent: advice ? "advice_request" : intent, route: "out_of_scope", outcome, agentMs: 0 });
+      }
+      if (!staff && decision.lowConfidence && intent === decision.intent) {
+        const routes = [...new Set(decision.top.map((t) => t.intent))].slice(0, 3);
+        const quick = [...new Set(routes.map((name) => say(locale, `route_${routeOfIntent(decision, name)}` as Parameters<typeof say>[1])))];
+        return finish({ ...base, intent, route, outcome: shortReply(say(locale, "clarify"), quick), agentMs: 0 });
+      }
+      const agentStarted = performance.now();
+      const outcome = await runTurn({ session, identity: input.identity, locale, input: { message: redaction.text }, decision, route, intent, redactedText: redaction.text, recorder, emit });
+      const agentMs = Math.round(performance.now() - agentStarted);
+      const prefix = injection.flagged ? say(locale, "injection") : undefined;
+      return finish({ ...base, intent, route, outcome, agentMs, ...(prefix ? { prefix } : {}) });
+    },
+
+    async handleConfirmation(input, emit) {
+      const started = performance.now();
+      const session = openSession(input.identity, input.sessionId);
+      const pending = session.state.pending;
+      if (!pending || pending.id !== input.confirmationId) {
+        throw new AppError("conflict", "There is no action waiting for confirmation with that id.");
+      }
+      const recorder = createTurnRecorder();
+      const decision: RouteDecisionView = {
+        intent: pending.intent, route: pending.route, confidence: pending.confidence, top: [], outOfScope: false, lowConfidence: false,
+        slots: { amounts: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
+      };
+      emit?.({ type: "intent", data: { name: pending.intent, route: pending.route as ChatResponse["intent"]["route"], confidence: pending.confidence } });
+      if (input.decision === "reject") recorder.toolCalls.push({ name: pending.action, args: {}, status: "rejected", summary: "customer cancelled", ms: 0 });
+      const agentStarted = performance.now();
+      const outcome = await runTurn({ session, identity: input.identity, locale: session.locale, input: { decision: input.decision }, decision, route: pending.route, intent: pending.intent, redactedText: `[${input.decision}]`, recorder, emit });
+      deps.store.appendMessage(session.id, { role: "user", text: `[${input.decision === "approve" ? "Approved" : "Cancelled"}: ${pending.summary}]` });
+      return finish({
+        session, identity: input.identity, locale: session.locale, kind: "confirmation", redactedText: `[${input.decision}] ${pending.summary}`, decision, intent: pending.intent, route: pending.route,
+        outcome, recorder, extraEvents: [], started, agentMs: Math.round(performance.now() - agentStarted), routeMs: 0, emit,
+      });
+    },
+  };
+}
+
+function routeOfIntent(decision: RouteDecisionView, intent: string): string {
+  return intent === decision.intent ? decision.route : decision.top.find((t) => t.intent === intent)?.route ?? "knowledge";
+}

@@ -1,0 +1,26 @@
+// Scope rules: no investment, tax or legal advice and no guarantees of credit, checked on requests and replies.
+
+const ADVICE_REQUEST = [
+  /\b(?:should i|which|what) (?:invest|buy|sell)\b|\b(?:stocks?|shares|crypto|bitcoin|etf|index fund|pension|isa)\b.*\b(?:buy|invest|best|recommend|should)\b/i,
+  /\b(?:tax|inheritance|capital gains)\b.*\b(?:advice|avoid|reduce|should i|how do i)\b|\b(?:legal advice|sue|lawyer|solicitor)\b/i,
+  /(?:买|投资|推荐).{0,8}(?:股票|基金|比特币|加密货币|理财)|(?:税务|避税|法律)(?:建议|咨询)|该不该(?:买|投资)/,
+];
+
+const UNSAFE_REPLY = [
+  /\bguarantee(?:d|s)?\b[^.]{0,40}\b(?:approv|accept|credit|loan)/i,
+  /\byou (?:will|are certain to) (?:be approved|get the loan|qualify)\b/i,
+  /保证(?:批准|通过|获批)|一定(?:能|会)(?:批准|获批|通过)/,
+];
+
+/** True when a message asks for investment, tax or legal advice. */
+export function isAdviceRequest(text: string): boolean {
+  return ADVICE_REQUEST.some((re) => re.test(text));
+}
+
+/** Returns the phrases of a reply that break scope policy (e.g. promising credit), empty when it is clean. */
+export function findPolicyViolations(reply: string): string[] {
+  return UNSAFE_REPLY.flatMap((re) => {
+    const m = reply.match(re);
+    return m ? [m[0]] : [];
+  });
+}

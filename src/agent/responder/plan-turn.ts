@@ -1,0 +1,291 @@
+// The local responder's brain: from the routing note, the customer's words and this turn's tool results, decide the
+// next tool calls or compose the final reply. Replies are built only from tool results and templates.
+import type { Locale } from "../../shared/locale.js";
+import { extractAnswer, renderExtractedAnswer, type AnswerPassage } from "./extract-answer.js";
+import { formatDate, formatMoney, say } from "./reply-templates.js";
+import type { RoutingNote } from "./routing-note.js";
+
+/** A tool result of this turn, parsed from its JSON text. */
+export interface ToolOutcome {
+  name: string;
+  data: Record<string, unknown> & { status?: string };
+}
+
+/** What the responder does next. */
+export type TurnStep =
+  | { kind: "tools"; calls: { name: string; args: Record<string, unknown> }[] }
+  | { kind: "reply"; text: string; quickReplies?: string[] };
+
+const DATA_INTENTS = new Set([
+  "balance", "recent_transactions", "account_details", "pending_payment", "card_freeze_unfreeze", "lost_or_stolen_card",
+  "unrecognised_transaction", "dispute_transaction", "compromised_card", "loan_eligibility", "credit_card_application", "credit_declined_reason",
+]);
+
+type Planner = (note: RoutingNote, text: string, done: ToolOutcome[]) => TurnStep;
+
+function find(done: ToolOutcome[], name: string): ToolOutcome | undefined {
+  return [...done].reverse().find((d) => d.name === name);
+}
+
+function reply(text: string, quickReplies?: string[]): TurnStep {
+  return quickReplies && quickReplies.length ? { kind: "reply", text, quickReplies } : { kind: "reply", text };
+}
+
+function tools(...calls: { name: string; args: Record<string, unknown> }[]): TurnStep {
+  return { kind: "tools", calls };
+}
+
+/** Composes an extractive answer from a search_knowledge outcome. */
+export function answerFromKnowledge(question: string, outcome: ToolOutcome | undefined, locale: Locale): string | undefined {
+  const passages = (outcome?.data["passages"] as AnswerPassage[] | undefined) ?? [];
+  if (outcome?.data.status !== "ok" || passages.length === 0) return undefined;
+  const answer = extractAnswer(question, passages);
+  return answer.parts.length ? renderExtractedAnswer(answer, locale) : undefined;
+}
+
+function knowledgeReply(note: RoutingNote, text: string, done: ToolOutcome[], prefix?: string): TurnStep {
+  const search = find(done, "search_knowledge");
+  if (!search) return tools({ name: "search_knowledge", args: { query: text } });
+  const answer = answerFromKnowledge(text, search, note.locale);
+  if (!answer) return reply([prefix, say(note.locale, "noKnowledge")].filter(Boolean).join("\n\n"), [say(note.locale, "quickPerson")]);
+  return reply([prefix, answer].filter(Boolean).join("\n\n"));
+}
+
+function loanTermMonths(text: string): number | undefined {
+  const y = text.match(/(\d{1,2}|one|two|three|four|five|six|seven|[一二三四五六七])\s*(?:years?|yrs?|年)/i);
+  const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+  if (y?.[1]) return 12 * (Number(y[1]) || words[y[1].toLowerCase()] || 0) || undefined;
+  const m = text.match(/(\d{1,2})\s*(?:months?|个月)/i);
+  return m?.[1] ? Number(m[1]) : undefined;
+}
+
+function freezeReason(text: string): string {
+  if (/stolen|被盗|偷/i.test(text)) return "stolen";
+  if (/lost|丢|遗失|找不到/i.test(text)) return "lost";
+  if (/fraud|hack|leak|compromis|skim|盗刷|泄露|可疑/i.test(text)) return "suspicious_activity";
+  return "temporary";
+}
+
+function disputeReason(text: string): string {
+  if (/twice|double|duplicate|两次|重复/i.test(text)) return "duplicate_charge";
+  if (/never (arrived|came)|not (received|arrived)|didn'?t (arrive|get)|没收到|未收到/i.test(text)) return "goods_not_received";
+  if (/subscription|cancel|订阅|取消/i.test(text)) return "cancelled_subscription";
+  if (/wrong amount|overcharg|more than|金额不对|多扣/i.test(text)) return "wrong_amount";
+  if (/recogni[sz]e|not me|didn'?t make|不认识|不是我/i.test(text)) return "not_recognised";
+  return "other";
+}
+
+const freezeFlow: Planner = (note, text, done) => {
+  if (/unfreeze|解冻|解除冻结/i.test(text)) return knowledgeReply(note, text, done);
+  const freeze = find(done, "freeze_card");
+  if (freeze) {
+    const st = freeze.data.status;
+    const card = freeze.data["card"] as { last4: string } | undefined;
+    if (st === "ok" && card) {
+      const base = say(note.locale, freeze.data["alreadyFrozen"] ? "alreadyFrozen" : "frozen", { last4: card.last4 });
+      const guide = note.intent === "lost_or_stolen_card" ? answerFromKnowledge(text, find(done, "search_knowledge"), note.locale) : undefined;
+      if (note.intent === "lost_or_stolen_card" && !find(done, "search_knowledge")) return tools({ name: "search_knowledge", args: { query: "report lost or stolen card replacement" } });
+      return reply([base, guide].filter(Boolean).join("\n\n"));
+    }
+    if (st === "rejected") return reply(say(note.locale, "freezeRejected"));
+    return cardProblem(note, freeze);
+  }
+  const last4 = note.slots.cardLastFour[0];
+  if (last4) return tools({ name: "freeze_card", args: { cardLast4: last4, reason: freezeReason(text) } });
+  const list = find(done, "list_cards");
+  if (!list) return tools({ name: "list_cards", args: {} });
+  const cards = ((list.data["cards"] as { last4: string; status: string }[] | undefined) ?? []).filter((c) => c.status !== "blocked");
+  if (cards.length === 1 && cards[0]) return tools({ name: "freeze_card", args: { cardLast4: cards[0].last4, reason: freezeReason(text) } });
+  return cardProblem(note, list);
+};
+
+function cardProblem(note: RoutingNote, outcome: ToolOutcome): TurnStep {
+  const cards = ((outcome.data["cards"] as (string | { last4: string })[] | undefined) ?? []).map((c) => (typeof c === "string" ? c : c.last4));
+  if (outcome.data.status === "needs_sign_in") return reply(say(note.locale, "signIn"));
+  if (cards.length === 0) return reply(say(note.locale, "cardsNone", { cards: "—" }));
+  const quick = cards.map((c) => (note.locale === "zh-CN" ? `冻结尾号${c}的卡` : `Freeze card ending ${c}`));
+  return reply(say(note.locale, outcome.data.status === "not_found" ? "cardsNone" : "cardsWhich", { cards: cards.join(", ") }), quick);
+}
+
+function txFilter(note: RoutingNote): Record<string, unknown> {
+  const args: Record<string, unknown> = { limit: 5 };
+  if (note.slots.merchants[0]) args["merchant"] = note.slots.merchants[0];
+  if (note.slots.amounts[0]) args["amount"] = note.slots.amounts[0].value;
+  if (note.slots.cardLastFour[0]) args["cardLast4"] = note.slots.cardLastFour[0];
+  return args;
+}
+
+type TxRow = { id: string; date: string; merchant: string; amount: number; currency: string; cardLast4: string };
+
+function txLines(note: RoutingNote, rows: TxRow[]): string {
+  return rows
+    .map((t) => say(note.locale, "txRow", { date: formatDate(t.date, note.locale), merchant: t.merchant, amount: formatMoney(t.amount, t.currency, note.locale), card: t.cardLast4 ? ` (••${t.cardLast4})` : "" }))
+    .join("\n");
+}
+
+const suspiciousFlow: Planner = (note, text, done) => {
+  const risk = find(done, "check_transaction_risk");
+  if (risk) {
+    if (risk.data.status !== "ok") return reply(say(note.locale, risk.data.status === "not_found" ? "notFoundTx" : "unavailable"));
+    const tx = risk.data["transaction"] as { merchant: string; amount: number; currency: string; date: string };
+    const r = risk.data["risk"] as { probability: number; level: "none" | "review" | "block"; reasons: string[] };
+    const lines = [
+      say(note.locale, "risk", { merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale), level: say(note.locale, `riskLevel_${r.level}`), pct: `${Math.round(r.probability * 100)}%` }),
+      r.reasons.length ? say(note.locale, "riskReasons", { reasons: r.reasons.join(note.locale === "zh-CN" ? "；" : "; ") }) : "",
+      say(note.locale, "riskNext"),
+    ];
+    return reply(lines.filter(Boolean).join("\n"), [say(note.locale, "quickFreeze"), say(note.locale, "quickDispute"), say(note.locale, "quickNo")]);
+  }
+  const list = find(done, "get_recent_transactions");
+  if (!list) return note.focusTransactionId && !note.slots.merchants.length && !note.slots.amounts.length
+    ? tools({ name: "check_transaction_risk", args: { transactionId: note.focusTransactionId } })
+    : tools({ name: "get_recent_transactions", args: txFilter(note) });
+  const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
+  if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  if (rows.length === 0 || !rows[0]) return reply(say(note.locale, "txNone"));
+  return tools({ name: "check_transaction_risk", args: { transactionId: rows[0].id } });
+};
+
+const disputeFlow: Planner = (note, text, done) => {
+  const dispute = find(done, "open_dispute");
+  if (dispute) {
+    if (dispute.data.status === "rejected") return reply(say(note.locale, "disputeRejected"));
+    if (dispute.data.status !== "ok") return reply(say(note.locale, "notFoundTx"));
+    const d = dispute.data["dispute"] as { id: string };
+    const tx = dispute.data["transaction"] as { merchant: string; amount: number; currency: string; date: string };
+    return reply(say(note.locale, "disputeOpened", { id: d.id, merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale) }));
+  }
+  const specific = note.slots.merchants.length > 0 || note.slots.amounts.length > 0 || note.slots.transactionRefs.length > 0;
+  if (!specific && note.focusTransactionId) return tools({ name: "open_dispute", args: { transactionId: note.focusTransactionId, reason: disputeReason(text) } });
+  const list = find(done, "get_recent_transactions");
+  if (!list) return tools({ name: "get_recent_transactions", args: txFilter(note) });
+  if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
+  if (specific && rows[0]) return tools({ name: "open_dispute", args: { transactionId: rows[0].id, reason: disputeReason(text) } });
+  if (rows.length === 0) return reply(say(note.locale, "txNone"));
+  const quick = rows.slice(0, 4).map((t) => (note.locale === "zh-CN" ? `对${t.merchant} ${formatMoney(t.amount, t.currency, note.locale)}提出争议` : `Dispute ${t.merchant} ${formatMoney(t.amount, t.currency, note.locale)}`));
+  return reply(`${say(note.locale, "disputeWhich")}\n${txLines(note, rows.slice(0, 4))}`, quick);
+};
+
+const transactionsFlow: Planner = (note, text, done) => {
+  const list = find(done, "get_recent_transactions");
+  if (!list) return tools({ name: "get_recent_transactions", args: { ...txFilter(note), limit: note.slots.merchants.length || note.slots.amounts.length ? 5 : 8 } });
+  if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
+  if (rows.length === 0) return reply(say(note.locale, "txNone"));
+  return reply(`${say(note.locale, "txList")}\n${txLines(note, rows)}`);
+};
+
+const accountsFlow: Planner = (note, text, done) => {
+  const acc = find(done, "get_accounts");
+  if (!acc) return tools({ name: "get_accounts", args: {} });
+  if (acc.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  const rows = (acc.data["accounts"] as { type: string; currency: string; balance: number; accountEnding: string }[] | undefined) ?? [];
+  return reply(`${say(note.locale, "accounts")}\n${rows.map((a) => say(note.locale, "accountRow", { type: a.type, ending: a.accountEnding, balance: formatMoney(a.balance, a.currency, note.locale) })).join("\n")}`);
+};
+
+const eligibilityFlow: Planner = (note, text, done) => {
+  const est = find(done, "check_credit_eligibility");
+  if (est) {
+    if (est.data.status !== "ok") return reply(say(note.locale, "creditNoProfile"), [say(note.locale, "quickPerson")]);
+    const req = est.data["request"] as { amount: number; termMonths: number };
+    const e = est.data["estimate"] as { decision: "approve" | "refer" | "decline"; grade: string; reasons: string[] };
+    return reply(
+      [
+        say(note.locale, "creditEstimate", { amount: formatMoney(req.amount, "GBP", note.locale), term: req.termMonths, decision: say(note.locale, `creditDecision_${e.decision}`), grade: e.grade }),
+        e.reasons.length ? say(note.locale, "creditReasons", { reasons: e.reasons.slice(0, 4).join(note.locale === "zh-CN" ? "；" : "; ") }) : "",
+        say(note.locale, "creditDisclaimer"),
+      ].filter(Boolean).join("\n"),
+    );
+  }
+  const amount = note.slots.amounts.find((a) => a.value >= 100)?.value;
+  if (!amount) return reply(say(note.locale, "creditAskAmount"));
+  const clamped = Math.min(35000, Math.max(1000, amount));
+  const term = Math.min(84, Math.max(12, loanTermMonths(text) ?? 60));
+  return tools({ name: "check_credit_eligibility", args: { amount: clamped, termMonths: term } });
+};
+
+const explainFlow: Planner = (note, _text, done) => {
+  const ex = find(done, "explain_credit_decision");
+  if (!ex) return tools({ name: "explain_credit_decision", args: {} });
+  if (ex.data.status !== "ok") return reply(say(note.locale, "creditNoProfile"), [say(note.locale, "quickPerson")]);
+  const reasons = (ex.data["reasons"] as { text: string }[]).map((r) => r.text);
+  return reply([say(note.locale, "creditExplain", { reasons: reasons.join(note.locale === "zh-CN" ? "；" : "; ") }), say(note.locale, "creditDisclaimer")].join("\n"));
+};
+
+const handoffFlow: Planner = (note, text, done) => {
+  const h = find(done, "handoff_to_human");
+  if (!h) return tools({ name: "handoff_to_human", args: { summary: text.slice(0, 300), reason: note.intent === "complaint" ? "complaint" : "requested" } });
+  return reply(say(note.locale, "handoff", { ticketId: String(h.data["ticketId"] ?? "") }));
+};
+
+const smalltalkFlow: Planner = (note) => {
+  const key = note.intent === "thanks" ? "thanks" : note.intent === "goodbye" ? "goodbye" : note.intent === "bot_capabilities" ? "capabilities" : "greeting";
+  const quick = key === "goodbye" || key === "thanks" ? undefined : note.locale === "zh-CN" ? ["我的卡丢了", "转账手续费", "查看最近交易"] : ["I lost my card", "Transfer fees", "Show my recent transactions"];
+  return reply(say(note.locale, key), quick);
+};
+
+const BY_INTENT: Record<string, Planner> = {
+  card_freeze_unfreeze: freezeFlow,
+  lost_or_stolen_card: freezeFlow,
+  unrecognised_transaction: suspiciousFlow,
+  dispute_transaction: disputeFlow,
+  recent_transactions: transactionsFlow,
+  pending_payment: transactionsFlow,
+  balance: accountsFlow,
+  account_details: accountsFlow,
+  loan_eligibility: eligibilityFlow,
+  credit_card_application: eligibilityFlow,
+  credit_declined_reason: explainFlow,
+  speak_to_human: handoffFlow,
+  complaint: handoffFlow,
+};
+
+/** Decides the next step of the local responder for a customer or anonymous visitor. */
+export function planTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
+  if (note.role === "staff") return planStaffTurn(note, text, done);
+  if (note.route === "smalltalk") return smalltalkFlow(note, text, done);
+  if (note.role === "anonymous" && DATA_INTENTS.has(note.intent)) {
+    return knowledgeReply(note, text, done, say(note.locale, "signIn") + "\n\n" + say(note.locale, "signInGeneral"));
+  }
+  const planner = BY_INTENT[note.intent];
+  if (planner) return planner(note, text, done);
+  if (note.intent === "compromised_card" || note.intent === "scam_report") {
+    const step = knowledgeReply(note, text, done);
+    return step.kind === "reply" ? reply(step.text, [say(note.locale, "quickFreeze"), say(note.locale, "quickPerson")]) : step;
+  }
+  return knowledgeReply(note, text, done);
+}
+
+/** Staff assistant planning: picks the staff tool the request names, otherwise searches the knowledge base. */
+export function planStaffTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
+  const loc = note.locale;
+  const customerRef = text.match(/\b(demo\d+|c\d{3,}|cust[_-]?\w+)\b/i)?.[1];
+  if (/flag|fraud queue|suspicious|可疑|标记/i.test(text)) {
+    const r = find(done, "list_flagged_transactions");
+    if (!r) return tools({ name: "list_flagged_transactions", args: { limit: 10 } });
+    const rows = (r.data["transactions"] as { id: string; customerId: string; merchant: string; amount: number; currency: string; level: string; probability: number; reasons: string[] }[] | undefined) ?? [];
+    return reply(`${say(loc, "staffFlagged")}\n${rows.map((t) => say(loc, "staffFlagRow", { id: t.id, customer: t.customerId, merchant: t.merchant, amount: formatMoney(t.amount, t.currency, loc), level: t.level, pct: `${Math.round(t.probability * 100)}%`, reasons: t.reasons.join("; ") })).join("\n")}`);
+  }
+  if (/explain|credit|score|declin|信用|评分/i.test(text) && customerRef) {
+    const r = find(done, "explain_credit_decision");
+    if (!r) return tools({ name: "explain_credit_decision", args: { customerId: customerRef } });
+    if (r.data.status !== "ok") return reply(say(loc, "creditNoProfile"));
+    const reasons = (r.data["reasons"] as { text: string }[]).map((x) => x.text).join("; ");
+    const table = ((r.data["pointsTable"] as { feature: string; bin: string; points: number }[] | undefined) ?? []).map((p) => `${p.feature} [${p.bin}] ${p.points}`).join("; ");
+    return reply([say(loc, "creditEstimate", { amount: formatMoney(10000, "GBP", loc), term: 60, decision: String(r.data["decision"]), grade: String(r.data["grade"]) }), say(loc, "creditExplain", { reasons }), say(loc, "staffPoints", { rows: table })].join("\n"));
+  }
+  if (/look ?up|find customer|customer|查找|客户/i.test(text) && (customerRef || /customer\s+\w+/i.test(text))) {
+    const r = find(done, "lookup_customer");
+    const query = customerRef ?? text.replace(/.*customer\s+/i, "").trim();
+    if (!r) return tools({ name: "lookup_customer", args: { query } });
+    const rows = (r.data["customers"] as { id: string; name: string; locale: string; region: string; cards: { last4: string; status: string }[] }[] | undefined) ?? [];
+    if (!rows.length) return reply(say(loc, "txNone"));
+    return reply(`${say(loc, "staffCustomers")}\n${rows.map((c) => say(loc, "staffCustomerRow", { id: c.id, name: c.name, locale: c.locale, region: c.region, cards: c.cards.map((k) => `${k.last4} (${k.status})`).join(", ") })).join("\n")}`);
+  }
+  const question = text.replace(/^(please\s+)?draft (a )?(reply|response|answer)( to)?:?\s*/i, "");
+  const draft = find(done, "draft_customer_reply");
+  if (!draft) return tools({ name: "draft_customer_reply", args: { question } });
+  const answer = answerFromKnowledge(question, draft, loc);
+  return reply(answer ? `${say(loc, "staffDraft")}\n\n${answer}` : say(loc, "noKnowledge"));
+}

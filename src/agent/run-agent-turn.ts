@@ -1,0 +1,62 @@
+// Runs the agent for one turn in streaming mode: forwards answer tokens, and returns the final message or the
+// pending confirmation raised by the human-in-the-loop middleware.
+import type { AIMessageChunk, BaseMessage } from "@langchain/core/messages";
+import { Command } from "@langchain/langgraph";
+import type { BankAgent, BankAgentContext } from "./bank-agent.js";
+
+/** What one agent run produced. */
+export interface AgentTurnOutcome {
+  text: string;
+  quickReplies?: string[];
+  interrupt?: { id: string; action: string; description: string; args: Record<string, unknown> };
+}
+
+/** Input of a run: a new user message, or a decision on the pending confirmation. */
+export type AgentTurnInput = { message: string } | { decision: "approve" | "reject" };
+
+function textOf(message: BaseMessage): string {
+  return typeof message.content === "string" ? message.content : message.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
+}
+
+interface InterruptValue {
+  actionRequests?: { name: string; args: Record<string, unknown>; description?: string }[];
+}
+
+/** Streams one agent run; `onToken` receives answer text as the model produces it. */
+export async function runAgentTurn(agent: BankAgent, input: AgentTurnInput, context: BankAgentContext, onToken?: (text: string) => void): Promise<AgentTurnOutcome> {
+  const config = { configurable: { thread_id: context.sessionId }, context, streamMode: ["messages", "updates"] as ("messages" | "updates")[], recursionLimit: 30 };
+  const payload =
+    "message" in input
+      ? { messages: [{ role: "user" as const, content: input.message }] }
+      : new Command({ resume: { decisions: [input.decision === "approve" ? { type: "approve" } : { type: "reject", message: JSON.stringify({ status: "rejected" }) }] } });
+  // The agent's generic types cannot express a resume Command and a state update in one union, hence the cast.
+  const stream = await (agent.stream as (p: unknown, c: unknown) => Promise<AsyncIterable<[string, unknown]>>)(payload, config);
+  let last: BaseMessage | undefined;
+  let interrupt: AgentTurnOutcome["interrupt"];
+  for await (const [mode, chunk] of stream) {
+    if (mode === "messages") {
+      const [msg, meta] = chunk as [AIMessageChunk, { langgraph_node?: string }];
+      if (msg.getType?.() === "ai" && !(msg.tool_call_chunks && msg.tool_call_chunks.length) && meta?.langgraph_node === "model_request") {
+        const t = textOf(msg);
+        if (t) onToken?.(t);
+      }
+      continue;
+    }
+    const update = chunk as Record<string, unknown>;
+    const interrupts = update["__interrupt__"] as { id: string; value: InterruptValue }[] | undefined;
+    if (interrupts && interrupts[0]) {
+      const req = interrupts[0].value.actionRequests?.[0];
+      if (req) interrupt = { id: interrupts[0].id, action: req.name, description: req.description ?? req.name, args: req.args };
+    }
+    for (const value of Object.values(update)) {
+      const messages = (value as { messages?: BaseMessage[] } | null)?.messages;
+      if (Array.isArray(messages)) {
+        for (const m of messages) if (m.getType?.() === "ai") last = m;
+      }
+    }
+  }
+  if (interrupt) return { text: "", interrupt };
+  const quick = (last?.response_metadata as { quickReplies?: string[] } | undefined)?.quickReplies;
+  const hasCalls = ((last as { tool_calls?: unknown[] } | undefined)?.tool_calls?.length ?? 0) > 0;
+  return { text: last && !hasCalls ? textOf(last) : "", ...(quick ? { quickReplies: quick } : {}) };
+}

@@ -1,0 +1,31 @@
+// search_knowledge: retrieves in-force passages of the bank's knowledge base, numbered for citation.
+import { tool } from "langchain";
+import { z } from "zod";
+import type { KnowledgePort } from "../agent-ports.js";
+import { sanitisePassage } from "../guardrails/injection-screen.js";
+import { contextOf, toolResult } from "./tool-context.js";
+
+const DESCRIPTION =
+  "Search Harbor Bank's official knowledge base (fees, limits, products, policies, how-to steps). " +
+  "Returns numbered passages; answer only from them and cite them as [1], [2].";
+
+/** Builds the knowledge search tool; passages carrying instructions are stripped before the model sees them. */
+export function createSearchKnowledgeTool(knowledge: KnowledgePort, options: { k?: number } = {}) {
+  return tool(
+    async ({ query }, runtime) => {
+      const ctx = contextOf(runtime);
+      const hits = await knowledge.search(query, { k: options.k ?? 4, locale: ctx.locale });
+      if (hits.length === 0) return toolResult("not_found", { query });
+      const passages = hits.map((h, i) => {
+        const clean = sanitisePassage(h.text);
+        return { n: i + 1, docId: h.docId, title: h.title, version: h.version, section: h.section, chunkId: h.chunkId, score: Number(h.score.toFixed(4)), text: clean.text, injectionRemoved: clean.removed };
+      });
+      return toolResult("ok", { query, passages });
+    },
+    {
+      name: "search_knowledge",
+      description: DESCRIPTION,
+      schema: z.object({ query: z.string().min(1).max(500).describe("What to look up, in the customer's words.") }),
+    },
+  );
+}

@@ -1,0 +1,42 @@
+// The per-turn runtime context every tool reads its caller from. Identity is set by the chat service from the
+// authenticated session and is never an argument the model fills in.
+import type { Identity } from "../../auth/identity.js";
+import type { Locale } from "../../shared/locale.js";
+import type { PiiVault } from "../guardrails/pii-vault.js";
+
+/** What the chat service passes to the agent for one turn. */
+export interface AgentContext {
+  identity: Identity;
+  sessionId: string;
+  locale: Locale;
+  vault: PiiVault;
+  onToolEvent?: (event: { name: string; phase: "start" | "end"; status?: string }) => void;
+}
+
+/** Reads the typed context from a tool's runtime argument. */
+export function contextOf(runtime: unknown): AgentContext {
+  const ctx = (runtime as { context?: AgentContext } | undefined)?.context;
+  if (!ctx || !ctx.identity) throw new Error("agent context missing: tools must run inside a chat turn");
+  return ctx;
+}
+
+/** The outcome statuses a tool reports back to the model. */
+export type ToolStatus = "ok" | "not_found" | "forbidden" | "needs_sign_in" | "ambiguous" | "unavailable" | "invalid";
+
+/** Serialises a tool result as the JSON text the model reads. */
+export function toolResult(status: ToolStatus, data: Record<string, unknown> = {}): string {
+  return JSON.stringify({ status, ...data });
+}
+
+/** The customer id of a signed-in customer, or undefined for anonymous visitors and staff. */
+export function customerIdOf(ctx: AgentContext): string | undefined {
+  return ctx.identity.kind === "customer" ? ctx.identity.customerId : undefined;
+}
+
+/** Turns a card reference from the model (last four digits or a vault placeholder) into four digits. */
+export function resolveLast4(ref: string | undefined, ctx: AgentContext): string | undefined {
+  if (!ref) return undefined;
+  const fromVault = /^\[CARD_\d+\]$/.test(ref.trim()) ? ctx.vault.resolve(ref)?.value : undefined;
+  const digits = (fromVault ?? ref).replace(/\D/g, "");
+  return digits.length >= 4 ? digits.slice(-4) : undefined;
+}

@@ -1,0 +1,48 @@
+// Knowledge endpoints: search (JSON), a document (JSON and a readable page for citation links), admin reload.
+import { Router } from "express";
+import { z } from "zod";
+import { AppError } from "../../shared/errors.js";
+import { LocaleSchema, type Locale } from "../../shared/locale.js";
+import { renderMarkdownPage } from "../markdown-page.js";
+import { parseOrThrow } from "../validate.js";
+
+/** What the routes need from the knowledge base. */
+export interface KnowledgeRoutesPort {
+  search(query: string, options: { k: number; locale?: Locale; product?: string }): Promise<unknown[]>;
+  getDocument(docId: string): { docId: string; title: string; version: string; locale: string; markdown: string } | undefined;
+  reload(): Promise<{ version: string; changed: boolean }>;
+}
+
+const SearchQuery = z.object({
+  q: z.string({ required_error: "is required" }).trim().min(1, "must not be empty").max(500),
+  k: z.coerce.number().int().min(1).max(20).default(5),
+  locale: LocaleSchema.optional(),
+  product: z.string().max(40).optional(),
+});
+
+/** Builds the knowledge router. */
+export function createKnowledgeRoutes(deps: { knowledge: KnowledgeRoutesPort; adminToken?: string }): Router {
+  const router = Router();
+  router.get("/v1/knowledge/search", async (req, res) => {
+    const q = parseOrThrow(SearchQuery, req.query, "query");
+    const hits = await deps.knowledge.search(q.q, { k: q.k, ...(q.locale ? { locale: q.locale } : {}), ...(q.product ? { product: q.product } : {}) });
+    res.json({ query: q.q, hits });
+  });
+  router.get("/v1/knowledge/docs/:docId", (req, res) => {
+    const doc = deps.knowledge.getDocument(String(req.params["docId"]));
+    if (!doc) throw new AppError("not_found", "No document in force with that id.");
+    res.json(doc);
+  });
+  router.get("/kb/:docId", (req, res) => {
+    const doc = deps.knowledge.getDocument(String(req.params["docId"]));
+    if (!doc) throw new AppError("not_found", "No document in force with that id.");
+    res.type("html").send(renderMarkdownPage(doc));
+  });
+  router.post("/v1/admin/knowledge/reload", async (req, res) => {
+    const token = req.get("x-admin-token");
+    if (!deps.adminToken) throw new AppError("forbidden", "Set ADMIN_TOKEN to enable knowledge reloads over HTTP.");
+    if (token !== deps.adminToken) throw new AppError("unauthenticated", "A valid X-Admin-Token header is required.");
+    res.json(await deps.knowledge.reload());
+  });
+  return router;
+}

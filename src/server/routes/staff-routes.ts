@@ -1,0 +1,110 @@
+// Staff console endpoints: conversations with traces, the handoff queue, fraud review and credit explanations.
+import { Router } from "express";
+import { z } from "zod";
+import type { ConversationStore } from "../../agent/conversation-store.js";
+import type { HandoffService } from "../../agent/handoff-service.js";
+import type { CreditView, FlaggedTransactionView } from "../../agent/agent-ports.js";
+import { AppError } from "../../shared/errors.js";
+import type { Result } from "../../shared/result.js";
+import { identityOf, requireStaff } from "../auth-middleware.js";
+import { parseOrThrow } from "../validate.js";
+import { SessionIdSchema } from "../../agent/chat-schemas.js";
+
+/** Staff-side data operations the routes need. */
+export interface StaffDataPort {
+  listFlagged(limit: number): (FlaggedTransactionView & { label?: string })[];
+  recordLabel(input: { transactionId: string; label: "fraud" | "legitimate"; analyst: string; note?: string }): Result<{ ok: true }, "not_found">;
+  creditEstimate(customerId: string, request: { amount: number; termMonths: number }): Result<{ customer: { id: string; name: string }; estimate: CreditView }, "not_found" | "no_profile">;
+  exportDialogue?(sessionId: string): Result<string, "not_found">;
+}
+
+const LimitQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+const ReplyBody = z.object({ text: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
+const LabelBody = z.object({ transactionId: z.string().min(1).max(64), label: z.enum(["fraud", "legitimate"]), note: z.string().max(500).optional() }).strict();
+const CreditQuery = z.object({ amount: z.coerce.number().min(1000).max(35000).default(10000), termMonths: z.coerce.number().int().min(12).max(84).default(60) });
+
+/** Builds the staff router (every route requires a staff token). */
+export function createStaffRoutes(deps: { store: ConversationStore; handoff: HandoffService; data: StaffDataPort }): Router {
+  const router = Router();
+  router.use("/v1/staff", requireStaff);
+  const staffId = (req: Parameters<typeof identityOf>[0]): string => {
+    const id = identityOf(req);
+    return id.kind === "staff" ? id.staffId : "unknown";
+  };
+  const sessionParam = (raw: unknown): string => parseOrThrow(SessionIdSchema, raw, "params");
+
+  router.get("/v1/staff/conversations", (req, res) => {
+    const { limit } = parseOrThrow(LimitQuery, req.query, "query");
+    const conversations = deps.store.listSessions({ limit }).map((s) => ({
+      id: s.id,
+      identity: s.identity,
+      locale: s.locale,
+      mode: s.mode,
+      updatedAt: s.updatedAt,
+      messageCount: s.messageCount,
+      ...(s.lastMessage ? { lastMessage: s.lastMessage } : {}),
+      ...(s.state.ticketId ? { ticketId: s.state.ticketId } : {}),
+    }));
+    res.json({ conversations });
+  });
+
+  router.get("/v1/staff/conversations/:id", (req, res) => {
+    const session = deps.store.getSession(sessionParam(req.params["id"]));
+    if (!session) throw new AppError("not_found", "No such conversation.");
+    const ticket = session.state.ticketId ? deps.store.getTicket(session.state.ticketId) : undefined;
+    res.json({ session, messages: deps.store.listMessages(session.id), traces: deps.store.listTraces(session.id), ...(ticket ? { ticket } : {}) });
+  });
+
+  router.get("/v1/staff/handoffs", (_req, res) => {
+    res.json({ tickets: deps.store.listTickets().filter((t) => t.status !== "closed") });
+  });
+
+  router.post("/v1/staff/conversations/:id/takeover", (req, res) => {
+    const r = deps.handoff.takeOver(sessionParam(req.params["id"]), staffId(req));
+    if (!r.ok) throw new AppError("not_found", "No such conversation.");
+    res.json({ ticketId: r.value.id, status: r.value.status });
+  });
+
+  router.post("/v1/staff/conversations/:id/reply", (req, res) => {
+    const body = parseOrThrow(ReplyBody, req.body, "body");
+    const r = deps.handoff.reply(sessionParam(req.params["id"]), staffId(req), body.text);
+    if (!r.ok) throw r.error === "not_found" ? new AppError("not_found", "No such conversation.") : new AppError("conflict", "Take over the conversation before replying.");
+    res.json(r.value);
+  });
+
+  router.post("/v1/staff/conversations/:id/handback", (req, res) => {
+    const r = deps.handoff.handBack(sessionParam(req.params["id"]), staffId(req));
+    if (!r.ok) throw new AppError("not_found", "No such conversation.");
+    res.json(r.value);
+  });
+
+  router.get("/v1/staff/conversations/:id/dialogue", (req, res) => {
+    if (!deps.data.exportDialogue) throw new AppError("not_found", "Dialogue export is not available.");
+    const r = deps.data.exportDialogue(sessionParam(req.params["id"]));
+    if (!r.ok) throw new AppError("not_found", "No such conversation.");
+    res.type("text/yaml").setHeader("Content-Disposition", `attachment; filename="dialogue-${req.params["id"]}.yaml"`);
+    res.send(r.value);
+  });
+
+  router.get("/v1/staff/fraud/flagged", (req, res) => {
+    const { limit } = parseOrThrow(LimitQuery, req.query, "query");
+    res.json({ transactions: deps.data.listFlagged(limit) });
+  });
+
+  router.post("/v1/staff/fraud/labels", (req, res) => {
+    const body = parseOrThrow(LabelBody, req.body, "body");
+    const r = deps.data.recordLabel({ ...body, analyst: staffId(req) });
+    if (!r.ok) throw new AppError("not_found", "No such transaction.");
+    res.json(r.value);
+  });
+
+  router.get("/v1/staff/credit/:customerId", (req, res) => {
+    const q = parseOrThrow(CreditQuery, req.query, "query");
+    const customerId = parseOrThrow(z.string().min(1).max(64), req.params["customerId"], "params");
+    const r = deps.data.creditEstimate(customerId, q);
+    if (!r.ok) throw new AppError("not_found", r.error === "no_profile" ? "This customer has no credit profile on file." : "No such customer.");
+    res.json(r.value);
+  });
+
+  return router;
+}

@@ -1,0 +1,33 @@
+// Adapts the knowledge base to the agent's knowledge port.
+import type { KnowledgeBase } from "../../knowledge/knowledge-base.js";
+import type { KnowledgePort } from "../agent-ports.js";
+
+/** The agent's view of the knowledge base. */
+export function toKnowledgePort(kb: KnowledgeBase): KnowledgePort {
+  return {
+    search: async (query, options) =>
+      (await kb.search(query, { k: options.k, ...(options.locale ? { locale: options.locale } : {}) })).map((h) => ({
+        chunkId: h.chunkId,
+        docId: h.docId,
+        title: h.title,
+        version: h.version,
+        section: h.section,
+        text: h.text,
+        score: h.score,
+        locale: h.locale,
+      })),
+  };
+}
+
+/** The HTTP routes' view: search, a document as Markdown, reload. */
+export function toKnowledgeRoutesPort(kb: KnowledgeBase, reload: () => Promise<{ version: string; changed: boolean }>) {
+  return {
+    search: (query: string, options: { k: number; locale?: "en" | "zh-CN"; product?: string }) =>
+      kb.search(query, { k: options.k, ...(options.locale ? { locale: options.locale } : {}), ...(options.product ? { product: options.product as never } : {}) }),
+    getDocument: (docId: string) => {
+      const doc = kb.getDocument(docId);
+      return doc ? { docId: doc.meta.id, title: doc.meta.title, version: doc.meta.version, locale: doc.meta.locale, markdown: doc.body } : undefined;
+    },
+    reload,
+  };
+}

@@ -1,0 +1,38 @@
+// Keeps the product router artefact in step with data/intents: retrains (seconds) when it is missing, corrupt,
+// of an older format or trained on different data, otherwise loads it.
+import { join } from "node:path";
+import { ok, type Result } from "../shared/result.js";
+import { loadIntentCatalogue } from "./intent-catalogue.js";
+import { loadRouter, saveRouter } from "./router-artefact.js";
+import { trainRouter, type RouterModel } from "./router-model.js";
+
+/** Where the catalogue is and where the artefact lives. */
+export interface EnsureRouterModelOptions {
+  intentsDir: string;
+  modelsDir: string;
+  /** Artefact file name inside modelsDir. */
+  fileName?: string;
+  onProgress?: (message: string) => void;
+}
+
+/** What happened: the model, its path and whether it was (re)trained. */
+export interface EnsuredRouterModel {
+  model: RouterModel;
+  path: string;
+  trained: boolean;
+}
+
+/** Loads the router artefact, retraining and saving it first if it is missing or stale. */
+export function ensureRouterModel(options: EnsureRouterModelOptions): Result<EnsuredRouterModel> {
+  const catalogue = loadIntentCatalogue(options.intentsDir);
+  if (!catalogue.ok) return catalogue;
+  const path = join(options.modelsDir, options.fileName ?? "intent-router.json");
+  const existing = loadRouter(path);
+  if (existing.ok && existing.value.dataHash === catalogue.value.dataHash) {
+    return ok({ model: existing.value, path, trained: false });
+  }
+  options.onProgress?.(existing.ok ? "intent data changed: retraining the router" : `training the router (${existing.error})`);
+  const model = trainRouter(catalogue.value, { onProgress: options.onProgress });
+  saveRouter(model, path);
+  return ok({ model, path, trained: true });
+}

@@ -1,0 +1,52 @@
+// Reads numbers written with Chinese numerals and multipliers ("一万五千", "两千五", "3千", "1.5万") as plain numbers.
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Characters that may appear inside a Chinese-written number. */
+export const CHINESE_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿";
+
+/** Parses a number mixing Arabic digits and Chinese numerals; undefined when the text is not a number. */
+export function parseChineseNumber(text: string): number | undefined {
+  const s = text.replace(/[,，\s]/g, "");
+  if (s.length === 0) return undefined;
+  let total = 0;
+  let section = 0;
+  let current = 0;
+  let lastUnit = 0;
+  let sawDigit = false;
+  let i = 0;
+  while (i < s.length) {
+    const ch = s[i] as string;
+    const arabic = /^\d+(?:\.\d+)?/.exec(s.slice(i));
+    if (arabic) {
+      current = Number(arabic[0]);
+      sawDigit = true;
+      i += arabic[0].length;
+      continue;
+    }
+    if (ch in DIGITS) {
+      current = DIGITS[ch] as number;
+      sawDigit = true;
+    } else if (ch in SMALL_UNITS) {
+      const unit = SMALL_UNITS[ch] as number;
+      section += (current === 0 && !sawDigit ? 1 : current) * unit;
+      current = 0;
+      lastUnit = unit;
+    } else if (ch === "万" || ch === "亿") {
+      const unit = ch === "万" ? 1e4 : 1e8;
+      total = (total + section + current) * unit;
+      section = 0;
+      current = 0;
+      lastUnit = unit;
+    } else {
+      return undefined;
+    }
+    sawDigit = ch in DIGITS || sawDigit;
+    i++;
+  }
+  // Spoken shorthand: "两千五" is 2,500 and "一万五" is 15,000 — a trailing digit counts in the next unit down.
+  if (current > 0 && lastUnit >= 100 && Number.isInteger(current) && current < 10) current *= lastUnit / 10;
+  const value = total + section + current;
+  return Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,143 @@
+// Trains the intent text classifier: TF-IDF features, one-vs-rest linear SVM, temperature-calibrated probabilities
+// and out-of-scope / low-confidence thresholds fitted on held-out data. Used unchanged for our catalogue and benchmarks.
+import { createRng } from "../shared/random.js";
+import {
+  chooseLowConfidenceThreshold,
+  chooseOutOfScopeThreshold,
+  fitTemperature,
+  softmax,
+  type HeldOutPrediction,
+  type OutOfScopePolicy,
+} from "./calibration.js";
+import { scoreLinear, trainOneVsRestSvm, type LinearModel } from "./linear-svm.js";
+import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from "./text-features.js";
+import { fitTfidfVectorizer, type TfidfVectorizer } from "./tfidf-vectorizer.js";
+
+/** A training or evaluation example. */
+export interface LabeledText {
+  text: string;
+  label: string;
+}
+
+/** Training settings; defaults were chosen on BANKING77/CLINC150 training and validation splits. */
+export interface ClassifierTrainOptions {
+  features?: FeatureConfig;
+  c?: number;
+  balanced?: boolean;
+  seed?: number;
+  /** Share of each label held out to fit the temperature and thresholds when no calibration set is given. */
+  calibrationShare?: number;
+  /** An explicit held-out set (may contain labels outside the label set: those count as out of scope). */
+  calibration?: readonly LabeledText[];
+  /** Labels that themselves mean "out of scope" (an explicit OOS class). */
+  outOfScopeLabels?: readonly string[];
+  /** Label → group (the route): the low-confidence threshold is set on group correctness, since the group picks the tools. */
+  labelGroups?: ReadonlyMap<string, string>;
+  /** How the out-of-scope threshold is chosen on the held-out data. */
+  oosPolicy?: OutOfScopePolicy;
+  onProgress?: (message: string) => void;
+}
+
+/** Confidence cut-offs: below `outOfScope` the message is treated as out of scope, below `lowConfidence` as unsure. */
+export interface Thresholds {
+  outOfScope: number;
+  lowConfidence: number;
+}
+
+/** A trained classifier with calibrated probabilities. */
+export interface TextClassifier {
+  labels: string[];
+  vectorizer: TfidfVectorizer;
+  model: LinearModel;
+  temperature: number;
+  thresholds: Thresholds;
+  /** Probability of every label, in `labels` order. */
+  predict(text: string): Float64Array;
+}
+
+/** Assembles a classifier from its parts (after training or loading an artefact). */
+export function createTextClassifier(parts: Omit<TextClassifier, "predict">): TextClassifier {
+  const buffer = new Float64Array(parts.model.numClasses);
+  return {
+    ...parts,
+    predict: (text) => softmax(scoreLinear(parts.model, parts.vectorizer.transform(text), buffer), parts.temperature),
+  };
+}
+
+/** Splits examples per label by a seeded shuffle, so the held-out part is the same on every run. */
+export function splitPerLabel<T extends { label: string }>(items: readonly T[], share: number, seed: number): { train: T[]; heldOut: T[] } {
+  const byLabel = new Map<string, T[]>();
+  for (const it of items) {
+    const group = byLabel.get(it.label);
+    if (group) group.push(it);
+    else byLabel.set(it.label, [it]);
+  }
+  const train: T[] = [];
+  const heldOut: T[] = [];
+  for (const [label, group] of [...byLabel.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const rng = createRng(seed ^ hashLabel(label));
+    const shuffled = rng.shuffle([...group]);
+    const k = group.length >= 3 ? Math.max(1, Math.round(share * group.length)) : 0;
+    heldOut.push(...shuffled.slice(0, k));
+    train.push(...shuffled.slice(k));
+  }
+  return { train, heldOut };
+}
+
+function hashLabel(label: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function fit(examples: readonly LabeledText[], labels: string[], options: ClassifierTrainOptions): { vectorizer: TfidfVectorizer; model: LinearModel } {
+  const features = options.features ?? DEFAULT_FEATURE_CONFIG;
+  const vectorizer = fitTfidfVectorizer(
+    examples.map((e) => e.text),
+    features,
+  );
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const xs = examples.map((e) => vectorizer.transform(e.text));
+  const ys = examples.map((e) => index.get(e.label) as number);
+  const model = trainOneVsRestSvm(xs, ys, labels.length, vectorizer.terms.length, {
+    c: options.c ?? 0.5,
+    balanced: options.balanced ?? false,
+    seed: options.seed ?? 1,
+  });
+  return { vectorizer, model };
+}
+
+/** Trains on the examples, calibrates on held-out data, and (when the held-out part came from them) refits on all. */
+export function trainTextClassifier(examples: readonly LabeledText[], options: ClassifierTrainOptions = {}): TextClassifier {
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  if (labels.length < 2) throw new Error("a classifier needs at least two labels");
+  const seed = options.seed ?? 1;
+  const split = options.calibration
+    ? { train: [...examples], heldOut: [...options.calibration] }
+    : splitPerLabel(examples, options.calibrationShare ?? 0.2, seed);
+  options.onProgress?.(`fitting on ${split.train.length} examples, calibrating on ${split.heldOut.length}`);
+  const first = fit(split.train, labels, options);
+  const oosLabels = new Set(options.outOfScopeLabels ?? []);
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const scores: Float64Array[] = split.heldOut.map((e) => scoreLinear(first.model, first.vectorizer.transform(e.text)));
+  const known = split.heldOut.map((e, i) => ({ i, label: index.get(e.label) })).filter((r) => r.label !== undefined);
+  const temperature = fitTemperature(
+    known.map((r) => scores[r.i] as Float64Array),
+    known.map((r) => r.label as number),
+  );
+  const groupOf = (label: string): string => options.labelGroups?.get(label) ?? label;
+  const preds: (HeldOutPrediction & { groupCorrect: boolean })[] = split.heldOut.map((e, i) => {
+    const p = softmax(scores[i] as Float64Array, temperature);
+    let best = 0;
+    for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k;
+    const predicted = labels[best] as string;
+    const isOos = oosLabels.has(e.label) || !index.has(e.label);
+    const correct = isOos ? oosLabels.has(predicted) : predicted === e.label;
+    return { confidence: p[best] as number, correct, outOfScope: isOos, groupCorrect: correct || (!isOos && groupOf(predicted) === groupOf(e.label)) };
+  });
+  const outOfScope = chooseOutOfScopeThreshold(preds, options.oosPolicy);
+  const lowConfidence = chooseLowConfidenceThreshold(preds.map((p) => ({ ...p, correct: p.groupCorrect })));
+  const thresholds: Thresholds = { outOfScope, lowConfidence: Math.max(outOfScope, lowConfidence) };
+  const final = options.calibration ? first : fit(examples, labels, options);
+  return createTextClassifier({ labels, ...final, temperature, thresholds });
+}

@@ -127,8 +127,23 @@ export function createBankAgent(options: BankAgentOptions) {
         });
         return message;
       };
+      // A model may name a tool it was not offered (or was told about by an injected text): such calls are
+      // dropped here, before approval or execution, and the turn is answered without them.
+      const withoutForeignCalls = (message: AIMessage): AIMessage => {
+        const calls = message.tool_calls ?? [];
+        const kept = calls.filter((c) => allowed.has(c.name));
+        if (kept.length === calls.length) return message;
+        for (const c of calls.filter((x) => !allowed.has(x.name))) {
+          ctx.recorder.toolCalls.push({ name: c.name, args: JSON.parse(redactPii(JSON.stringify(c.args ?? {}))) as Record<string, unknown>, status: "denied", summary: "tool not offered on this route", ms: 0 });
+          ctx.recorder.guardrails.push({ type: "tool_denied", detail: `${c.name} is not available on this route` });
+        }
+        return new AIMessage({ content: message.content, tool_calls: kept, response_metadata: message.response_metadata, id: message.id });
+      };
       try {
-        const out = await withTimeout(Promise.resolve(handler({ ...scoped, model: options.primaryModel })), options.modelTimeoutMs);
+        const out = withoutForeignCalls(await withTimeout(Promise.resolve(handler({ ...scoped, model: options.primaryModel })), options.modelTimeoutMs));
+        if (textOf(out) === "" && (out.tool_calls ?? []).length === 0 && options.primaryModel !== options.fallbackModel) {
+          return record(await handler({ ...scoped, model: options.fallbackModel }), options.fallbackName, true, "empty answer after dropping tool calls");
+        }
         return record(out, options.primaryName, false);
       } catch (error) {
         if (options.primaryModel === options.fallbackModel) throw error;

@@ -218,6 +218,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       latencyMs: { route: args.routeMs, agent: args.agentMs, total: Math.round(performance.now() - args.started) },
     };
     deps.store.saveTrace(trace);
+    deps.logger.info("chat turn", {
+      traceId, sessionId: session.id, identity: args.identity.kind, intent: args.intent, route: args.route, confidence: trace.intent.confidence,
+      tools: trace.toolCalls.map((c) => `${c.name}:${c.status}`), guardrails: trace.guardrails.map((g) => g.type), ms: trace.latencyMs.total,
+    });
+    deps.logger.debug("chat turn text", { traceId, message: args.redactedText, reply: trace.reply });
     if (checked.citations.length) args.emit?.({ type: "citations", data: checked.citations });
     if (pendingConfirmation) args.emit?.({ type: "confirmation", data: pendingConfirmation });
     args.emit?.({ type: "done", data: response });

@@ -168,7 +168,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       ? (focus.result?.["transaction"] as { id?: string } | undefined)?.id
       : (focus?.result?.["transactions"] as { id: string }[] | undefined)?.[0]?.id;
     if (focusId) state.focusTransactionId = focusId;
-    const asked = !outcome.interrupt && /[?？]\s*$/.test(text) && !recorder.toolCalls.some((c) => c.status === "ok");
+    const asked = !outcome.interrupt && /[?？]/.test(text) && !recorder.toolCalls.some((c) => c.status === "ok");
     if (asked && ["credit", "cards", "fraud", "account"].includes(args.route)) state.awaiting = { intent: args.intent, route: args.route, slot: "any" };
     else delete state.awaiting;
     const handoffCall = recorder.toolCalls.find((c) => c.name === "handoff_to_human" && c.status === "ok");
@@ -283,7 +283,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       let intent = decision.intent;
       let route = decision.route;
       const awaiting = session.state.awaiting;
-      if (awaiting && awaiting.intent !== intent && (decision.lowConfidence || (hasSlots(decision) && decision.confidence < 0.85 && route !== "handoff"))) {
+      // An answer to our own question ("£10,000 over 5 years") continues the task unless it clearly starts another.
+      const answersQuestion = hasSlots(decision) && (decision.route === awaiting?.route || (decision.confidence < 0.85 && route !== "handoff"));
+      if (awaiting && awaiting.intent !== intent && (decision.lowConfidence || answersQuestion)) {
         intent = awaiting.intent;
         route = awaiting.route;
       }

@@ -16,7 +16,8 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { createChatRoutes } from "./routes/chat-routes.js";
 import { createKnowledgeRoutes, type KnowledgeRoutesPort } from "./routes/knowledge-routes.js";
-import { createStaffRoutes, type StaffDataPort } from "./routes/staff-routes.js";
+import { createStaffRoutes } from "./routes/staff-routes.js";
+import type { StaffDataPort } from "../agent/staff-data-port.js";
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export interface HttpAppDeps {

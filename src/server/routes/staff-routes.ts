@@ -3,20 +3,11 @@ import { Router } from "express";
 import { z } from "zod";
 import type { ConversationStore } from "../../agent/conversation-store.js";
 import type { HandoffService } from "../../agent/handoff-service.js";
-import type { CreditView, FlaggedTransactionView } from "../../agent/agent-ports.js";
+import type { StaffDataPort } from "../../agent/staff-data-port.js";
 import { AppError } from "../../shared/errors.js";
-import type { Result } from "../../shared/result.js";
 import { identityOf, requireStaff } from "../auth-middleware.js";
 import { parseOrThrow } from "../validate.js";
 import { SessionIdSchema } from "../../agent/chat-schemas.js";
-
-/** Staff-side data operations the routes need. */
-export interface StaffDataPort {
-  listFlagged(limit: number): (FlaggedTransactionView & { label?: string })[];
-  recordLabel(input: { transactionId: string; label: "fraud" | "legitimate"; analyst: string; note?: string }): Result<{ ok: true }, "not_found">;
-  creditEstimate(customerId: string, request: { amount: number; termMonths: number }): Result<{ customer: { id: string; name: string }; estimate: CreditView }, "not_found" | "no_profile">;
-  exportDialogue?(sessionId: string): Result<string, "not_found">;
-}
 
 const LimitQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const ReplyBody = z.object({ text: z.string().trim().min(1, "must not be empty").max(4000) }).strict();

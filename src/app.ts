@@ -1,0 +1,231 @@
+// Composition root: builds every adapter (embeddings, HNSW knowledge base, SQLite stores, models, chat model) and
+// wires them into the chat service and the HTTP app. No logic lives here.
+import fs from "node:fs";
+import path from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { ChatOpenAI } from "@langchain/openai";
+import type { Express } from "express";
+import { toCreditPort } from "./agent/adapters/credit-adapter.js";
+import { toKnowledgePort, toKnowledgeRoutesPort } from "./agent/adapters/knowledge-adapter.js";
+import { toRouterPort } from "./agent/adapters/router-adapter.js";
+import { createBankAgent, describeConfirmation } from "./agent/bank-agent.js";
+import { BANK_PUBLIC_NUMBERS } from "./agent/bank-public-numbers.js";
+import { createChatService, type ChatService } from "./agent/chat-service.js";
+import { createConversationEvents } from "./agent/conversation-events.js";
+import { createConversationStore, type ConversationStore } from "./agent/conversation-store.js";
+import { redactPii } from "./agent/guardrails/pii-vault.js";
+import { createHandoffService } from "./agent/handoff-service.js";
+import { loadPromptTemplates, renderPrompt, type PromptRoute } from "./agent/prompts/load-prompts.js";
+import { LOCAL_MODEL, LOCAL_PROVIDER, LocalResponderChatModel } from "./agent/responder/local-chat-model.js";
+import { createTokenService, type TokenService } from "./auth/tokens.js";
+import { toBankPort, toStaffDataPort } from "./agent/adapters/bank-adapter.js";
+import { ensureBank } from "./bank/ensure-bank.js";
+import { createFraudAssessor } from "./bank/fraud-assessor.js";
+import { generateApplicantProfile } from "./scoring/credit/synthetic-book.js";
+import { createRng, seedFromString } from "./shared/random.js";
+import type { FraudView } from "./agent/agent-ports.js";import type { Config } from "./config/load-config.js";
+import type { Embeddings } from "./knowledge/embeddings-port.js";
+import { ingestKnowledge } from "./knowledge/ingest-knowledge.js";
+import { createKnowledgeBase } from "./knowledge/knowledge-base.js";
+import { createLocalEmbeddings } from "./knowledge/local-embeddings.js";
+import { createOpenAIEmbeddings } from "./knowledge/openai-embeddings.js";
+import { ensureRouterModel } from "./router/ensure-router-model.js";
+import { createIntentRouter } from "./router/intent-router.js";
+import { createCreditScorer } from "./scoring/credit/credit-scorer.js";
+import { ensureDefaultScorecard } from "./scoring/credit/default-scorecard.js";
+import { createHttpApp } from "./server/http-app.js";
+import { createFixedClock, createSystemClock } from "./shared/clock.js";
+import { createJsonLogger, type Logger } from "./shared/logger.js";
+import { buildBrowserAssets } from "./widget/build-assets.js";
+
+/** The built application and what tests and tools need to reach. */
+export interface BuiltApp {
+  app: Express;
+  logger: Logger;
+  chat: ChatService;
+  conversations: ConversationStore;
+  tokens: TokenService;
+  close(): Promise<void>;
+}
+
+/** Options for tests and tools: where log lines go (always redacted), and whether to build the widget bundle. */
+export interface CreateAppOptions {
+  logSink?: (line: string) => void;
+  skipBrowserAssets?: boolean;
+}
+
+function createEmbeddings(config: Config): Embeddings {
+  return config.embeddings.provider === "openai"
+    ? createOpenAIEmbeddings({ model: config.embeddings.openaiModel, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}), ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}) })
+    : createLocalEmbeddings({ dim: config.embeddings.dim });
+}
+
+function createPrimaryModel(config: Config, local: BaseChatModel): { model: BaseChatModel; name: { provider: string; model: string } } {
+  if (config.llm.provider === "local") return { model: local, name: { provider: LOCAL_PROVIDER, model: LOCAL_MODEL } };
+  const model = new ChatOpenAI({
+    model: config.llm.model,
+    apiKey: config.llm.apiKey ?? "not-needed",
+    configuration: config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {},
+    timeout: config.llm.timeoutMs,
+    maxRetries: 0,
+    streaming: true,
+    temperature: 0,
+  });
+  return { model, name: { provider: "openai", model: config.llm.model } };
+}
+
+/** Builds the whole service from a config: ingests knowledge, loads or trains models, seeds the bank if needed. */
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<BuiltApp> {
+  const scrub = (text: string): string => redactPii(text, { publicNumbers: BANK_PUBLIC_NUMBERS });
+  const logger = createJsonLogger({ level: config.logLevel, scrub, ...(options.logSink ? { sink: options.logSink } : {}) });
+  const knowledgeClock = config.knowledge.today ? createFixedClock(`${config.knowledge.today}T12:00:00Z`) : createSystemClock();
+  const clock = createSystemClock();
+  fs.mkdirSync(config.paths.dataDir, { recursive: true });
+
+  const embeddings = createEmbeddings(config);
+  const ingest = (): ReturnType<typeof ingestKnowledge> => ingestKnowledge({ knowledgeDir: config.paths.knowledgeDir, indexRoot: config.paths.indexDir, embeddings, logger, clock: knowledgeClock });
+  const report = await ingest();
+  for (const s of report.skipped) logger.warn("knowledge document skipped", { path: s.path, problem: s.problem });
+  const kb = await createKnowledgeBase({ indexRoot: config.paths.indexDir, embeddings, clock: knowledgeClock, logger });
+  const reloadKnowledge = async (): Promise<{ version: string; changed: boolean }> => {
+    await ingest();
+    return kb.reload();
+  };
+  const watcher = config.knowledge.watch ? watchKnowledge(config.paths.knowledgeDir, reloadKnowledge, logger) : undefined;
+
+  const routerModel = ensureRouterModel({ intentsDir: config.paths.intentsDir, modelsDir: config.paths.modelsDir, onProgress: (m) => logger.info(m) });
+  if (!routerModel.ok) throw new Error(`intent router: ${routerModel.error}`);
+  const router = createIntentRouter({ model: routerModel.value.model, clock });
+
+  const scorecard = await ensureDefaultScorecard({ modelsDir: config.paths.modelsDir, seed: config.bank.seed });
+  if (!scorecard.ok) throw new Error(`credit scorecard: ${scorecard.error}`);
+  const scorer = createCreditScorer({
+    scorecard: scorecard.value.scorecard,
+    thresholds: {
+      ...(config.credit.approveMinPoints !== undefined ? { approveMinPoints: config.credit.approveMinPoints } : {}),
+      ...(config.credit.declineMaxPoints !== undefined ? { declineMaxPoints: config.credit.declineMaxPoints } : {}),
+    },
+  });
+
+  const bank = ensureBank({
+    dbPath: config.paths.bankDb,
+    modelPath: path.join(config.paths.modelsDir, "fraud-model.json"),
+    seed: config.bank.seed,
+    customers: config.bank.customers,
+    today: clock.now().toISOString().slice(0, 10),
+    // Each customer's lending profile comes from the credit module's generator, seeded by the customer id.
+    makeCreditProfile: (customer) => generateApplicantProfile(createRng(seedFromString(`${config.bank.seed}:${customer.id}`))),
+    logger,
+  });
+  const assessor = createFraudAssessor({
+    store: bank.store,
+    model: bank.model,
+    thresholds: {
+      ...(config.fraud.reviewThreshold !== undefined ? { review: config.fraud.reviewThreshold } : {}),
+      ...(config.fraud.blockThreshold !== undefined ? { block: config.fraud.blockThreshold } : {}),
+    },
+  });
+  const assess = (transactionId: string): FraudView | undefined => {
+    const r = assessor.assessTransaction(transactionId);
+    return r.ok ? { probability: r.value.probability, level: r.value.level, reasons: r.value.reasons.map((x) => ({ code: x.code, text: x.text })), modelVersion: r.value.modelVersion } : undefined;
+  };
+  const templates = loadPromptTemplates(config.paths.promptsDir);
+  const conversations = createConversationStore(path.join(config.paths.dataDir, "chat.sqlite"));
+  const checkpointer = SqliteSaver.fromConnString(path.join(config.paths.dataDir, "checkpoints.sqlite"));
+  const events = createConversationEvents();
+  const handoff = createHandoffService({ store: conversations, events, redact: scrub });
+  const ports = {
+    knowledge: toKnowledgePort(kb),
+    bank: toBankPort(bank.store, assess),
+    fraud: { assess },
+    credit: toCreditPort(scorer, (customerId: string) => bank.store.getCreditProfile(customerId)),
+    openTicket: (sessionId: string, summary: string) => ({ ticketId: handoff.openTicket(sessionId, summary).id }),
+  };
+  const local = new LocalResponderChatModel();
+  const primary = createPrimaryModel(config, local);
+  const agent = createBankAgent({
+    ports,
+    primaryModel: primary.model,
+    primaryName: primary.name,
+    fallbackModel: local,
+    fallbackName: { provider: LOCAL_PROVIDER, model: LOCAL_MODEL },
+    checkpointer,
+    now: () => clock.now(),
+    modelTimeoutMs: config.llm.timeoutMs,
+    publicNumbers: BANK_PUBLIC_NUMBERS,
+  });
+  const chat = createChatService({
+    agent,
+    router: toRouterPort(router),
+    store: conversations,
+    events,
+    renderSystemPrompt: (route, locale, vars) =>
+      renderPrompt(templates, { route: route as PromptRoute, locale, vars: { bank_name: "Harbor Bank", intent: vars["intent"] ?? "", slots: vars["slots"] ?? "{}", signed_in: vars["signed_in"] ?? "no", today: vars["today"] ?? "" } }),
+    now: () => clock.now(),
+    logger,
+    provider: primary.name,
+    publicNumbers: BANK_PUBLIC_NUMBERS,
+    describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
+  });
+  const tokens = createTokenService({ secret: config.auth.jwtSecret, issuer: config.auth.issuer });
+  const publicDir = path.resolve("public");
+  if (!options.skipBrowserAssets) await buildBrowserAssets({ outDir: path.join(publicDir, "build") });
+
+  const app = createHttpApp({
+    logger,
+    tokens,
+    chat,
+    store: conversations,
+    events,
+    handoff,
+    knowledge: toKnowledgeRoutesPort(kb, reloadKnowledge),
+    staffData: toStaffDataPort(bank.store, scorer),
+    health: () => ({ knowledgeVersion: kb.indexVersion(), llm: primary.name, embeddings: embeddings.id, router: routerModel.value.model.dataHash.slice(0, 12), scorecard: scorer.scorecardVersion, fraudModel: bank.model.modelVersion }),
+    limits: config.limits,
+    ...(config.auth.adminToken ? { adminToken: config.auth.adminToken } : {}),
+    publicDir,
+    ...(config.env !== "production"
+      ? {
+          demoTokens: async () => ({
+            demo1: await tokens.mint({ kind: "customer", customerId: "demo1" }),
+            demo2: await tokens.mint({ kind: "customer", customerId: "demo2" }),
+            staff: await tokens.mint({ kind: "staff", staffId: "demo-staff" }),
+          }),
+        }
+      : {}),
+  });
+
+  return {
+    app,
+    logger,
+    chat,
+    conversations,
+    tokens,
+    async close() {
+      watcher?.close();
+      await kb.close();
+      conversations.close();
+      bank.store.close();
+    },
+  };
+}
+
+function watchKnowledge(dir: string, reload: () => Promise<unknown>, logger: Logger): fs.FSWatcher | undefined {
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  try {
+    const watcher = fs.watch(dir, { recursive: true }, () => {
+      if (timer) clearTimeout(timer);
+      // Editors write files in bursts; reload once the burst is over, one reload at a time.
+      timer = setTimeout(() => {
+        running = running.then(() => reload().then((r) => logger.info("knowledge reloaded", { result: r }))).catch((e: unknown) => logger.error("knowledge reload failed", { error: e }));
+      }, 500);
+    });
+    watcher.unref();
+    return watcher;
+  } catch (e) {
+    logger.warn("knowledge file watch unavailable; use POST /v1/admin/knowledge/reload", { error: e });
+    return undefined;
+  }
+}

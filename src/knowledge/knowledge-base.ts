@@ -1,0 +1,264 @@
+// The knowledge base readers use: hybrid search (HNSW vectors fused with BM25) over the documents in force today,
+// preferring the customer's language, with atomic reloads of newer index versions.
+import { AppError } from "../shared/errors.js";
+import type { Clock } from "../shared/clock.js";
+import { toIsoDay } from "../shared/clock.js";
+import type { Locale } from "../shared/locale.js";
+import type { Logger } from "../shared/logger.js";
+import { createSilentLogger } from "../shared/logger.js";
+import { createBm25Index, type LexicalIndex } from "./bm25-index.js";
+import { toEmbeddingText } from "./chunk-document.js";
+import { inForceDocumentIds } from "./document-freshness.js";
+import { toNumberArray, type Embeddings } from "./embeddings-port.js";
+import { loadHnswIndex, type VectorIndex } from "./hnsw-vector-index.js";
+import { readCurrentVersion, readVersion, type IndexManifest, type StoredChunk } from "./index-store.js";
+import type { KnowledgeDocument, KnowledgeFrontMatter, KnowledgeHit, KnowledgeProduct } from "./knowledge-schemas.js";
+import { expandQuery } from "./query-expansion.js";
+import { hanRuns } from "./text-features.js";
+
+/** Search filters and size. */
+export interface KnowledgeSearchOptions {
+  k?: number;
+  /** Preferred language: its good matches come first, other-language documents fill the rest. */
+  locale?: Locale;
+  product?: KnowledgeProduct;
+}
+
+/** The knowledge port the agent and the HTTP routes use. */
+export interface KnowledgeBase {
+  search(query: string, options?: KnowledgeSearchOptions): Promise<KnowledgeHit[]>;
+  indexVersion(): string;
+  reload(): Promise<{ version: string; changed: boolean }>;
+  getDocument(docId: string): KnowledgeDocument | undefined;
+  close(): Promise<void>;
+}
+
+/** How vector and lexical rankings are combined. */
+export type RetrievalMode = "hybrid" | "vector" | "lexical";
+
+/** Dependencies and tuning of the knowledge base. */
+export interface KnowledgeBaseOptions {
+  indexRoot: string;
+  embeddings: Embeddings;
+  clock: Clock;
+  logger?: Logger;
+  mode?: RetrievalMode;
+  /** Weight of the vector score in hybrid fusion (the rest is BM25). */
+  vectorWeight?: number;
+  /** Share of the fused score that comes from whole-document BM25. */
+  documentWeight?: number;
+  /** At most this many chunks of one document in a result list. */
+  maxChunksPerDocument?: number;
+  /** A preferred-locale hit counts as good when its score is at least this share of the best score. */
+  localeGoodRatio?: number;
+}
+
+interface LoadedState {
+  manifest: IndexManifest;
+  embeddings: Embeddings;
+  index: VectorIndex;
+  chunks: StoredChunk[];
+  chunkByLabel: Map<number, number>;
+  metas: Map<string, KnowledgeFrontMatter>;
+  documents: Map<string, KnowledgeDocument>;
+  lexical: LexicalIndex;
+  /** BM25 over whole documents (title weighted up), so a chunk also scores for what its document is about. */
+  docLexical: LexicalIndex;
+  docIds: string[];
+  inForceByDay: Map<string, Set<string>>;
+}
+
+async function loadState(indexRoot: string, embeddings: Embeddings): Promise<LoadedState> {
+  const version = await readCurrentVersion(indexRoot);
+  if (version === undefined) {
+    throw new AppError("knowledge_unavailable", `no knowledge index in ${indexRoot}; build it with \`npm run ingest\``);
+  }
+  const stored = await readVersion(indexRoot, version);
+  const built = stored.manifest.embeddings;
+  if (built.id !== embeddings.id || built.dim !== embeddings.dim) {
+    throw new AppError(
+      "provider_mismatch",
+      `the knowledge index ${version} was built with embeddings "${built.id}" but the service is configured with "${embeddings.id}"; ` +
+        "re-ingest with the configured provider (`npm run ingest`) or change the embeddings settings back",
+    );
+  }
+  const bound = stored.corpusState !== undefined && embeddings.restoreCorpus ? embeddings.restoreCorpus(stored.corpusState) : embeddings;
+  const index = await loadHnswIndex(stored.hnswPath, {
+    dim: built.dim,
+    params: stored.manifest.hnsw,
+    liveCount: stored.manifest.liveCount,
+    deletedCount: stored.manifest.deletedCount,
+  });
+  return {
+    manifest: stored.manifest,
+    embeddings: bound,
+    index,
+    chunks: stored.chunks,
+    chunkByLabel: new Map(stored.chunks.map((c, i) => [c.label, i])),
+    metas: new Map(Object.entries(stored.manifest.documents).map(([id, d]) => [id, d.meta])),
+    documents: new Map(stored.documents.map((d) => [d.meta.id, d])),
+    lexical: createBm25Index(stored.chunks.map(toEmbeddingText)),
+    docLexical: createBm25Index(stored.documents.map((d) => `${d.meta.title}\n${d.meta.title}\n${d.meta.title}\n${d.body}`)),
+    docIds: stored.documents.map((d) => d.meta.id),
+    inForceByDay: new Map(),
+  };
+}
+
+function inForce(state: LoadedState, day: string): Set<string> {
+  let ids = state.inForceByDay.get(day);
+  if (!ids) {
+    ids = inForceDocumentIds([...state.metas.values()], day);
+    if (state.inForceByDay.size > 8) state.inForceByDay.clear();
+    state.inForceByDay.set(day, ids);
+  }
+  return ids;
+}
+
+interface Candidate {
+  chunk: number;
+  score: number;
+}
+
+interface FusionWeights {
+  vector: number;
+  lexical: number;
+  document: number;
+}
+
+// Linear fusion of max-normalised scores; the document score is added to every candidate chunk of that document.
+function fuse(vector: Candidate[], lexical: Candidate[], docScore: (chunk: number) => number, mode: RetrievalMode, w: FusionWeights): Candidate[] {
+  const weights = mode === "vector" ? { vector: 1, lexical: 0, document: 0 } : mode === "lexical" ? { vector: 0, lexical: 1 - w.document, document: w.document } : w;
+  const maxVec = vector[0]?.score ?? 0;
+  const maxLex = lexical[0]?.score ?? 0;
+  const scores = new Map<number, number>();
+  for (const c of vector) scores.set(c.chunk, weights.vector * (maxVec > 0 ? Math.max(0, c.score) / maxVec : 0));
+  for (const c of lexical) scores.set(c.chunk, (scores.get(c.chunk) ?? 0) + weights.lexical * (maxLex > 0 ? c.score / maxLex : 0));
+  return [...scores.entries()]
+    .map(([chunk, score]) => ({ chunk, score: score + weights.document * docScore(chunk) }))
+    .sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+}
+
+/** Opens the current index version; refuses an index built by a different embeddings provider. */
+export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+  const logger = options.logger ?? createSilentLogger();
+  const mode = options.mode ?? "hybrid";
+  const documentWeight = options.documentWeight ?? 0.2;
+  const vectorWeight = options.vectorWeight ?? 0.35;
+  const weights: FusionWeights = { vector: vectorWeight * (1 - documentWeight), lexical: (1 - vectorWeight) * (1 - documentWeight), document: documentWeight };
+  const maxPerDoc = options.maxChunksPerDocument ?? 2;
+  const goodRatio = options.localeGoodRatio ?? 0.6;
+  let state = await loadState(options.indexRoot, options.embeddings);
+  let closed = false;
+  let reloading: Promise<{ version: string; changed: boolean }> | undefined;
+
+  // One retrieval pass: vector, chunk BM25 and document BM25 over the allowed chunks, fused and max-normalised.
+  const retrievePass = async (st: LoadedState, text: string, allowed: (chunk: number) => boolean, pool: number): Promise<{ fused: Candidate[]; bestCos: number }> => {
+    let vector: Candidate[] = [];
+    if (mode !== "lexical") {
+      const q = toNumberArray(await st.embeddings.embedQuery(text), st.index.dim);
+      vector = st.index
+        .search(q, pool, (label) => allowed(st.chunkByLabel.get(label) ?? -1))
+        .map((m) => ({ chunk: st.chunkByLabel.get(m.label) ?? -1, score: m.score }))
+        .filter((c) => c.chunk >= 0);
+    }
+    const lexical = mode === "vector" ? [] : st.lexical.search(text, pool, allowed).map((m) => ({ chunk: m.index, score: m.score }));
+    const candidateDocs = new Set([...vector, ...lexical].map((c) => st.chunks[c.chunk]?.docId));
+    const docMatches = mode === "vector" ? [] : st.docLexical.search(text, 50, (i) => candidateDocs.has(st.docIds[i]));
+    const maxDoc = docMatches[0]?.score ?? 0;
+    const docNorm = new Map(docMatches.map((m) => [st.docIds[m.index] ?? "", maxDoc > 0 ? m.score / maxDoc : 0]));
+    const docScore = (chunk: number): number => docNorm.get(st.chunks[chunk]?.docId ?? "") ?? 0;
+    return { fused: fuse(vector, lexical, docScore, mode, weights), bestCos: vector[0]?.score ?? 0 };
+  };
+
+  const rank = async (st: LoadedState, query: string, opts: KnowledgeSearchOptions): Promise<KnowledgeHit[]> => {
+    const k = Math.min(50, Math.max(1, Math.floor(opts.k ?? 5)));
+    const original = query.trim();
+    const expanded = expandQuery(original);
+    const live = inForce(st, toIsoDay(options.clock.now()));
+    const allowed = (i: number): boolean => {
+      const chunk = st.chunks[i];
+      if (!chunk || !live.has(chunk.docId)) return false;
+      return opts.product === undefined || st.metas.get(chunk.docId)?.product === opts.product;
+    };
+    const localeOf = (i: number): string | undefined => st.metas.get(st.chunks[i]?.docId ?? "")?.locale;
+    const pool = Math.max(100, k * 10);
+    let fused: Candidate[];
+    if (hanRuns(original).length === 0 || expanded === original) {
+      fused = (await retrievePass(st, expanded, allowed, pool)).fused;
+    } else {
+      // A Chinese question: Chinese documents are matched on its own words, other documents through the glossary
+      // expansion. Each pass is normalised on its own, then scaled by how well its best chunk matched.
+      const native = await retrievePass(st, original, (i) => allowed(i) && localeOf(i) === "zh-CN", pool);
+      const cross = await retrievePass(st, expanded, (i) => allowed(i) && localeOf(i) !== "zh-CN", pool);
+      const top = Math.max(native.bestCos, cross.bestCos);
+      const scale = (p: { bestCos: number }): number => (mode === "lexical" || top <= 0 ? 1 : Math.sqrt(p.bestCos / top));
+      fused = [
+        ...native.fused.map((c) => ({ chunk: c.chunk, score: c.score * scale(native) })),
+        ...cross.fused.map((c) => ({ chunk: c.chunk, score: c.score * scale(cross) })),
+      ].sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+    }
+    const best = fused[0]?.score ?? 0;
+    const ordered = opts.locale
+      ? [
+          ...fused.filter((c) => st.metas.get(st.chunks[c.chunk]?.docId ?? "")?.locale === opts.locale && c.score >= goodRatio * best),
+          ...fused.filter((c) => !(st.metas.get(st.chunks[c.chunk]?.docId ?? "")?.locale === opts.locale && c.score >= goodRatio * best)),
+        ]
+      : fused;
+    const perDoc = new Map<string, number>();
+    const hits: KnowledgeHit[] = [];
+    for (const c of ordered) {
+      const chunk = st.chunks[c.chunk];
+      const meta = chunk ? st.metas.get(chunk.docId) : undefined;
+      if (!chunk || !meta) continue;
+      const used = perDoc.get(chunk.docId) ?? 0;
+      if (used >= maxPerDoc) continue;
+      perDoc.set(chunk.docId, used + 1);
+      hits.push({
+        chunkId: chunk.chunkId,
+        docId: chunk.docId,
+        title: chunk.title,
+        version: meta.version,
+        locale: meta.locale,
+        product: meta.product,
+        section: chunk.section,
+        text: chunk.text,
+        score: Math.round(Math.max(0, Math.min(1, c.score)) * 1e4) / 1e4,
+        citation: { docId: chunk.docId, title: meta.title, version: meta.version },
+      });
+      if (hits.length >= k) break;
+    }
+    return hits;
+  };
+
+  const doReload = async (): Promise<{ version: string; changed: boolean }> => {
+    const current = await readCurrentVersion(options.indexRoot);
+    if (current === undefined || current === state.manifest.version) return { version: state.manifest.version, changed: false };
+    const next = await loadState(options.indexRoot, options.embeddings);
+    const previous = state.manifest.version;
+    state = next; // one assignment: searches in flight keep the state they started with
+    logger.info("knowledge index reloaded", { from: previous, to: next.manifest.version });
+    return { version: next.manifest.version, changed: true };
+  };
+
+  return {
+    search: async (query, opts = {}) => {
+      if (closed) throw new Error("the knowledge base is closed");
+      if (query.trim().length === 0) return [];
+      return rank(state, query, opts);
+    },
+    indexVersion: () => state.manifest.version,
+    reload: () => {
+      reloading ??= doReload().finally(() => {
+        reloading = undefined;
+      });
+      return reloading;
+    },
+    getDocument: (docId) => {
+      const st = state;
+      return inForce(st, toIsoDay(options.clock.now())).has(docId) ? st.documents.get(docId) : undefined;
+    },
+    close: async () => {
+      closed = true;
+    },
+  };
+}

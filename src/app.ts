@@ -30,6 +30,8 @@ import { ingestKnowledge } from "./knowledge/ingest-knowledge.js";
 import { createKnowledgeBase } from "./knowledge/knowledge-base.js";
 import { createLocalEmbeddings } from "./knowledge/local-embeddings.js";
 import { createOpenAIEmbeddings } from "./knowledge/openai-embeddings.js";
+import { watchKnowledgeDir } from "./knowledge/watch-knowledge-dir.js";
+import { watchKnowledgeIndex } from "./knowledge/watch-index.js";
 import { ensureRouterModel } from "./router/ensure-router-model.js";
 import { createIntentRouter } from "./router/intent-router.js";
 import { createCreditScorer } from "./scoring/credit/credit-scorer.js";
@@ -92,7 +94,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     await ingest();
     return kb.reload();
   };
-  const watcher = config.knowledge.watch ? watchKnowledge(config.paths.knowledgeDir, reloadKnowledge, logger) : undefined;
+  // Two watches: edits to the folder are re-ingested; any new index version (also from `npm run ingest`) is loaded.
+  const dirWatcher = config.knowledge.watch ? watchKnowledgeDir({ dir: config.paths.knowledgeDir, ingest, logger }) : undefined;
+  const indexWatcher = config.knowledge.watch ? watchKnowledgeIndex({ indexRoot: config.paths.indexDir, knowledge: kb, logger }) : undefined;
 
   const routerModel = ensureRouterModel({ intentsDir: config.paths.intentsDir, modelsDir: config.paths.modelsDir, onProgress: (m) => logger.info(m) });
   if (!routerModel.ok) throw new Error(`intent router: ${routerModel.error}`);
@@ -203,29 +207,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     conversations,
     tokens,
     async close() {
-      watcher?.close();
+      dirWatcher?.close();
+      indexWatcher?.close();
       await kb.close();
       conversations.close();
       bank.store.close();
     },
   };
-}
-
-function watchKnowledge(dir: string, reload: () => Promise<unknown>, logger: Logger): fs.FSWatcher | undefined {
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  try {
-    const watcher = fs.watch(dir, { recursive: true }, () => {
-      if (timer) clearTimeout(timer);
-      // Editors write files in bursts; reload once the burst is over, one reload at a time.
-      timer = setTimeout(() => {
-        running = running.then(() => reload().then((r) => logger.info("knowledge reloaded", { result: r }))).catch((e: unknown) => logger.error("knowledge reload failed", { error: e }));
-      }, 500);
-    });
-    watcher.unref();
-    return watcher;
-  } catch (e) {
-    logger.warn("knowledge file watch unavailable; use POST /v1/admin/knowledge/reload", { error: e });
-    return undefined;
-  }
 }

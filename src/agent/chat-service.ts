@@ -163,10 +163,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       state.pending = { ...pendingConfirmation, route: args.route, intent: args.intent, confidence: args.decision.confidence };
       recorder.toolCalls.push({ name: outcome.interrupt.action, args: outcome.interrupt.args, status: "awaiting_confirmation", summary, ms: 0 });
     }
-    const focus = [...recorder.toolCalls].reverse().find((c) => c.status === "ok" && (c.name === "check_transaction_risk" || c.name === "get_recent_transactions"));
-    const focusId = focus?.name === "check_transaction_risk"
-      ? (focus.result?.["transaction"] as { id?: string } | undefined)?.id
-      : (focus?.result?.["transactions"] as { id: string }[] | undefined)?.[0]?.id;
+    // The transaction the conversation is about: the riskiest one checked, else the first one listed.
+    const riskChecks = recorder.toolCalls.filter((c) => c.status === "ok" && c.name === "check_transaction_risk");
+    const riskiest = riskChecks.sort((a, b) => Number((b.result?.["risk"] as { probability?: number } | undefined)?.probability ?? 0) - Number((a.result?.["risk"] as { probability?: number } | undefined)?.probability ?? 0))[0];
+    const listed = recorder.toolCalls.find((c) => c.status === "ok" && c.name === "get_recent_transactions");
+    const focusId = riskiest
+      ? (riskiest.result?.["transaction"] as { id?: string } | undefined)?.id
+      : (listed?.result?.["transactions"] as { id: string }[] | undefined)?.[0]?.id;
     if (focusId) state.focusTransactionId = focusId;
     const asked = !outcome.interrupt && /[?？]/.test(text) && !recorder.toolCalls.some((c) => c.status === "ok");
     if (asked && ["credit", "cards", "fraud", "account"].includes(args.route)) state.awaiting = { intent: args.intent, route: args.route, slot: "any" };

@@ -13,7 +13,7 @@ import { toNumberArray, type Embeddings } from "./embeddings-port.js";
 import { loadHnswIndex, type VectorIndex } from "./hnsw-vector-index.js";
 import { readCurrentVersion, readVersion, type IndexManifest, type StoredChunk } from "./index-store.js";
 import type { KnowledgeDocument, KnowledgeFrontMatter, KnowledgeHit, KnowledgeProduct } from "./knowledge-schemas.js";
-import { expandQuery } from "./query-expansion.js";
+import { expandChineseQuery, expandQuery } from "./query-expansion.js";
 import { hanRuns } from "./text-features.js";
 
 /** Search filters and size. */
@@ -188,7 +188,7 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     } else {
       // A Chinese question: Chinese documents are matched on its own words, other documents through the glossary
       // expansion. Each pass is normalised on its own, then scaled by how well its best chunk matched.
-      const native = await retrievePass(st, original, (i) => allowed(i) && localeOf(i) === "zh-CN", pool);
+      const native = await retrievePass(st, expandChineseQuery(original), (i) => allowed(i) && localeOf(i) === "zh-CN", pool);
       const cross = await retrievePass(st, expanded, (i) => allowed(i) && localeOf(i) !== "zh-CN", pool);
       const top = Math.max(native.bestCos, cross.bestCos);
       const scale = (p: { bestCos: number }): number => (mode === "lexical" || top <= 0 ? 1 : Math.sqrt(p.bestCos / top));

@@ -89,3 +89,18 @@ export function expandQuery(query: string): string {
   for (const [pattern, en] of EN_SYNONYMS) if (pattern.test(lower)) extra.add(en);
   return extra.size === 0 ? query : `${query}\n${[...extra].join(" ")}`;
 }
+
+// Chinese documents and customers name the same things differently (转账 vs 汇款, 手续费 vs 收费).
+const ZH_SYNONYMS: [RegExp, string][] = [
+  [/(国际|海外|境外|国外|出国).{0,4}转账|转账.{0,4}(国外|海外|境外)/, "国际汇款 SWIFT"],
+  [/转账|打款|汇钱/, "汇款"],
+  [/手续费|多少钱|费用/, "收费 费用"],
+  [/卡.{0,3}(丢|不见|找不到)|丢.{0,2}卡/, "挂失 丢失"],
+  [/骗子|被骗/, "诈骗"],
+];
+
+/** Appends Chinese synonyms, for matching a Chinese question against Chinese documents. */
+export function expandChineseQuery(query: string): string {
+  const extra = ZH_SYNONYMS.filter(([re]) => re.test(query)).map(([, add]) => add);
+  return extra.length === 0 ? query : `${query} ${extra.join(" ")}`;
+}

@@ -8,6 +8,7 @@ export interface AnswerPassage {
   title: string;
   section: string;
   text: string;
+  score?: number;
 }
 
 /** The chosen sentences, grouped by the passage they come from. */
@@ -21,9 +22,19 @@ const STOP = new Set(
   ),
 );
 
+// Customers and documents use different words for the same thing; fold the common ones together.
+const SYNONYMS: [RegExp, string][] = [
+  [/汇款|汇出|转帐|汇钱|打款/g, "转账"],
+  [/手续费|收费|费用|多少钱/g, "费用"],
+  [/\b(cost|costs|charge|charges|price|fees)\b/g, "fee"],
+  [/\b(send|sending|sent|payment|payments|transfers)\b/g, "transfer"],
+  [/\b(abroad|overseas|international|swift)\b/g, "international"],
+];
+
 /** Word and character-bigram tokens for scoring (Chinese has no spaces, so bigrams carry the meaning). */
 export function answerTokens(text: string): string[] {
-  const lower = text.toLowerCase();
+  let lower = text.toLowerCase();
+  for (const [re, to] of SYNONYMS) lower = lower.replace(re, to);
   const words = (lower.match(/[a-z0-9£%.]+/g) ?? []).map((w) => w.replace(/\.$/, "")).filter((w) => w.length > 1 && !STOP.has(w)).map(stem);
   const han = lower.match(/[\u3400-\u9fff]+/g) ?? [];
   const bigrams: string[] = [];
@@ -40,6 +51,37 @@ function stem(w: string): string {
 
 /** Splits passage Markdown into readable sentences (table rows and list items become sentences). */
 export function splitSentences(markdown: string): string[] {
+  return splitLines(joinShortLists(markdown));
+}
+
+// A run of short list items ("online: £15", "in branch: £25") only makes sense together, so it becomes one line.
+function joinShortLists(markdown: string): string {
+  const lines = markdown.split(/\n/);
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length > 1 && run.length <= 6 && run.every((r) => r.length <= 90)) {
+      const zh = run.some((r) => /[\u3400-\u9fff]/.test(r));
+      const joined = run.map((r) => r.replace(/[;；,，.。]\s*$/, "")).join(zh ? "；" : "; ") + (zh ? "。" : ".");
+      // "Fees for SWIFT payments:" followed by its list reads as one sentence.
+      const lead = out.length > 0 && /[:：]\s*$/.test(out[out.length - 1] as string) ? (out.pop() as string).trim() : "";
+      out.push(lead ? `${lead}${zh ? "" : " "}${joined}` : joined);
+    } else out.push(...run.map((r) => `- ${r}`));
+    run = [];
+  };
+  for (const line of lines) {
+    const item = line.trim().match(/^[-*+]\s+(.*)$/);
+    if (item) run.push(item[1] as string);
+    else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return out.join("\n");
+}
+
+function splitLines(markdown: string): string[] {
   const out: string[] = [];
   for (const rawLine of markdown.split(/\n+/)) {
     let line = rawLine.trim();
@@ -59,6 +101,14 @@ export function splitSentences(markdown: string): string[] {
   return out;
 }
 
+// What kind of fact the question wants; a sentence that states that kind of fact is worth more than word overlap.
+const ASPECTS: { asks: RegExp; states: RegExp }[] = [
+  { asks: /fee|cost|charge|price|how much|手续费|费用|多少钱|收费/i, states: /fee|cost|charge|free\b|每笔|收费|费用|免费/i },
+  { asks: /limit|maximum|max\b|how much can|限额|上限|最多/i, states: /limit|up to|maximum|限额|上限|最多/i },
+  { asks: /how long|when|time|cut-?off|arrive|多久|几天|什么时候|截止|到账/i, states: /\d+\s?(?:–|-|to)?\s?\d*\s?(?:working|business)? ?days?|\d(?::\d\d)?\s?(?:am|pm)|工作日|点|到账/i },
+  { asks: /phone|call|number|contact|电话|联系/i, states: /\d{4} \d{3} \d{4}|\d{4} \d{3} \d{3}|电话|拨打|call/i },
+];
+
 /** Selects up to `maxSentences` sentences from the top passages, ranked by overlap with the question. */
 export function extractAnswer(question: string, passages: readonly AnswerPassage[], options: { maxSentences?: number; maxChars?: number } = {}): ExtractedAnswer {
   const maxSentences = options.maxSentences ?? 3;
@@ -67,14 +117,23 @@ export function extractAnswer(question: string, passages: readonly AnswerPassage
   const asksNumber = /how much|how long|how many|fee|cost|charge|rate|limit|apr|when|time|多少|费用|手续费|多久|几天|利率|额度|限额|时间/i.test(question);
   type Cand = { n: number; rank: number; order: number; text: string; score: number };
   const cands: Cand[] = [];
-  passages.slice(0, 3).forEach((p, rank) => {
-    const sectionTokens = new Set(answerTokens(`${p.title} ${p.section}`));
-    const sectionMatch = [...q].filter((t) => sectionTokens.has(t)).length;
+  // Passages far below the best match are more likely to be off topic than helpful.
+  const best = Math.max(...passages.map((p) => p.score ?? 1));
+  passages
+    .slice(0, 4)
+    .filter((p) => (p.score ?? 1) >= 0.75 * best)
+    .forEach((p, rank) => {
+    const sectionTokens = answerTokens(p.section);
+    const titleTokens = new Set(answerTokens(p.title));
+    const sectionMatch = [...q].filter((t) => titleTokens.has(t)).length;
     splitSentences(p.text).forEach((s, order) => {
-      const toks = answerTokens(s);
+      // A sentence is read in the context of its section heading ("SWIFT fees" → "online: £15").
+      const toks = [...answerTokens(s), ...sectionTokens];
       const overlap = new Set(toks.filter((t) => q.has(t))).size;
-      const numeric = asksNumber && /\d/.test(s) ? 0.8 : 0;
-      const score = overlap + numeric + 0.3 * sectionMatch + 1.2 / (1 + rank) + 0.4 / (1 + order);
+      if (/[:：]$/.test(s)) return;
+      const numeric = !asksNumber ? 0 : /[£%]|\d+\s?(?:working|business)? ?days?|个?工作日|\d+(?:am|pm)|点/.test(s) ? 1.5 : /\d/.test(s) ? 0.5 : 0;
+      const aspect = ASPECTS.filter((a) => a.asks.test(question) && a.states.test(s)).length * 2;
+      const score = 1.5 * overlap + numeric + aspect + 0.5 * sectionMatch + 1 / (1 + rank) + 0.3 / (1 + order);
       cands.push({ n: p.n, rank, order, text: s, score });
     });
   });

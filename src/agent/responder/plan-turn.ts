@@ -16,10 +16,10 @@ export type TurnStep =
   | { kind: "tools"; calls: { name: string; args: Record<string, unknown> }[] }
   | { kind: "reply"; text: string; quickReplies?: string[] };
 
-const DATA_INTENTS = new Set([
-  "balance", "recent_transactions", "account_details", "pending_payment", "card_freeze_unfreeze", "lost_or_stolen_card",
-  "unrecognised_transaction", "dispute_transaction", "compromised_card", "loan_eligibility", "credit_card_application", "credit_declined_reason",
-]);
+// Without a sign-in these intents get the general guidance first (a lost card cannot wait), then an invitation.
+const ACTION_INTENTS = new Set(["card_freeze_unfreeze", "lost_or_stolen_card", "unrecognised_transaction", "dispute_transaction", "compromised_card"]);
+// These are about the customer's own data: sign-in first, then whatever general information helps.
+const ACCOUNT_INTENTS = new Set(["balance", "recent_transactions", "account_details", "pending_payment", "loan_eligibility", "credit_card_application", "credit_declined_reason"]);
 
 type Planner = (note: RoutingNote, text: string, done: ToolOutcome[]) => TurnStep;
 
@@ -124,12 +124,15 @@ function txLines(note: RoutingNote, rows: TxRow[]): string {
 }
 
 const suspiciousFlow: Planner = (note, text, done) => {
-  const risk = find(done, "check_transaction_risk");
+  const risks = done.filter((d) => d.name === "check_transaction_risk" && d.data.status === "ok");
+  const riskiest = [...risks].sort((a, b) => ((b.data["risk"] as { probability: number }).probability - (a.data["risk"] as { probability: number }).probability))[0];
+  const risk = riskiest ?? find(done, "check_transaction_risk");
   if (risk) {
     if (risk.data.status !== "ok") return reply(say(note.locale, risk.data.status === "not_found" ? "notFoundTx" : "unavailable"));
     const tx = risk.data["transaction"] as { merchant: string; amount: number; currency: string; date: string };
     const r = risk.data["risk"] as { probability: number; level: "none" | "review" | "block"; reasons: string[] };
     const lines = [
+      risks.length > 1 ? say(note.locale, "riskScanned", { count: risks.length }) : "",
       say(note.locale, "risk", { merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale), level: say(note.locale, `riskLevel_${r.level}`), pct: `${Math.round(r.probability * 100)}%` }),
       r.reasons.length ? say(note.locale, "riskReasons", { reasons: r.reasons.join(note.locale === "zh-CN" ? "；" : "; ") }) : "",
       say(note.locale, "riskNext"),
@@ -143,7 +146,10 @@ const suspiciousFlow: Planner = (note, text, done) => {
   const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
   if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
   if (rows.length === 0 || !rows[0]) return reply(say(note.locale, "txNone"));
-  return tools({ name: "check_transaction_risk", args: { transactionId: rows[0].id } });
+  const specific = note.slots.merchants.length > 0 || note.slots.amounts.length > 0;
+  // Nothing specific named: check the few most recent payments and talk about the one that stands out.
+  const candidates = specific ? rows.slice(0, 1) : rows.slice(0, 3);
+  return tools(...candidates.map((r) => ({ name: "check_transaction_risk", args: { transactionId: r.id } })));
 };
 
 const disputeFlow: Planner = (note, text, done) => {
@@ -245,8 +251,12 @@ const BY_INTENT: Record<string, Planner> = {
 export function planTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
   if (note.role === "staff") return planStaffTurn(note, text, done);
   if (note.route === "smalltalk") return smalltalkFlow(note, text, done);
-  if (note.role === "anonymous" && DATA_INTENTS.has(note.intent)) {
+  if (note.role === "anonymous" && ACCOUNT_INTENTS.has(note.intent)) {
     return knowledgeReply(note, text, done, say(note.locale, "signIn") + "\n\n" + say(note.locale, "signInGeneral"));
+  }
+  if (note.role === "anonymous" && ACTION_INTENTS.has(note.intent)) {
+    const step = knowledgeReply(note, text, done);
+    return step.kind === "reply" ? reply(`${step.text}\n\n${say(note.locale, "signInToAct")}`, step.quickReplies) : step;
   }
   const planner = BY_INTENT[note.intent];
   if (planner) return planner(note, text, done);

@@ -17,7 +17,7 @@ export interface PassageHit {
 
 /** Knowledge search. */
 export interface KnowledgePort {
-  search(query: string, options: { k: number; locale?: Locale }): Promise<PassageHit[]>;
+  search(query: string, options: { k: number; locale?: Locale; onlyDocs?: readonly string[] }): Promise<PassageHit[]>;
 }
 
 /** A customer as tools may describe them. */

@@ -32,6 +32,7 @@ export interface BankAgentContext {
   vault: PiiVault;
   systemPrompt: string;
   allowedTools: readonly string[];
+  preferredDocs?: readonly string[];
   recorder: TurnRecorder;
   onToolEvent?: (event: { name: string; phase: "start" | "end"; status?: string }) => void;
 }

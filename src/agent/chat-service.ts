@@ -12,6 +12,7 @@ import type { ChatEvent, ChatResponse } from "./chat-schemas.js";
 import type { ConversationEvents } from "./conversation-events.js";
 import type { ConversationStore, Session, SessionState } from "./conversation-store.js";
 import { screenForInjection } from "./guardrails/injection-screen.js";
+import { documentsForIntent } from "./intent-knowledge.js";
 import { createPiiVault, type PiiVault } from "./guardrails/pii-vault.js";
 import { isAdviceRequest } from "./guardrails/scope-policy.js";
 import { checkReply } from "./reply-checks.js";
@@ -124,6 +125,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         vault: vaultOf(session.id),
         systemPrompt,
         allowedTools: allowedToolsFor(args.route, identity),
+        preferredDocs: documentsForIntent(args.intent),
         recorder: args.recorder,
         onToolEvent: toolEventEmitter(locale, args.emit),
       },

@@ -5,8 +5,11 @@ import type { KnowledgePort } from "../agent-ports.js";
 /** The agent's view of the knowledge base. */
 export function toKnowledgePort(kb: KnowledgeBase): KnowledgePort {
   return {
-    search: async (query, options) =>
-      (await kb.search(query, { k: options.k, ...(options.locale ? { locale: options.locale } : {}) })).map((h) => ({
+    search: async (query, options) => {
+      const only = options.onlyDocs ? new Set(options.onlyDocs) : undefined;
+      // The knowledge base filters by product, not by document, so a document filter ranks widely and keeps the matches.
+      const hits = await kb.search(query, { k: only ? 50 : options.k, ...(options.locale ? { locale: options.locale } : {}) });
+      return (only ? hits.filter((h) => only.has(h.docId)).slice(0, options.k) : hits).map((h) => ({
         chunkId: h.chunkId,
         docId: h.docId,
         title: h.title,
@@ -15,7 +18,8 @@ export function toKnowledgePort(kb: KnowledgeBase): KnowledgePort {
         text: h.text,
         score: h.score,
         locale: h.locale,
-      })),
+      }));
+    },
   };
 }
 

@@ -45,6 +45,7 @@ describe("scope", () => {
     expect(isAdviceRequest("Should I buy Tesla shares with my savings?")).toBe(true);
     expect(isAdviceRequest("我该不该买比特币")).toBe(true);
     expect(isAdviceRequest("What is the interest rate on the Everyday Saver?")).toBe(false);
+    expect(isAdviceRequest("is this crypto investment on instagram a scam?")).toBe(false);
     expect(findPolicyViolations("You are guaranteed approval for this loan!")).toHaveLength(1);
     expect(findPolicyViolations("This is an estimate, not a decision.")).toHaveLength(0);
   });

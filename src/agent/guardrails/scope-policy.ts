@@ -14,6 +14,8 @@ const UNSAFE_REPLY = [
 
 /** True when a message asks for investment, tax or legal advice. */
 export function isAdviceRequest(text: string): boolean {
+  // "Is this crypto investment a scam?" is a fraud question, not a request for investment advice.
+  if (/\bscam|fraud|phishing|诈骗|骗局|被骗/i.test(text)) return false;
   return ADVICE_REQUEST.some((re) => re.test(text));
 }
 

@@ -9,6 +9,8 @@ export interface AnswerPassage {
   section: string;
   text: string;
   score?: number;
+  /** Chosen for the routed intent: answers come from these when there are any. */
+  preferred?: boolean;
 }
 
 /** The chosen sentences, grouped by the passage they come from. */
@@ -121,7 +123,7 @@ export function extractAnswer(question: string, passages: readonly AnswerPassage
   const best = Math.max(...passages.map((p) => p.score ?? 1));
   passages
     .slice(0, 4)
-    .filter((p) => (p.score ?? 1) >= 0.75 * best)
+    .filter((p) => p.preferred || (p.score ?? 1) >= 0.75 * best)
     .forEach((p, rank) => {
     const sectionTokens = answerTokens(p.section);
     const titleTokens = new Set(answerTokens(p.title));
@@ -133,7 +135,7 @@ export function extractAnswer(question: string, passages: readonly AnswerPassage
       if (/[:：]$/.test(s)) return;
       const numeric = !asksNumber ? 0 : /[£%]|\d+\s?(?:working|business)? ?days?|个?工作日|\d+(?:am|pm)|点/.test(s) ? 1.5 : /\d/.test(s) ? 0.5 : 0;
       const aspect = ASPECTS.filter((a) => a.asks.test(question) && a.states.test(s)).length * 2;
-      const score = 1.5 * overlap + numeric + aspect + 0.5 * sectionMatch + 1 / (1 + rank) + 0.3 / (1 + order);
+      const score = 1.5 * overlap + numeric + aspect + 0.5 * sectionMatch + (p.preferred ? 1.5 : 0) + 1 / (1 + rank) + 0.3 / (1 + order);
       cands.push({ n: p.n, rank, order, text: s, score });
     });
   });

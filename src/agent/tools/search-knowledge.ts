@@ -14,11 +14,16 @@ export function createSearchKnowledgeTool(knowledge: KnowledgePort, options: { k
   return tool(
     async ({ query }, runtime) => {
       const ctx = contextOf(runtime);
-      const hits = await knowledge.search(query, { k: options.k ?? 4, locale: ctx.locale });
+      const k = options.k ?? 4;
+      const general = await knowledge.search(query, { k, locale: ctx.locale });
+      // Passages of the documents the routed intent is about come first; the general ranking fills the rest.
+      const preferred = ctx.preferredDocs?.length ? await knowledge.search(query, { k: 2, locale: ctx.locale, onlyDocs: ctx.preferredDocs }) : [];
+      const seen = new Set(preferred.map((h) => h.chunkId));
+      const hits = [...preferred, ...general.filter((h) => !seen.has(h.chunkId))].slice(0, k);
       if (hits.length === 0) return toolResult("not_found", { query });
       const passages = hits.map((h, i) => {
         const clean = sanitisePassage(h.text);
-        return { n: i + 1, docId: h.docId, title: h.title, version: h.version, section: h.section, chunkId: h.chunkId, score: Number(h.score.toFixed(4)), text: clean.text, injectionRemoved: clean.removed };
+        return { n: i + 1, ...(seen.has(h.chunkId) ? { preferred: true } : {}), docId: h.docId, title: h.title, version: h.version, section: h.section, chunkId: h.chunkId, score: Number(h.score.toFixed(4)), text: clean.text, injectionRemoved: clean.removed };
       });
       return toolResult("ok", { query, passages });
     },

@@ -10,6 +10,8 @@ export interface AgentContext {
   sessionId: string;
   locale: Locale;
   vault: PiiVault;
+  /** Documents the routed intent is about; knowledge search ranks them first. */
+  preferredDocs?: readonly string[];
   onToolEvent?: (event: { name: string; phase: "start" | "end"; status?: string }) => void;
 }
 

@@ -24,11 +24,22 @@ interface InterruptValue {
 
 /** Streams one agent run; `onToken` receives answer text as the model produces it. */
 export async function runAgentTurn(agent: BankAgent, input: AgentTurnInput, context: BankAgentContext, onToken?: (text: string) => void): Promise<AgentTurnOutcome> {
-  const config = { configurable: { thread_id: context.sessionId }, context, streamMode: ["messages", "updates"] as ("messages" | "updates")[], recursionLimit: 30 };
+  // Checkpoint once per run (and at an interrupt) rather than after every step: a turn is short, and each
+  // intermediate checkpoint re-serialises the whole conversation.
+  const base = { configurable: { thread_id: context.sessionId }, context, recursionLimit: 30, durability: "exit" as const };
   const payload =
     "message" in input
       ? { messages: [{ role: "user" as const, content: input.message }] }
       : new Command({ resume: { decisions: [input.decision === "approve" ? { type: "approve" } : { type: "reject", message: JSON.stringify({ status: "rejected" }) }] } });
+  if (!onToken) {
+    // Without a listener there is nothing to stream: a plain invoke skips the per-token callback machinery.
+    const state = (await (agent.invoke as (p: unknown, c: unknown) => Promise<Record<string, unknown>>)(payload, base)) as { messages?: BaseMessage[]; __interrupt__?: { id: string; value: InterruptValue }[] };
+    const req = state.__interrupt__?.[0]?.value.actionRequests?.[0];
+    if (state.__interrupt__?.[0] && req) return { text: "", interrupt: { id: state.__interrupt__[0].id, action: req.name, description: req.description ?? req.name, args: req.args } };
+    const lastAi = [...(state.messages ?? [])].reverse().find((m) => m.getType?.() === "ai");
+    return finalOutcome(lastAi);
+  }
+  const config = { ...base, streamMode: ["messages", "updates"] as ("messages" | "updates")[] };
   // The agent's generic types cannot express a resume Command and a state update in one union, hence the cast.
   const stream = await (agent.stream as (p: unknown, c: unknown) => Promise<AsyncIterable<[string, unknown]>>)(payload, config);
   let last: BaseMessage | undefined;
@@ -56,6 +67,10 @@ export async function runAgentTurn(agent: BankAgent, input: AgentTurnInput, cont
     }
   }
   if (interrupt) return { text: "", interrupt };
+  return finalOutcome(last);
+}
+
+function finalOutcome(last: BaseMessage | undefined): AgentTurnOutcome {
   const quick = (last?.response_metadata as { quickReplies?: string[] } | undefined)?.quickReplies;
   const hasCalls = ((last as { tool_calls?: unknown[] } | undefined)?.tool_calls?.length ?? 0) > 0;
   return { text: last && !hasCalls ? textOf(last) : "", ...(quick ? { quickReplies: quick } : {}) };

@@ -1,0 +1,322 @@
+// The widget's behaviour: open/close, sending and streaming turns, confirmations, handoff, live staff messages,
+// persistence and language. All DOM comes from widget-view; all HTTP from the ChatClient port.
+import type { ChatClient, TurnFailure, TurnHandlers, TurnResult } from "./chat-client.js";
+import { h } from "./create-element.js";
+import { createChatPersistence, ownerOfToken, type KeyValueStorage, type PersistedChat } from "./session-persistence.js";
+import { applyStrings, renderCitations, renderMessage, renderTyping, type WidgetView } from "./widget-view.js";
+import { localeOfMessage, t, type UiLocale } from "./widget-strings.js";
+import type { LiveMessage, WidgetCitation, WidgetConfirmation, WidgetHandoff, WidgetMessage } from "./widget-types.js";
+
+/** What the embedding page can do with the widget (exposed as `window.HarborChat`). */
+export interface HarborChatApi {
+  setToken(token: string | null | undefined): void;
+  setLocale(locale: UiLocale): void;
+  open(): void;
+  close(): void;
+  endChat(): void;
+}
+
+/** Everything the controller needs from outside. */
+export interface WidgetDeps {
+  view: WidgetView;
+  client: ChatClient;
+  storage: KeyValueStorage | undefined;
+  locale: UiLocale;
+  kbBase: string;
+  token?: string;
+  tokenRef: { current?: string };
+}
+
+/** Wires behaviour onto a mounted view and returns the page-facing API. */
+export function createWidgetController(deps: WidgetDeps): HarborChatApi {
+  const { view, client, kbBase, tokenRef } = deps;
+  const persistence = createChatPersistence(deps.storage);
+  tokenRef.current = deps.token;
+  const restored = persistence.load();
+  const state: PersistedChat = restored ?? { owner: ownerOfToken(deps.token), locale: deps.locale, open: false, messages: [] };
+  if (restored && deps.token && restored.owner !== ownerOfToken(deps.token)) Object.assign(state, { owner: ownerOfToken(deps.token), sessionId: undefined, messages: [], handoff: undefined, quickReplies: undefined });
+  let busy = false;
+  let unread = false;
+  let unsubscribe: (() => void) | undefined;
+  const seen = new Set(state.messages.map((m) => m.id));
+
+  const save = () => persistence.save(state);
+  const scroll = () => (view.log.scrollTop = view.log.scrollHeight);
+  const append = (el: HTMLElement) => {
+    view.log.append(el);
+    scroll();
+  };
+
+  function refreshStrings() {
+    applyStrings(view, state.locale, state.open, unread);
+    view.badge.hidden = !unread;
+  }
+
+  function renderBanner() {
+    const status = state.handoff?.status;
+    view.banner.hidden = status !== "waiting" && status !== "with_agent";
+    view.banner.textContent = status === "with_agent" ? t(state.locale, "handoffActive") : status === "waiting" ? t(state.locale, "handoffWaiting") : "";
+  }
+
+  function renderQuickReplies() {
+    view.log.querySelector(".quick")?.remove();
+    if (!state.quickReplies?.length) return;
+    const box = h("div", { className: "quick", role: "group", "aria-label": t(state.locale, "suggestions") });
+    for (const reply of state.quickReplies) box.append(h("button", { className: "chip", type: "button", text: reply, onclick: () => void send(reply) }));
+    append(box);
+  }
+
+  function renderAll() {
+    view.log.setAttribute("aria-busy", "true");
+    view.log.replaceChildren();
+    if (state.messages.length === 0) append(renderMessage({ id: "greeting", role: "assistant", text: t(state.locale, "greeting") }, state.locale, kbBase, decide));
+    for (const m of state.messages) append(renderMessage(m, state.locale, kbBase, decide));
+    renderQuickReplies();
+    renderBanner();
+    view.log.removeAttribute("aria-busy");
+  }
+
+  function setLocale(locale: UiLocale) {
+    if (locale === state.locale) return;
+    state.locale = locale;
+    save();
+    refreshStrings();
+    renderAll();
+  }
+
+  function subscribe() {
+    unsubscribe?.();
+    unsubscribe = undefined;
+    if (!state.sessionId || typeof EventSource === "undefined") return;
+    unsubscribe = client.subscribe(state.sessionId, { message: onLiveMessage, handoff: onHandoff });
+  }
+
+  function onLiveMessage(m: LiveMessage) {
+    const id = `live-${String(m.id)}`;
+    if (seen.has(id) || m.role === "user") return;
+    seen.add(id);
+    const message: WidgetMessage = { id, role: m.role, text: m.text, ...(m.author ? { author: m.author } : {}) };
+    state.messages.push(message);
+    save();
+    append(renderMessage(message, state.locale, kbBase, decide));
+    if (!state.open) {
+      unread = true;
+      refreshStrings();
+    }
+  }
+
+  function onHandoff(handoff: WidgetHandoff) {
+    const was = state.handoff?.status;
+    state.handoff = handoff;
+    save();
+    renderBanner();
+    if (handoff.status === "closed" && was && was !== "closed") append(renderMessage({ id: `handback-${Date.now()}`, role: "system", text: t(state.locale, "handoffClosed") }, state.locale, kbBase, decide));
+  }
+
+  function showError(error: TurnFailure, retry: () => void) {
+    const retryable = error.kind === "network" || error.status >= 500 || error.status === 429;
+    const text = error.kind === "network" ? t(state.locale, "errorNetwork") : error.message || t(state.locale, "errorServer");
+    const box = h("div", { className: "error", role: "alert" }, h("span", { text }));
+    if (retryable) {
+      box.append(
+        h("div", { className: "row" }, h("button", { className: "btn", type: "button", text: t(state.locale, "retry"), onclick: () => { box.remove(); retry(); } })),
+      );
+    }
+    append(box);
+  }
+
+  /** Runs one streamed turn: typing indicator, tool lines, tokens, then the authoritative `done` reply. */
+  async function runTurn(call: (handlers: TurnHandlers) => Promise<TurnResult>, retry: () => void): Promise<boolean> {
+    busy = true;
+    view.log.querySelectorAll(".error").forEach((e) => e.remove());
+    const typing = renderTyping(state.locale);
+    append(typing);
+    let streamed = "";
+    let live: HTMLElement | undefined;
+    let bubble: HTMLElement | undefined;
+    let citations: WidgetCitation[] = [];
+    let confirmation: WidgetConfirmation | undefined;
+    const toolLines = new Map<string, HTMLElement>();
+    const handlers: TurnHandlers = {
+      onTool(tool) {
+        const existing = toolLines.get(tool.name);
+        if (tool.phase === "end" && existing) {
+          existing.classList.add("end");
+          existing.textContent = tool.label || existing.textContent;
+          return;
+        }
+        const line = h("div", { className: `tool ${tool.phase}`, text: tool.label });
+        toolLines.set(tool.name, line);
+        view.log.insertBefore(line, typing.isConnected ? typing : null);
+        scroll();
+      },
+      onToken(text) {
+        streamed += text;
+        if (!live) {
+          typing.remove();
+          bubble = h("div", { className: "bubble" });
+          live = h("div", { className: "msg assistant streaming", "aria-busy": "true" }, h("span", { className: "who", text: t(state.locale, "assistant") }), bubble);
+          append(live);
+        }
+        bubble!.textContent = streamed;
+        scroll();
+      },
+      onCitations(c) {
+        citations = c;
+        if (live && c.length) live.append(renderCitations(c, state.locale, kbBase));
+      },
+      onConfirmation(c) {
+        confirmation = c;
+      },
+    };
+    const result = await call(handlers);
+    typing.remove();
+    live?.remove();
+    busy = false;
+    if (!result.ok) {
+      showError(result.error, retry);
+      return false;
+    }
+    const r = result.value;
+    const isNewSession = r.sessionId !== state.sessionId;
+    state.sessionId = r.sessionId;
+    const pending = r.pendingConfirmation ?? confirmation;
+    const replyCitations = r.reply.citations?.length ? r.reply.citations : citations;
+    if (r.reply.text || pending) {
+      const message: WidgetMessage = {
+        id: `a-${Date.now().toString(36)}-${state.messages.length}`,
+        role: "assistant",
+        text: r.reply.text,
+        ...(replyCitations.length ? { citations: replyCitations } : {}),
+        ...(pending ? { confirmation: pending } : {}),
+      };
+      state.messages.push(message);
+      append(renderMessage(message, state.locale, kbBase, decide));
+    }
+    state.quickReplies = r.reply.quickReplies;
+    renderQuickReplies();
+    if (r.handoff) onHandoff(r.handoff);
+    save();
+    if (isNewSession) subscribe();
+    return true;
+  }
+
+  async function send(text: string) {
+    const message = text.trim();
+    if (!message || busy) return;
+    if (state.owner !== ownerOfToken(tokenRef.current)) reset(false);
+    const detected = localeOfMessage(message);
+    if (detected) setLocale(detected);
+    const shadowFocus = (view.root.getRootNode() as ShadowRoot).activeElement;
+    if (shadowFocus && view.log.contains(shadowFocus)) view.input.focus();
+    state.quickReplies = undefined;
+    renderQuickReplies();
+    view.log.querySelector(".msg[data-id=greeting]")?.remove();
+    const m: WidgetMessage = { id: `u-${Date.now().toString(36)}-${state.messages.length}`, role: "user", text: message };
+    state.messages.push(m);
+    save();
+    append(renderMessage(m, state.locale, kbBase, decide));
+    const attempt = () => void runTurn((handlers) => client.send({ ...(state.sessionId ? { sessionId: state.sessionId } : {}), message }, handlers), attempt);
+    attempt();
+  }
+
+  function decide(m: WidgetMessage, decision: "approve" | "reject") {
+    const c = m.confirmation;
+    if (!c || c.outcome || busy || !state.sessionId) return;
+    const sessionId = state.sessionId;
+    const card = view.log.querySelector(`.msg[data-id="${m.id}"]`);
+    card?.querySelectorAll("button").forEach((b) => b.setAttribute("aria-disabled", "true"));
+    const attempt = () =>
+      void runTurn((handlers) => client.confirm({ sessionId, confirmationId: c.id, decision }, handlers), attempt).then((ok) => {
+        if (!ok) return;
+        c.outcome = decision;
+        save();
+        const refocus = card?.contains((view.root.getRootNode() as ShadowRoot).activeElement);
+        card?.replaceWith(renderMessage(m, state.locale, kbBase, decide));
+        if (refocus) view.input.focus();
+      });
+    attempt();
+  }
+
+  function reset(announce: boolean) {
+    unsubscribe?.();
+    unsubscribe = undefined;
+    persistence.clear();
+    Object.assign(state, { sessionId: undefined, messages: [], quickReplies: undefined, handoff: undefined, owner: ownerOfToken(tokenRef.current) });
+    seen.clear();
+    renderAll();
+    if (announce) view.log.prepend(renderMessage({ id: "ended", role: "system", text: t(state.locale, "endChatConfirm") }, state.locale, kbBase, decide));
+    save();
+  }
+
+  function open(focus = true) {
+    state.open = true;
+    unread = false;
+    view.panel.hidden = false;
+    view.root.setAttribute("data-open", "");
+    view.launcher.setAttribute("aria-expanded", "true");
+    refreshStrings();
+    save();
+    scroll();
+    if (focus) view.input.focus();
+  }
+
+  function close() {
+    state.open = false;
+    view.panel.hidden = true;
+    view.root.removeAttribute("data-open");
+    view.launcher.setAttribute("aria-expanded", "false");
+    refreshStrings();
+    save();
+    view.launcher.focus();
+  }
+
+  view.launcher.addEventListener("click", () => (state.open ? close() : open()));
+  view.closeButton.addEventListener("click", close);
+  view.endButton.addEventListener("click", () => {
+    reset(true);
+    view.input.focus();
+  });
+  view.panel.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      close();
+    }
+  });
+  view.send.closest("form")!.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = view.input.value;
+    if (!text.trim() || busy) return;
+    view.input.value = "";
+    view.input.style.height = "";
+    void send(text);
+  });
+  view.input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      view.send.closest("form")!.requestSubmit();
+    }
+  });
+  view.input.addEventListener("input", () => {
+    view.input.style.height = "";
+    view.input.style.height = `${Math.min(view.input.scrollHeight, 120)}px`;
+  });
+
+  refreshStrings();
+  renderAll();
+  if (state.open) open(false);
+  subscribe();
+
+  return {
+    setToken(token) {
+      tokenRef.current = token || undefined;
+      const owner = ownerOfToken(tokenRef.current);
+      if (owner !== state.owner) reset(false);
+      else subscribe();
+    },
+    setLocale,
+    open: () => open(),
+    close,
+    endChat: () => reset(true),
+  };
+}

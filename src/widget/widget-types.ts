@@ -1,0 +1,47 @@
+// Shapes the widget exchanges with the chat API (mirrors src/agent/chat-schemas.ts without pulling zod into the bundle).
+
+/** A source the answer was built from. */
+export interface WidgetCitation {
+  docId: string;
+  title: string;
+  version: string;
+}
+
+/** A pending action awaiting the customer's approval. */
+export interface WidgetConfirmation {
+  id: string;
+  action: string;
+  summary: string;
+}
+
+/** The handoff state of a conversation. */
+export interface WidgetHandoff {
+  ticketId: string;
+  status?: "waiting" | "with_agent" | "closed";
+}
+
+/** The `done` event / JSON reply of a chat turn. */
+export interface WidgetChatResponse {
+  sessionId: string;
+  reply: { text: string; citations: WidgetCitation[]; quickReplies?: string[] };
+  pendingConfirmation?: WidgetConfirmation;
+  handoff?: WidgetHandoff;
+}
+
+/** A message as the widget renders and persists it. */
+export interface WidgetMessage {
+  id: string;
+  role: "user" | "assistant" | "staff" | "system";
+  text: string;
+  author?: string;
+  citations?: WidgetCitation[];
+  confirmation?: WidgetConfirmation & { outcome?: "approve" | "reject" };
+}
+
+/** A message pushed live on `GET /v1/sessions/:id/events`. */
+export interface LiveMessage {
+  id: string | number;
+  role: WidgetMessage["role"];
+  author?: string;
+  text: string;
+}

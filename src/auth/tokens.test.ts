@@ -20,4 +20,13 @@ describe("token service", () => {
     expect((await t.verify(forged)).ok).toBe(false);
     expect(await t.verify(await t.mint({ kind: "customer", customerId: "demo1" }, -10))).toEqual({ ok: false, error: "expired_token" });
   });
+
+  it("stops accepting a remembered token once it expires", async () => {
+    let clock = Date.now();
+    const t = createTokenService({ secret, issuer: "harbor-bank", now: () => clock });
+    const token = await t.mint({ kind: "customer", customerId: "demo1" }, 60);
+    expect((await t.verify(token)).ok).toBe(true);
+    clock += 61_000;
+    expect(await t.verify(token)).toEqual({ ok: false, error: "expired_token" });
+  });
 });

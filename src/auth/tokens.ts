@@ -16,8 +16,11 @@ export interface TokenService {
 }
 
 /** Creates the token service from the configured secret and issuer. */
-export function createTokenService(options: { secret: string; issuer: string }): TokenService {
+export function createTokenService(options: { secret: string; issuer: string; now?: () => number }): TokenService {
   const key = new TextEncoder().encode(options.secret);
+  const now = options.now ?? Date.now;
+  // Verifying a signature costs more than the rest of a small request; a verified token is remembered until it expires.
+  const verified = new Map<string, { identity: Identity; expiresAt: number }>();
   return {
     async mint(identity, ttlSeconds = 8 * 3600) {
       const sub = identity.kind === "customer" ? identity.customerId : identity.staffId;
@@ -30,11 +33,16 @@ export function createTokenService(options: { secret: string; issuer: string }):
         .sign(key);
     },
     async verify(token) {
+      const cached = verified.get(token);
+      if (cached && cached.expiresAt > now()) return ok(cached.identity);
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: options.issuer, algorithms: ["HS256"] });
+        const { payload } = await jwtVerify(token, key, { issuer: options.issuer, algorithms: ["HS256"], currentDate: new Date(now()) });
         const claims = ClaimsSchema.safeParse(payload);
         if (!claims.success) return err("invalid_token");
-        return ok(claims.data.role === "customer" ? { kind: "customer", customerId: claims.data.sub } : { kind: "staff", staffId: claims.data.sub });
+        const identity: Identity = claims.data.role === "customer" ? { kind: "customer", customerId: claims.data.sub } : { kind: "staff", staffId: claims.data.sub };
+        if (verified.size >= 10_000) verified.clear();
+        if (typeof payload.exp === "number") verified.set(token, { identity, expiresAt: payload.exp * 1000 });
+        return ok(identity);
       } catch (e) {
         if (e instanceof joseErrors.JWTExpired) return err("expired_token");
         return err("invalid_token");

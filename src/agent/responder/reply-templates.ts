@@ -150,11 +150,16 @@ export function say(locale: Locale, key: TemplateKey, vars: Record<string, strin
   return table[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ""));
 }
 
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  "zh-CN": new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+const SYMBOLS: Record<string, string> = { GBP: "£", EUR: "€", USD: "$" };
+
 /** Formats money for a reply. */
 export function formatMoney(amount: number, currency: string, locale: Locale): string {
-  const symbol: Record<string, string> = { GBP: "£", EUR: "€", USD: "$" };
-  const s = symbol[currency];
-  const num = amount.toLocaleString(locale === "zh-CN" ? "zh-CN" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const s = SYMBOLS[currency];
+  const num = NUMBER_FORMATS[locale].format(amount);
   return s ? `${s}${num}` : `${num} ${currency}`;
 }
 

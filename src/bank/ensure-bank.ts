@@ -1,0 +1,81 @@
+// Start-up bootstrap: opens the bank database, seeding it (and training the default fraud model) when missing,
+// and loads or trains the fraud model artefact.
+import fs from "node:fs";
+import type { Logger } from "../shared/logger.js";
+import { loadFraudModelFile, saveFraudModelFile, type FraudModelArtefact } from "../scoring/fraud/fraud-model-artefact.js";
+import type { Customer } from "./bank-schemas.js";
+import type { BankStore } from "./bank-store.js";
+import { SEED_CANDIDATES, seedBank } from "./seed-bank.js";
+import { createSqliteBankStore } from "./sqlite-bank-store.js";
+import { trainFraudModelFromStore } from "./train-fraud-from-store.js";
+
+/** Options of the bootstrap. */
+export interface EnsureBankOptions {
+  /** SQLite file (":memory:" for tests). */
+  dbPath: string;
+  /** Where the fraud artefact lives (e.g. var/models/fraud-model.json); undefined keeps it in memory only. */
+  modelPath?: string;
+  seed: number;
+  customers: number;
+  /** YYYY-MM-DD; the seeded history ends the day before. */
+  today: string;
+  days?: number;
+  makeCreditProfile?: (customer: Customer) => unknown;
+  logger?: Logger;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+/** An open store with a usable fraud model. */
+export interface EnsuredBank {
+  store: BankStore;
+  model: FraudModelArtefact;
+  seeded: boolean;
+  trained: boolean;
+  seconds: number;
+}
+
+/** Opens or creates the bank; throws with a clear message if an existing model artefact is corrupt or mismatched. */
+export function ensureBank(options: EnsureBankOptions): EnsuredBank {
+  const t0 = performance.now();
+  const existed = options.dbPath !== ":memory:" && fs.existsSync(options.dbPath);
+  const store = createSqliteBankStore(options.dbPath);
+  try {
+    let model = readModel(options.modelPath);
+    let seeded = false;
+    let trained = false;
+    if (!existed || store.counts().customers === 0) {
+      options.logger?.info("bank database missing: seeding", { customers: options.customers, seed: options.seed });
+      const result = seedBank({
+        store,
+        seed: options.seed,
+        customers: options.customers,
+        today: options.today,
+        ...(options.days ? { days: options.days } : {}),
+        ...(model ? { model } : {}),
+        ...(options.makeCreditProfile ? { makeCreditProfile: options.makeCreditProfile } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      trained = !model;
+      model = result.model;
+      seeded = true;
+    } else if (!model) {
+      options.logger?.info("fraud model missing: training on the bank's history");
+      model = trainFraudModelFromStore(store, { candidates: SEED_CANDIDATES }).artefact;
+      trained = true;
+    }
+    if (trained && options.modelPath) saveFraudModelFile(options.modelPath, model);
+    const seconds = (performance.now() - t0) / 1000;
+    options.logger?.info("bank ready", { ...store.counts(), seeded, trained, seconds: Math.round(seconds * 10) / 10, modelVersion: model.modelVersion });
+    return { store, model, seeded, trained, seconds };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+function readModel(file: string | undefined): FraudModelArtefact | undefined {
+  if (!file || !fs.existsSync(file)) return undefined;
+  const r = loadFraudModelFile(file);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}

@@ -140,10 +140,36 @@ export function createBankAgent(options: BankAgentOptions) {
         }
         return new AIMessage({ content: message.content, tool_calls: kept, response_metadata: message.response_metadata, id: message.id });
       };
+      // An action on a card or payment that is not the caller's (or not clearly one of theirs) is never put to the
+      // customer for approval: it becomes a look-up of what is theirs, so the model can ask which one they mean.
+      const ownedTargetsOnly = (message: AIMessage): AIMessage => {
+        const calls = message.tool_calls ?? [];
+        let changed = false;
+        const rewritten = calls.map((c) => {
+          const args = (c.args ?? {}) as Record<string, unknown>;
+          if (c.name === "freeze_card") {
+            const r = resolveCardForFreeze(ports.bank, ctx, typeof args["cardLast4"] === "string" ? args["cardLast4"] : undefined);
+            if (r.status === "ok" || !allowed.has("list_cards")) return c;
+            changed = true;
+            ctx.recorder.guardrails.push({ type: "ownership_denied", detail: `freeze_card: card ${r.status}` });
+            return { ...c, name: "list_cards", args: {} };
+          }
+          if (c.name === "open_dispute") {
+            const tx = typeof args["transactionId"] === "string" ? ports.bank.getTransaction(args["transactionId"]) : undefined;
+            const mine = tx && ctx.identity.kind === "customer" && tx.customerId === ctx.identity.customerId;
+            if (mine || !allowed.has("get_recent_transactions")) return c;
+            changed = true;
+            ctx.recorder.guardrails.push({ type: "ownership_denied", detail: "open_dispute: transaction not the caller's" });
+            return { ...c, name: "get_recent_transactions", args: { limit: 5 } };
+          }
+          return c;
+        });
+        return changed ? new AIMessage({ content: message.content, tool_calls: rewritten, response_metadata: message.response_metadata, id: message.id }) : message;
+      };
       try {
-        const out = withoutForeignCalls(await withTimeout(Promise.resolve(handler({ ...scoped, model: options.primaryModel })), options.modelTimeoutMs));
+        const out = ownedTargetsOnly(withoutForeignCalls(await withTimeout(Promise.resolve(handler({ ...scoped, model: options.primaryModel })), options.modelTimeoutMs)));
         if (textOf(out) === "" && (out.tool_calls ?? []).length === 0 && options.primaryModel !== options.fallbackModel) {
-          return record(await handler({ ...scoped, model: options.fallbackModel }), options.fallbackName, true, "empty answer after dropping tool calls");
+          return record(ownedTargetsOnly(await handler({ ...scoped, model: options.fallbackModel })), options.fallbackName, true, "empty answer after dropping tool calls");
         }
         return record(out, options.primaryName, false);
       } catch (error) {
@@ -151,7 +177,7 @@ export function createBankAgent(options: BankAgentOptions) {
         const reason = error instanceof Error ? error.message : String(error);
         ctx.recorder.usedFallback = true;
         ctx.recorder.guardrails.push({ type: "llm_fallback", detail: `${options.primaryName.provider} failed: ${reason.slice(0, 200)}` });
-        const out = await handler({ ...scoped, model: options.fallbackModel });
+        const out = ownedTargetsOnly(withoutForeignCalls(await handler({ ...scoped, model: options.fallbackModel })));
         return record(out, options.fallbackName, true, reason.slice(0, 200));
       }
     },

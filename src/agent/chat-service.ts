@@ -45,6 +45,7 @@ export interface ChatService {
 }
 
 const SHORT_CIRCUIT_ROUTES = new Set(["out_of_scope"]);
+const ACTION_TOOLS = new Set(["freeze_card", "open_dispute", "handoff_to_human"]);
 
 function hasSlots(d: RouteDecisionView): boolean {
   return d.slots.amounts.length + d.slots.cardLastFour.length + d.slots.merchants.length + d.slots.transactionRefs.length > 0;
@@ -88,6 +89,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     intent: string;
     redactedText: string;
     recorder: TurnRecorder;
+    allowedTools: string[];
     emit?: (e: ChatEvent) => void;
   }): Promise<AgentTurnOutcome> {
     const { session, identity, locale } = args;
@@ -106,6 +108,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         transactionRefs: args.decision.slots.transactionRefs,
       },
       ...(session.state.focusTransactionId ? { focusTransactionId: session.state.focusTransactionId } : {}),
+      allowedTools: args.allowedTools,
       today: deps.now().toISOString().slice(0, 10),
     };
     const promptRoute = role === "staff" ? "staff" : args.route;
@@ -124,7 +127,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         locale,
         vault: vaultOf(session.id),
         systemPrompt,
-        allowedTools: allowedToolsFor(args.route, identity),
+        allowedTools: args.allowedTools,
         preferredDocs: documentsForIntent(args.intent),
         recorder: args.recorder,
         onToolEvent: toolEventEmitter(locale, args.emit),
@@ -154,7 +157,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     const { session, locale, outcome, recorder } = args;
     const traceId = randomUUID();
     const checked = checkReply(outcome.text, recorder.toolCalls, locale);
-    const text = [args.prefix, checked.text].filter(Boolean).join("\n\n");
+    let text = [args.prefix, checked.text].filter(Boolean).join("\n\n");
     const fresh = deps.store.getSession(session.id) ?? session;
     const state: SessionState = { ...fresh.state, turns: fresh.state.turns + 1, lastIntent: args.intent };
     delete state.pending;
@@ -162,6 +165,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     if (outcome.interrupt) {
       const summary = deps.describeConfirmation(outcome.interrupt.action, outcome.interrupt.args, { identity: args.identity, locale, vault: vaultOf(session.id), sessionId: session.id });
       pendingConfirmation = { id: outcome.interrupt.id, action: outcome.interrupt.action, summary };
+      // Clients that do not render the confirmation card still tell the customer what is waiting for them.
+      text = [text, say(locale, "confirmPrompt", { summary })].filter(Boolean).join("\n\n");
       state.pending = { ...pendingConfirmation, route: args.route, intent: args.intent, confidence: args.decision.confidence };
       recorder.toolCalls.push({ name: outcome.interrupt.action, args: outcome.interrupt.args, status: "awaiting_confirmation", summary, ms: 0 });
     }
@@ -260,24 +265,35 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const last = msgs[msgs.length - 1];
         if (last) deps.events.publish(session.id, { type: "message", data: { id: last.id, role: "user", text: last.text, createdAt: last.createdAt } });
         const ticket = session.state.ticketId ? deps.store.getTicket(session.state.ticketId) : undefined;
+        const traceId = randomUUID();
         const response: ChatResponse = {
           sessionId: session.id,
           reply: { text: "", citations: [] },
           intent: { name: "handoff_active", route: "handoff", confidence: 1 },
           toolCalls: [],
           ...(ticket ? { handoff: { ticketId: ticket.id, status: ticket.status } } : {}),
-          traceId: randomUUID(),
+          traceId,
         };
+        const turn = session.state.turns + 1;
+        deps.store.updateSession(session.id, { state: { ...session.state, turns: turn } });
+        deps.store.saveTrace({
+          traceId, sessionId: session.id, turn, startedAt: new Date().toISOString(), identity: input.identity.kind, locale, kind: "message", message: redaction.text,
+          intent: { name: "handoff_active", route: "handoff", confidence: 1, top: [], outOfScope: false, lowConfidence: false }, slots: {}, retrieved: [], toolCalls: [],
+          guardrails: events, provider: "human", model: ticket?.staffId ?? "staff", modelCalls: [], reply: "", citations: [],
+          ...(ticket ? { handoffTicketId: ticket.id } : {}), latencyMs: { route: 0, agent: 0, total: Math.round(performance.now() - started) },
+        });
         emit?.({ type: "done", data: response });
         return response;
       }
 
+      let cancelledNotice: string | undefined;
       if (session.state.pending) {
         // A new message instead of a decision cancels the waiting action, so the thread never hangs on it.
         await runAgentTurn(deps.agent, { decision: "reject" }, {
           identity: input.identity, sessionId: session.id, locale, vault, systemPrompt: "", allowedTools: allowedToolsFor(session.state.pending.route, input.identity), recorder: createTurnRecorder(),
         });
-        events.push({ type: "scope_refusal", detail: `pending ${session.state.pending.action} cancelled by a new message` });
+        events.push({ type: "confirmation_cancelled", detail: `pending ${session.state.pending.action} cancelled by a new message` });
+        cancelledNotice = say(locale, "pendingCancelled");
         const { pending: _p, ...rest } = session.state;
         session.state = rest as SessionState;
         deps.store.updateSession(session.id, { state: session.state });
@@ -303,17 +319,19 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const advice = intent === "advice_request" || isAdviceRequest(redaction.text);
         events.push({ type: "scope_refusal", detail: advice ? "advice request" : "out of scope" });
         const outcome = shortReply(say(locale, advice ? "advice" : "outOfScope"), [say(locale, "route_handoff")]);
-        return finish({ ...base, intent: advice ? "advice_request" : intent, route: "out_of_scope", outcome, agentMs: 0 });
+        return finish({ ...base, intent: advice ? "advice_request" : intent, route: "out_of_scope", outcome, agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
       }
       if (!staff && decision.lowConfidence && intent === decision.intent) {
         const routes = [...new Set(decision.top.map((t) => t.intent))].slice(0, 3);
         const quick = [...new Set(routes.map((name) => say(locale, `route_${routeOfIntent(decision, name)}` as Parameters<typeof say>[1])))];
-        return finish({ ...base, intent, route, outcome: shortReply(say(locale, "clarify"), quick), agentMs: 0 });
+        return finish({ ...base, intent, route, outcome: shortReply(say(locale, "clarify"), quick), agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
       }
+      // A message that tries to instruct the assistant gets no action tools this turn: it may read, never act.
+      const allowedTools = allowedToolsFor(route, input.identity).filter((t) => !injection.flagged || !ACTION_TOOLS.has(t));
       const agentStarted = performance.now();
-      const outcome = await runTurn({ session, identity: input.identity, locale, input: { message: redaction.text }, decision, route, intent, redactedText: redaction.text, recorder, emit });
+      const outcome = await runTurn({ session, identity: input.identity, locale, input: { message: redaction.text }, decision, route, intent, redactedText: redaction.text, recorder, allowedTools, emit });
       const agentMs = Math.round(performance.now() - agentStarted);
-      const prefix = injection.flagged ? say(locale, "injection") : undefined;
+      const prefix = [cancelledNotice, injection.flagged ? say(locale, "injection") : undefined].filter(Boolean).join("\n\n") || undefined;
       return finish({ ...base, intent, route, outcome, agentMs, ...(prefix ? { prefix } : {}) });
     },
 
@@ -332,7 +350,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       emit?.({ type: "intent", data: { name: pending.intent, route: pending.route as ChatResponse["intent"]["route"], confidence: pending.confidence } });
       if (input.decision === "reject") recorder.toolCalls.push({ name: pending.action, args: {}, status: "rejected", summary: "customer cancelled", ms: 0 });
       const agentStarted = performance.now();
-      const outcome = await runTurn({ session, identity: input.identity, locale: session.locale, input: { decision: input.decision }, decision, route: pending.route, intent: pending.intent, redactedText: `[${input.decision}]`, recorder, emit });
+      const outcome = await runTurn({ session, identity: input.identity, locale: session.locale, input: { decision: input.decision }, decision, route: pending.route, intent: pending.intent, redactedText: `[${input.decision}]`, recorder, allowedTools: allowedToolsFor(pending.route, input.identity), emit });
       deps.store.appendMessage(session.id, { role: "user", text: `[${input.decision === "approve" ? "Approved" : "Cancelled"}: ${pending.summary}]` });
       return finish({
         session, identity: input.identity, locale: session.locale, kind: "confirmation", redactedText: `[${input.decision}] ${pending.summary}`, decision, intent: pending.intent, route: pending.route,

@@ -173,9 +173,16 @@ export function createConversationStore(file: string): ConversationStore {
     updateSession(id, patch) {
       const sets: string[] = ["updated_at = ?"];
       const args: unknown[] = [now()];
-      if (patch.locale) (sets.push("locale = ?"), args.push(patch.locale));
-      if (patch.mode) (sets.push("mode = ?"), args.push(patch.mode));
-      if (patch.state) (sets.push("state_json = ?"), args.push(JSON.stringify(patch.state)));
+      const columns: [string, unknown][] = [
+        ["locale", patch.locale],
+        ["mode", patch.mode],
+        ["state_json", patch.state ? JSON.stringify(patch.state) : undefined],
+      ];
+      for (const [column, value] of columns) {
+        if (value === undefined) continue;
+        sets.push(`${column} = ?`);
+        args.push(value);
+      }
       db.prepare(`UPDATE sessions SET ${sets.join(", ")} WHERE id = ?`).run(...args, id);
     },
     listSessions({ limit, ownerPrefix }) {

@@ -26,7 +26,7 @@ export const INTENT_DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
   mortgage_enquiry: ["mortgages"],
   statements: ["account-statements"],
   pending_payment: ["payments-domestic", "payments-cut-off-times"],
-  open_account: ["account-opening", "account-current-accounts", "zh-account-opening"],
+  open_account: ["account-opening", "account-switching", "account-current-accounts", "zh-account-opening"],
   identity_verification: ["account-opening", "zh-account-opening"],
   close_account: ["account-closing"],
   transfer_fees: ["fees-schedule-2026", "payments-international", "payments-domestic", "zh-payments-fees"],

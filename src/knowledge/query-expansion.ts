@@ -92,7 +92,7 @@ export function expandQuery(query: string): string {
 
 // Chinese documents and customers name the same things differently (转账 vs 汇款, 手续费 vs 收费).
 const ZH_SYNONYMS: [RegExp, string][] = [
-  [/(国际|海外|境外|国外|出国).{0,4}转账|转账.{0,4}(国外|海外|境外)/, "国际汇款 SWIFT"],
+  [/(国际|海外|境外|国外|出国).{0,4}(转账|汇款)|(转账|汇款|汇钱|打钱).{0,4}(国外|海外|境外|中国|国内|香港|台湾|澳门|美国|欧洲|新加坡)/, "国际汇款 SWIFT 费用 到账"],
   [/转账|打款|汇钱/, "汇款"],
   [/手续费|多少钱|费用/, "收费 费用"],
   [/卡.{0,3}(丢|不见|找不到)|丢.{0,2}卡/, "挂失 丢失"],

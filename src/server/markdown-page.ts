@@ -27,11 +27,19 @@ export function markdownToHtml(markdown: string): string {
       const level = Math.min(4, (heading[1] as string).length + 1);
       out.push(`<h${level}>${inline(heading[2] as string)}</h${level}>`);
     } else if (/^[-*]\s+/.test(line)) {
-      if (!list) (close(), out.push("<ul>"), (list = true));
+      if (!list) {
+        close();
+        out.push("<ul>");
+        list = true;
+      }
       out.push(`<li>${inline(line.replace(/^[-*]\s+/, ""))}</li>`);
     } else if (line.startsWith("|")) {
       if (/^\|?\s*:?-{3,}/.test(line)) continue;
-      if (!table) (close(), out.push("<table>"), (table = true));
+      if (!table) {
+        close();
+        out.push("<table>");
+        table = true;
+      }
       const cells = line.split("|").slice(1, -1).map((c) => `<td>${inline(c.trim())}</td>`);
       out.push(`<tr>${cells.join("")}</tr>`);
     } else if (line === "") {

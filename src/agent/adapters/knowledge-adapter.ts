@@ -9,7 +9,9 @@ export function toKnowledgePort(kb: KnowledgeBase): KnowledgePort {
       const only = options.onlyDocs ? new Set(options.onlyDocs) : undefined;
       // The knowledge base filters by product, not by document, so a document filter ranks widely and keeps the matches.
       const hits = await kb.search(query, { k: only ? 50 : options.k, ...(options.locale ? { locale: options.locale } : {}) });
-      return (only ? hits.filter((h) => only.has(h.docId)).slice(0, options.k) : hits).map((h) => ({
+      // Within the intent's documents, the customer's language comes first.
+      const scoped = only ? hits.filter((h) => only.has(h.docId)).sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale)).slice(0, options.k) : hits;
+      return scoped.map((h) => ({
         chunkId: h.chunkId,
         docId: h.docId,
         title: h.title,

@@ -32,7 +32,8 @@ export function screenForInjection(text: string): InjectionScreen {
 
 /** Removes the sentences of a retrieved passage that carry instructions, keeping the rest of its content. */
 export function sanitisePassage(text: string): { text: string; removed: number } {
-  const parts = text.split(/(?<=[.!?。！？\n])/);
+  // Latin sentence ends need a following space, so addresses and decimals ("harbor.example", "6.9%") stay whole.
+  const parts = text.split(/(?<=[.!?]\s)|(?<=[。！？\n])/);
   let removed = 0;
   const kept = parts.filter((p) => {
     if (screenForInjection(p).flagged) {

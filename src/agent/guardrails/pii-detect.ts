@@ -69,12 +69,13 @@ const PATTERNS: Pattern[] = [
   { kind: "email", re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
   { kind: "iban", re: /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b/gi, accept: ibanValid },
   { kind: "cn_id", re: /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g, accept: cnIdValid },
-  { kind: "card", re: /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g, accept: (m) => luhnValid(m.replace(/\D/g, "")) },
+  // Payment card numbers start with 2–6 (Mastercard, Amex, Visa, Discover/UnionPay); "18001 0800 …" is a phone number.
+  { kind: "card", re: /(?<!\d)[2-6](?:[ -]?\d){12,18}(?!\d)/g, accept: (m) => luhnValid(m.replace(/\D/g, "")) },
   { kind: "phone", re: /(?<![\dA-Za-z])(?:\+|00)\d{1,3}[ -]?(?:\(0\))?[ -]?\d(?:[ -]?\d){6,12}(?!\d)/g },
   { kind: "phone", re: /(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g },
   { kind: "phone", re: /(?<!\d)0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\d)/g, accept: (m) => m.replace(/\D/g, "").length >= 10 },
   { kind: "sort_code", re: /(?<![\d-])\d{2}-\d{2}-\d{2}(?![\d-])/g },
-  { kind: "account", re: /(?<![\d.,£$€¥])\d{8}(?![\d.,%])/g },
+  { kind: "account", re: /(?<![\w.,£$€¥-])\d{8}(?![\w.,%-])/g },
 ];
 
 /** Options for detection: digit strings that are public (the bank's own phone numbers) and never PII. */

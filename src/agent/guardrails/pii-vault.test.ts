@@ -43,6 +43,14 @@ describe("redaction", () => {
     expect(redactPii(text, { publicNumbers: BANK_LINES })).toBe(text);
   });
 
+  it("does not mistake a text-relay phone number for a card", () => {
+    expect(detectPii("call 18001 0800 123 4567").filter((x) => x.kind === "card")).toEqual([]);
+  });
+
+  it("does not mistake ids that contain eight digits for account numbers", () => {
+    expect(redactPii("check tx-00012345 and T-12345678")).toBe("check tx-00012345 and T-12345678");
+  });
+
   it("does not mistake a Luhn-invalid long number for a card", () => {
     expect(detectPii("order 4111111111111112").filter((s) => s.kind === "card")).toEqual([]);
   });

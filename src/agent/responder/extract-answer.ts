@@ -11,6 +11,7 @@ export interface AnswerPassage {
   score?: number;
   /** Chosen for the routed intent: answers come from these when there are any. */
   preferred?: boolean;
+  locale?: string;
 }
 
 /** The chosen sentences, grouped by the passage they come from. */
@@ -23,6 +24,9 @@ const STOP = new Set(
     " ",
   ),
 );
+
+// Question words carry no topic: "怎么" in a heading must not make it look like the answer.
+const ZH_STOP = new Set(["怎么", "么办", "么样", "什么", "如何", "可以", "我的", "请问", "是否", "一下", "我们", "您的", "如果", "需要"]);
 
 // Customers and documents use different words for the same thing; fold the common ones together.
 const SYNONYMS: [RegExp, string][] = [
@@ -44,7 +48,7 @@ export function answerTokens(text: string): string[] {
     if (run.length === 1) bigrams.push(run);
     for (let i = 0; i + 1 < run.length; i++) bigrams.push(run.slice(i, i + 2));
   }
-  return [...words, ...bigrams];
+  return [...words, ...bigrams.filter((b) => !ZH_STOP.has(b))];
 }
 
 function stem(w: string): string {
@@ -66,6 +70,7 @@ function joinShortLists(markdown: string): string {
       const zh = run.some((r) => /[\u3400-\u9fff]/.test(r));
       const joined = run.map((r) => r.replace(/[;；,，.。]\s*$/, "")).join(zh ? "；" : "; ") + (zh ? "。" : ".");
       // "Fees for SWIFT payments:" followed by its list reads as one sentence.
+      while (out.length > 0 && (out[out.length - 1] as string).trim() === "") out.pop();
       const lead = out.length > 0 && /[:：]\s*$/.test(out[out.length - 1] as string) ? (out.pop() as string).trim() : "";
       out.push(lead ? `${lead}${zh ? "" : " "}${joined}` : joined);
     } else out.push(...run.map((r) => `- ${r}`));
@@ -94,10 +99,11 @@ function splitLines(markdown: string): string[] {
       continue;
     }
     line = line.replace(/^[-*+]\s+|^\d+\.\s+/, "").replace(/\*\*|__|`/g, "").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
-    const parts = line.split(/(?<=[.!?。！？])\s*(?=[A-Z0-9£\u3400-\u9fff"“])/);
+    // Latin sentence ends need a following space ("6.9% APR" and "harbor.example" are not sentence ends).
+    const parts = line.split(/(?<=[.!?])\s+(?=[A-Z0-9£"“\u3400-\u9fff])|(?<=[。！？])/);
     for (const p of parts) {
       const s = p.trim();
-      if (s.length >= 12 || /[\u3400-\u9fff]{6,}/.test(s)) out.push(/[.!?。！？:：]$/.test(s) ? s : `${s}${/[\u3400-\u9fff]$/.test(s) ? "。" : "."}`);
+      if (s.length >= 12 || /[\u3400-\u9fff]{4,}/.test(s)) out.push(/[.!?。！？:：]$/.test(s) ? s : `${s}${/[\u3400-\u9fff]$/.test(s) ? "。" : "."}`);
     }
   }
   return out;
@@ -112,7 +118,7 @@ const ASPECTS: { asks: RegExp; states: RegExp }[] = [
 ];
 
 /** Selects up to `maxSentences` sentences from the top passages, ranked by overlap with the question. */
-export function extractAnswer(question: string, passages: readonly AnswerPassage[], options: { maxSentences?: number; maxChars?: number } = {}): ExtractedAnswer {
+export function extractAnswer(question: string, passages: readonly AnswerPassage[], options: { maxSentences?: number; maxChars?: number; locale?: string } = {}): ExtractedAnswer {
   const maxSentences = options.maxSentences ?? 3;
   const maxChars = options.maxChars ?? 520;
   const q = new Set(answerTokens(question));
@@ -135,7 +141,7 @@ export function extractAnswer(question: string, passages: readonly AnswerPassage
       if (/[:：]$/.test(s)) return;
       const numeric = !asksNumber ? 0 : /[£%]|\d+\s?(?:working|business)? ?days?|个?工作日|\d+(?:am|pm)|点/.test(s) ? 1.5 : /\d/.test(s) ? 0.5 : 0;
       const aspect = ASPECTS.filter((a) => a.asks.test(question) && a.states.test(s)).length * 2;
-      const score = 1.5 * overlap + numeric + aspect + 0.5 * sectionMatch + (p.preferred ? 1.5 : 0) + 1 / (1 + rank) + 0.3 / (1 + order);
+      const score = 1.5 * overlap + numeric + aspect + 0.5 * sectionMatch + (p.preferred ? ((p.score ?? 1) >= 0.6 * best ? 3 : 1) : 0) + (options.locale && p.locale === options.locale ? 2 : 0) + 1 / (1 + rank) + 0.3 / (1 + order) + (rank === 0 && order === 0 ? 1 : 0);
       cands.push({ n: p.n, rank, order, text: s, score });
     });
   });

@@ -19,7 +19,9 @@ export type TurnStep =
 // Without a sign-in these intents get the general guidance first (a lost card cannot wait), then an invitation.
 const ACTION_INTENTS = new Set(["card_freeze_unfreeze", "lost_or_stolen_card", "unrecognised_transaction", "dispute_transaction", "compromised_card"]);
 // These are about the customer's own data: sign-in first, then whatever general information helps.
-const ACCOUNT_INTENTS = new Set(["balance", "recent_transactions", "account_details", "pending_payment", "loan_eligibility", "credit_card_application", "credit_declined_reason"]);
+const ACCOUNT_INTENTS = new Set(["pending_payment", "loan_eligibility", "credit_declined_reason"]);
+// Questions that only the customer's own data can answer: no general guide helps, so only the sign-in prompt.
+const OWN_DATA_ONLY = new Set(["balance", "recent_transactions", "account_details"]);
 
 type Planner = (note: RoutingNote, text: string, done: ToolOutcome[]) => TurnStep;
 
@@ -39,7 +41,7 @@ function tools(...calls: { name: string; args: Record<string, unknown> }[]): Tur
 export function answerFromKnowledge(question: string, outcome: ToolOutcome | undefined, locale: Locale): string | undefined {
   const passages = (outcome?.data["passages"] as AnswerPassage[] | undefined) ?? [];
   if (outcome?.data.status !== "ok" || passages.length === 0) return undefined;
-  const answer = extractAnswer(question, passages);
+  const answer = extractAnswer(question, passages, { locale });
   return answer.parts.length ? renderExtractedAnswer(answer, locale) : undefined;
 }
 
@@ -75,8 +77,15 @@ function disputeReason(text: string): string {
   return "other";
 }
 
+// Cards the customer named: last four digits, or a [CARD_n] placeholder of a number they typed (resolved by the tool).
+function cardRefs(note: RoutingNote, text: string): { digits: string[]; placeholders: string[] } {
+  const typed = [...text.matchAll(/(?<![\d£$€.,])(\d{4})(?![\d%.,])/g)].map((m) => m[1] as string).filter((d) => !/^(19|20)\d\d$/.test(d));
+  return { digits: [...new Set([...note.slots.cardLastFour, ...typed])], placeholders: text.match(/\[CARD_\d+\]/g) ?? [] };
+}
+
 const freezeFlow: Planner = (note, text, done) => {
   if (/unfreeze|解冻|解除冻结/i.test(text)) return knowledgeReply(note, text, done);
+  if (!note.allowedTools.includes("freeze_card")) return knowledgeReply(note, text, done);
   const freeze = find(done, "freeze_card");
   if (freeze) {
     const st = freeze.data.status;
@@ -90,11 +99,19 @@ const freezeFlow: Planner = (note, text, done) => {
     if (st === "rejected") return reply(say(note.locale, "freezeRejected"));
     return cardProblem(note, freeze);
   }
-  const last4 = note.slots.cardLastFour[0];
-  if (last4) return tools({ name: "freeze_card", args: { cardLast4: last4, reason: freezeReason(text) } });
   const list = find(done, "list_cards");
+  const refs = cardRefs(note, text);
+  if (refs.placeholders[0]) {
+    // The tool resolves the typed number; if it is not the customer's card the request comes back as a card list.
+    if (!list) return tools({ name: "freeze_card", args: { cardLast4: refs.placeholders[0], reason: freezeReason(text) } });
+    return cardProblem(note, { name: "list_cards", data: { ...list.data, status: "not_found" } });
+  }
   if (!list) return tools({ name: "list_cards", args: {} });
   const cards = ((list.data["cards"] as { last4: string; status: string }[] | undefined) ?? []).filter((c) => c.status !== "blocked");
+  if (refs.digits.length > 0) {
+    const mine = cards.find((c) => refs.digits.includes(c.last4));
+    return mine ? tools({ name: "freeze_card", args: { cardLast4: mine.last4, reason: freezeReason(text) } }) : cardProblem(note, { name: "list_cards", data: { ...list.data, status: "not_found" } });
+  }
   if (cards.length === 1 && cards[0]) return tools({ name: "freeze_card", args: { cardLast4: cards[0].last4, reason: freezeReason(text) } });
   return cardProblem(note, list);
 };
@@ -131,11 +148,12 @@ const suspiciousFlow: Planner = (note, text, done) => {
     if (risk.data.status !== "ok") return reply(say(note.locale, risk.data.status === "not_found" ? "notFoundTx" : "unavailable"));
     const tx = risk.data["transaction"] as { merchant: string; amount: number; currency: string; date: string };
     const r = risk.data["risk"] as { probability: number; level: "none" | "review" | "block"; reasons: string[] };
+    const calm = (r.level as string) === "none";
     const lines = [
-      risks.length > 1 ? say(note.locale, "riskScanned", { count: risks.length }) : "",
+      risks.length > 1 ? say(note.locale, calm ? "riskNothingStandsOut" : "riskScanned", { count: risks.length }) : "",
       say(note.locale, "risk", { merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale), level: say(note.locale, `riskLevel_${r.level}`), pct: `${Math.round(r.probability * 100)}%` }),
       r.reasons.length ? say(note.locale, "riskReasons", { reasons: r.reasons.join(note.locale === "zh-CN" ? "；" : "; ") }) : "",
-      say(note.locale, "riskNext"),
+      calm ? "" : say(note.locale, "riskNext"),
     ];
     return reply(lines.filter(Boolean).join("\n"), [say(note.locale, "quickFreeze"), say(note.locale, "quickDispute"), say(note.locale, "quickNo")]);
   }
@@ -153,6 +171,7 @@ const suspiciousFlow: Planner = (note, text, done) => {
 };
 
 const disputeFlow: Planner = (note, text, done) => {
+  if (!note.allowedTools.includes("open_dispute")) return knowledgeReply(note, text, done);
   const dispute = find(done, "open_dispute");
   if (dispute) {
     if (dispute.data.status === "rejected") return reply(say(note.locale, "disputeRejected"));
@@ -187,6 +206,9 @@ const accountsFlow: Planner = (note, text, done) => {
   if (!acc) return tools({ name: "get_accounts", args: {} });
   if (acc.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
   const rows = (acc.data["accounts"] as { type: string; currency: string; balance: number; accountEnding: string }[] | undefined) ?? [];
+  if (note.intent === "account_details") {
+    return reply(rows.map((a) => say(note.locale, "accountDetails", { type: a.type, ending: a.accountEnding })).join("\n"));
+  }
   return reply(`${say(note.locale, "accounts")}\n${rows.map((a) => say(note.locale, "accountRow", { type: a.type, ending: a.accountEnding, balance: formatMoney(a.balance, a.currency, note.locale) })).join("\n")}`);
 };
 
@@ -220,6 +242,12 @@ const explainFlow: Planner = (note, _text, done) => {
 };
 
 const handoffFlow: Planner = (note, text, done) => {
+  if (!note.allowedTools.includes("handoff_to_human")) return reply(say(note.locale, "injection"));
+  // A question about complaints ("how long do you take to reply?") is answered; a complaint itself goes to a person.
+  if (note.intent === "complaint" && /\?|？|吗|多久|how long|can i|what happens|可以/i.test(text) && !find(done, "handoff_to_human")) {
+    const step = knowledgeReply(note, text, done);
+    return step.kind === "reply" ? reply(step.text, [say(note.locale, "quickPerson")]) : step;
+  }
   const h = find(done, "handoff_to_human");
   if (!h) return tools({ name: "handoff_to_human", args: { summary: text.slice(0, 300), reason: note.intent === "complaint" ? "complaint" : "requested" } });
   return reply(say(note.locale, "handoff", { ticketId: String(h.data["ticketId"] ?? "") }));
@@ -241,7 +269,6 @@ const BY_INTENT: Record<string, Planner> = {
   balance: accountsFlow,
   account_details: accountsFlow,
   loan_eligibility: eligibilityFlow,
-  credit_card_application: eligibilityFlow,
   credit_declined_reason: explainFlow,
   speak_to_human: handoffFlow,
   complaint: handoffFlow,
@@ -251,6 +278,7 @@ const BY_INTENT: Record<string, Planner> = {
 export function planTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
   if (note.role === "staff") return planStaffTurn(note, text, done);
   if (note.route === "smalltalk") return smalltalkFlow(note, text, done);
+  if (note.role === "anonymous" && OWN_DATA_ONLY.has(note.intent)) return reply(say(note.locale, "signIn"));
   if (note.role === "anonymous" && ACCOUNT_INTENTS.has(note.intent)) {
     return knowledgeReply(note, text, done, say(note.locale, "signIn") + "\n\n" + say(note.locale, "signInGeneral"));
   }
@@ -270,7 +298,7 @@ export function planTurn(note: RoutingNote, text: string, done: ToolOutcome[]): 
 /** Staff assistant planning: picks the staff tool the request names, otherwise searches the knowledge base. */
 export function planStaffTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
   const loc = note.locale;
-  const customerRef = text.match(/\b(demo\d+|c\d{3,}|cust[_-]?\w+)\b/i)?.[1];
+  const customerRef = text.match(/\b(demo\d+|c\d{3,})\b/i)?.[1];
   if (/flag|fraud queue|suspicious|可疑|标记/i.test(text)) {
     const r = find(done, "list_flagged_transactions");
     if (!r) return tools({ name: "list_flagged_transactions", args: { limit: 10 } });
@@ -287,7 +315,7 @@ export function planStaffTurn(note: RoutingNote, text: string, done: ToolOutcome
   }
   if (/look ?up|find customer|customer|查找|客户/i.test(text) && (customerRef || /customer\s+\w+/i.test(text))) {
     const r = find(done, "lookup_customer");
-    const query = customerRef ?? text.replace(/.*customer\s+/i, "").trim();
+    const query = customerRef ?? text.replace(/.*\bcustomer\s+(named\s+|called\s+)?/i, "").replace(/[?.!]+$/, "").trim();
     if (!r) return tools({ name: "lookup_customer", args: { query } });
     const rows = (r.data["customers"] as { id: string; name: string; locale: string; region: string; cards: { last4: string; status: string }[] }[] | undefined) ?? [];
     if (!rows.length) return reply(say(loc, "txNone"));

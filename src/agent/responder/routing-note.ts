@@ -18,6 +18,7 @@ export const RoutingNoteSchema = z.object({
     transactionRefs: z.array(z.string()).default([]),
   }),
   focusTransactionId: z.string().optional(),
+  allowedTools: z.array(z.string()).default([]),
   today: z.string(),
 });
 /** The routing note. */

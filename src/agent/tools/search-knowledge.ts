@@ -23,7 +23,7 @@ export function createSearchKnowledgeTool(knowledge: KnowledgePort, options: { k
       if (hits.length === 0) return toolResult("not_found", { query });
       const passages = hits.map((h, i) => {
         const clean = sanitisePassage(h.text);
-        return { n: i + 1, ...(seen.has(h.chunkId) ? { preferred: true } : {}), docId: h.docId, title: h.title, version: h.version, section: h.section, chunkId: h.chunkId, score: Number(h.score.toFixed(4)), text: clean.text, injectionRemoved: clean.removed };
+        return { n: i + 1, ...(seen.has(h.chunkId) ? { preferred: true } : {}), locale: h.locale, docId: h.docId, title: h.title, version: h.version, section: h.section, chunkId: h.chunkId, score: Number(h.score.toFixed(4)), text: clean.text, injectionRemoved: clean.removed };
       });
       return toolResult("ok", { query, passages });
     },

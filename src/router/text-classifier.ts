@@ -1,5 +1,6 @@
-// Trains the intent text classifier: TF-IDF features, one-vs-rest linear SVM, temperature-calibrated probabilities
-// and out-of-scope / low-confidence thresholds fitted on held-out data. Used unchanged for our catalogue and benchmarks.
+// Trains the intent text classifier: TF-IDF features, one-vs-rest linear SVM (optionally fused with softmax regression),
+// temperature-calibrated probabilities and out-of-scope / low-confidence thresholds fitted on held-out data.
+// Used unchanged for our catalogue and benchmarks.
 import { createRng } from "../shared/random.js";
 import {
   chooseLowConfidenceThreshold,
@@ -10,8 +11,13 @@ import {
   type OutOfScopePolicy,
 } from "./calibration.js";
 import { scoreLinear, trainOneVsRestSvm, type LinearModel } from "./linear-svm.js";
+import { trainSoftmaxRegression, type SoftmaxOptions } from "./softmax-regression.js";
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from "./text-features.js";
-import { fitTfidfVectorizer, type TfidfVectorizer } from "./tfidf-vectorizer.js";
+import { fitTfidfVectorizer, type SparseVector, type TfidfVectorizer } from "./tfidf-vectorizer.js";
+
+const DEFAULT_C = 0.5;
+const DEFAULT_SOFTMAX_WEIGHT = 0;
+const DEFAULT_SOFTMAX: SoftmaxOptions = { learningRate: 1, epochs: 15, l2: 0 };
 
 /** A training or evaluation example. */
 export interface LabeledText {
@@ -24,6 +30,9 @@ export interface ClassifierTrainOptions {
   features?: FeatureConfig;
   c?: number;
   balanced?: boolean;
+  /** Weight of a softmax-regression model added to the SVM (after matching score scales); 0 = SVM alone. */
+  softmaxWeight?: number;
+  softmax?: SoftmaxOptions;
   seed?: number;
   /** Share of each label held out to fit the temperature and thresholds when no calibration set is given. */
   calibrationShare?: number;
@@ -99,12 +108,40 @@ function fit(examples: readonly LabeledText[], labels: string[], options: Classi
   const index = new Map(labels.map((l, i) => [l, i]));
   const xs = examples.map((e) => vectorizer.transform(e.text));
   const ys = examples.map((e) => index.get(e.label) as number);
-  const model = trainOneVsRestSvm(xs, ys, labels.length, vectorizer.terms.length, {
-    c: options.c ?? 0.5,
+  const svm = trainOneVsRestSvm(xs, ys, labels.length, vectorizer.terms.length, {
+    c: options.c ?? DEFAULT_C,
     balanced: options.balanced ?? false,
     seed: options.seed ?? 1,
   });
-  return { vectorizer, model };
+  const softmaxWeight = options.softmaxWeight ?? DEFAULT_SOFTMAX_WEIGHT;
+  if (softmaxWeight <= 0) return { vectorizer, model: svm };
+  const softmax = trainSoftmaxRegression(xs, ys, labels.length, vectorizer.terms.length, { seed: options.seed ?? 1, ...DEFAULT_SOFTMAX, ...options.softmax });
+  // Both models are linear in the same features, so their weighted sum is one linear model: the artefact and
+  // prediction cost stay those of a single model.
+  const ratio = scoreSpread(svm, xs) / Math.max(1e-12, scoreSpread(softmax, xs));
+  return { vectorizer, model: addLinearModels(svm, softmax, softmaxWeight * ratio) };
+}
+
+/** Standard deviation of a model's scores over (up to 2,000 of) the training rows. */
+function scoreSpread(model: LinearModel, xs: readonly SparseVector[]): number {
+  let sum = 0;
+  let sq = 0;
+  let n = 0;
+  const buffer = new Float64Array(model.numClasses);
+  for (const x of xs.slice(0, 2000)) {
+    for (const v of scoreLinear(model, x, buffer)) {
+      sum += v;
+      sq += v * v;
+      n++;
+    }
+  }
+  return n === 0 ? 1 : Math.sqrt(Math.max(0, sq / n - (sum / n) ** 2));
+}
+
+function addLinearModels(a: LinearModel, b: LinearModel, weightB: number): LinearModel {
+  const weights = Float32Array.from(a.weights, (w, i) => w + weightB * (b.weights[i] as number));
+  const bias = Float32Array.from(a.bias, (w, i) => w + weightB * (b.bias[i] as number));
+  return { numFeatures: a.numFeatures, numClasses: a.numClasses, weights, bias };
 }
 
 /** Trains on the examples, calibrates on held-out data, and (when the held-out part came from them) refits on all. */

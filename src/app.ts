@@ -15,6 +15,7 @@ import { createChatService, type ChatService } from "./agent/chat-service.js";
 import { createConversationEvents } from "./agent/conversation-events.js";
 import { createConversationStore, type ConversationStore } from "./agent/conversation-store.js";
 import { redactPii } from "./agent/guardrails/pii-vault.js";
+import { createVaultCipher } from "./agent/guardrails/vault-cipher.js";
 import { createHandoffService } from "./agent/handoff-service.js";
 import { loadPromptTemplates, renderPrompt, type PromptRoute } from "./agent/prompts/load-prompts.js";
 import { LOCAL_MODEL, LOCAL_PROVIDER, LocalResponderChatModel } from "./agent/responder/local-chat-model.js";
@@ -171,6 +172,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     provider: primary.name,
     publicNumbers: BANK_PUBLIC_NUMBERS,
     describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
+    vaultCipher: createVaultCipher(config.auth.vaultKey),
   });
   const tokens = createTokenService({ secret: config.auth.jwtSecret, issuer: config.auth.issuer });
   const publicDir = path.resolve("public");

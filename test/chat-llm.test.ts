@@ -11,6 +11,7 @@ import { createConversationStore } from "../src/agent/conversation-store.js";
 import { createHandoffService } from "../src/agent/handoff-service.js";
 import { LocalResponderChatModel } from "../src/agent/responder/local-chat-model.js";
 import { createFakeBank, createFakePorts, createKeywordRouter } from "../src/agent/testing/fake-ports.js";
+import { createVaultCipher } from "../src/agent/guardrails/vault-cipher.js";
 import { createSilentLogger } from "../src/shared/logger.js";
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from "./support/fake-openai-server.js";
 
@@ -38,6 +39,7 @@ async function setup(options: FakeOpenAIOptions, timeoutMs = 3000) {
     agent, router: createKeywordRouter(), store, events, renderSystemPrompt: (route) => `You are Harbor Bank's assistant (${route}).`,
     now: () => new Date("2026-11-29T12:00:00Z"), logger: createSilentLogger(), provider: { provider: "openai", model: "fake-model" }, publicNumbers: [],
     describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
+    vaultCipher: createVaultCipher("test-secret-0123456789abcdef0123456789"),
   });
   return { chat, bank, store, fake };
 }

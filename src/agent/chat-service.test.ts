@@ -1,6 +1,7 @@
 import { MemorySaver } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
 import type { Identity } from "../auth/identity.js";
+import { createVaultCipher } from "./guardrails/vault-cipher.js";
 import { createSilentLogger } from "../shared/logger.js";
 import { createBankAgent, describeConfirmation } from "./bank-agent.js";
 import type { ChatEvent } from "./chat-schemas.js";
@@ -41,6 +42,7 @@ function setup() {
     provider: { provider: "local", model: "test" },
     publicNumbers: [],
     describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
+    vaultCipher: createVaultCipher("test-secret-0123456789abcdef0123456789"),
   });
   return { bank, ports, store, chat };
 }

@@ -14,6 +14,7 @@ import type { ConversationStore, Session, SessionState } from "./conversation-st
 import { screenForInjection } from "./guardrails/injection-screen.js";
 import { documentsForIntent } from "./intent-knowledge.js";
 import { createPiiVault, type PiiVault } from "./guardrails/pii-vault.js";
+import type { VaultCipher } from "./guardrails/vault-cipher.js";
 import { isAdviceRequest } from "./guardrails/scope-policy.js";
 import { checkReply } from "./reply-checks.js";
 import { renderRoutingNote, type RoutingNote } from "./responder/routing-note.js";
@@ -35,6 +36,7 @@ export interface ChatServiceDeps {
   provider: { provider: string; model: string };
   publicNumbers: readonly string[];
   describeConfirmation: (action: string, args: Record<string, unknown>, ctx: { identity: Identity; locale: Locale; vault: PiiVault; sessionId: string }) => string;
+  vaultCipher: VaultCipher;
 }
 
 /** The chat engine behind the HTTP API, the console and the dialogue replayer. */
@@ -47,22 +49,24 @@ export interface ChatService {
 const SHORT_CIRCUIT_ROUTES = new Set(["out_of_scope"]);
 const ACTION_TOOLS = new Set(["freeze_card", "open_dispute", "handoff_to_human"]);
 
+// The message without its instruction attempt (and any markup around it), or "" when nothing of substance is left.
+function stripInjection(text: string, matches: readonly string[]): string {
+  let rest = text;
+  for (const m of matches) rest = rest.split(m).join(" ");
+  rest = rest.replace(/<\/?\s*\w+\s*>/g, " ").replace(/\s+/g, " ").trim();
+  const substance = (rest.match(/[A-Za-z]{2,}/g)?.length ?? 0) + (rest.match(/[\u3400-\u9fff]/g)?.length ?? 0) / 2;
+  return substance >= 3 ? rest : "";
+}
+
 function hasSlots(d: RouteDecisionView): boolean {
   return d.slots.amounts.length + d.slots.cardLastFour.length + d.slots.merchants.length + d.slots.transactionRefs.length > 0;
 }
 
 /** Creates the chat service. */
 export function createChatService(deps: ChatServiceDeps): ChatService {
-  const vaults = new Map<string, PiiVault>();
-  const vaultOf = (sessionId: string): PiiVault => {
-    let v = vaults.get(sessionId);
-    if (!v) {
-      if (vaults.size > 20_000) vaults.delete(vaults.keys().next().value as string);
-      v = createPiiVault({ publicNumbers: deps.publicNumbers });
-      vaults.set(sessionId, v);
-    }
-    return v;
-  };
+  // The vault lives sealed in the conversation database, so any worker process (and a restart) can resolve it.
+  const vaultOf = (sessionId: string): PiiVault =>
+    createPiiVault({ publicNumbers: deps.publicNumbers, backing: deps.store.vaultBacking(sessionId, deps.vaultCipher) });
 
   const openSession = (identity: Identity, sessionId?: string, locale: Locale = "en"): Session => {
     const owner = identityKey(identity);
@@ -321,17 +325,28 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const outcome = shortReply(say(locale, advice ? "advice" : "outOfScope"), [say(locale, "route_handoff")]);
         return finish({ ...base, intent: advice ? "advice_request" : intent, route: "out_of_scope", outcome, agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
       }
+      // An attempt to instruct the assistant gets a refusal. If a real banking question is left once the instruction
+      // is removed, it is answered with read-only tools; otherwise nothing runs at all.
+      let remainder: RouteDecisionView | undefined;
+      if (!staff && injection.flagged) {
+        const rest = stripInjection(redaction.text, injection.matches);
+        remainder = rest ? deps.router.route(rest, locale) : undefined;
+        if (!remainder || remainder.lowConfidence || remainder.outOfScope || remainder.route === "handoff") {
+          return finish({ ...base, intent, route, outcome: shortReply(say(locale, "injection")), agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
+        }
+        intent = remainder.intent;
+        route = remainder.route;
+      }
       if (!staff && decision.lowConfidence && intent === decision.intent) {
         const routes = [...new Set(decision.top.map((t) => t.intent))].slice(0, 3);
         const quick = [...new Set(routes.map((name) => say(locale, `route_${routeOfIntent(decision, name)}` as Parameters<typeof say>[1])))];
         return finish({ ...base, intent, route, outcome: shortReply(say(locale, "clarify"), quick), agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
       }
-      // A message that tries to instruct the assistant gets no action tools this turn: it may read, never act.
-      const allowedTools = allowedToolsFor(route, input.identity).filter((t) => !injection.flagged || !ACTION_TOOLS.has(t));
+      const allowedTools = allowedToolsFor(route, input.identity).filter((t) => !remainder || !ACTION_TOOLS.has(t));
       const agentStarted = performance.now();
       const outcome = await runTurn({ session, identity: input.identity, locale, input: { message: redaction.text }, decision, route, intent, redactedText: redaction.text, recorder, allowedTools, emit });
       const agentMs = Math.round(performance.now() - agentStarted);
-      const prefix = [cancelledNotice, injection.flagged ? say(locale, "injection") : undefined].filter(Boolean).join("\n\n") || undefined;
+      const prefix = [cancelledNotice, remainder ? say(locale, "injection") : undefined].filter(Boolean).join("\n\n") || undefined;
       return finish({ ...base, intent, route, outcome, agentMs, ...(prefix ? { prefix } : {}) });
     },
 

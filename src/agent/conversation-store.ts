@@ -5,6 +5,9 @@ import { IdentitySchema, type Identity } from "../auth/identity.js";
 import { LocaleSchema, type Locale } from "../shared/locale.js";
 import { openSqliteDatabase, type Migration, type SqliteDatabase } from "../shared/sqlite-database.js";
 import { TurnTraceSchema, type TurnTrace } from "./turn-trace.js";
+import type { VaultBacking } from "./guardrails/pii-vault.js";
+import type { PiiKind } from "./guardrails/pii-detect.js";
+import type { VaultCipher } from "./guardrails/vault-cipher.js";
 
 const MIGRATIONS: Migration[] = [
   {
@@ -27,6 +30,16 @@ const MIGRATIONS: Migration[] = [
       CREATE TABLE traces (
         id TEXT PRIMARY KEY, session_id TEXT NOT NULL, turn INTEGER NOT NULL, json TEXT NOT NULL, created_at TEXT NOT NULL);
       CREATE INDEX traces_session ON traces(session_id, turn);
+    `,
+  },
+  {
+    version: 2,
+    name: "pii vault",
+    sql: `
+      CREATE TABLE vault (
+        session_id TEXT NOT NULL, placeholder TEXT NOT NULL, kind TEXT NOT NULL, fingerprint TEXT NOT NULL,
+        sealed TEXT NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, placeholder), UNIQUE (session_id, fingerprint));
     `,
   },
 ];
@@ -94,6 +107,8 @@ export interface ConversationStore {
   saveTrace(trace: TurnTrace): void;
   listTraces(sessionId: string): TurnTrace[];
   getTrace(id: string): TurnTrace | undefined;
+  /** The sealed PII vault of a session, shared by every worker process. */
+  vaultBacking(sessionId: string, cipher: VaultCipher): VaultBacking;
   close(): void;
 }
 
@@ -157,6 +172,11 @@ export function createConversationStore(file: string): ConversationStore {
     insertTrace: db.prepare("INSERT OR REPLACE INTO traces (id, session_id, turn, json, created_at) VALUES (?, ?, ?, ?, ?)"),
     listTraces: db.prepare("SELECT json FROM traces WHERE session_id = ? ORDER BY turn"),
     getTrace: db.prepare("SELECT json FROM traces WHERE id = ?"),
+    vaultFind: db.prepare("SELECT placeholder FROM vault WHERE session_id = ? AND fingerprint = ?"),
+    vaultCount: db.prepare("SELECT COUNT(*) AS n FROM vault WHERE session_id = ? AND kind = ?"),
+    vaultInsert: db.prepare("INSERT OR IGNORE INTO vault (session_id, placeholder, kind, fingerprint, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    vaultGet: db.prepare("SELECT kind, sealed FROM vault WHERE session_id = ? AND placeholder = ?"),
+    vaultSize: db.prepare("SELECT COUNT(*) AS n FROM vault WHERE session_id = ?"),
   };
   return {
     createSession({ id, owner, identity, locale }) {
@@ -232,6 +252,31 @@ export function createConversationStore(file: string): ConversationStore {
     getTrace(id) {
       const r = q.getTrace.get(id) as { json: string } | undefined;
       return r ? TurnTraceSchema.parse(JSON.parse(r.json)) : undefined;
+    },
+    vaultBacking(sessionId, cipher) {
+      const fp = (kind: PiiKind, value: string): string => cipher.fingerprint(`${kind}:${value}`);
+      const find = (kind: PiiKind, value: string): string | undefined =>
+        (q.vaultFind.get(sessionId, fp(kind, value)) as { placeholder: string } | undefined)?.placeholder;
+      return {
+        find,
+        add(kind, value, label) {
+          // Two workers may add values at once: the unique keys decide, and the loser reads the winner's row.
+          for (let attempt = 0; attempt < 5; attempt++) {
+            const n = (q.vaultCount.get(sessionId, kind) as { n: number }).n + 1 + attempt;
+            const placeholder = `[${label}_${n}]`;
+            const info = q.vaultInsert.run(sessionId, placeholder, kind, fp(kind, value), cipher.seal(value), now());
+            if (info.changes === 1) return placeholder;
+            const existing = find(kind, value);
+            if (existing) return existing;
+          }
+          throw new Error("could not allocate a vault placeholder");
+        },
+        resolve(placeholder) {
+          const row = q.vaultGet.get(sessionId, placeholder) as { kind: PiiKind; sealed: string } | undefined;
+          return row ? { kind: row.kind, value: cipher.open(row.sealed) } : undefined;
+        },
+        size: () => (q.vaultSize.get(sessionId) as { n: number }).n,
+      };
     },
     close: () => db.close(),
   };

@@ -1,6 +1,7 @@
 // Shared plumbing for command-line entry points: argument parsing with --help, progress bars, the final JSON line.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import cliProgress from "cli-progress";
+export { renderTable } from "../shared/render-table.js";
 
 /** One option of a command, described for --help. */
 export interface CliOption {
@@ -101,12 +102,4 @@ export function createProgress(label: string, total: number): { tick(n?: number)
   );
   bar.start(total, 0);
   return { tick: (n = 1) => bar.increment(n), update: (v) => bar.update(v), stop: () => bar.stop() };
-}
-
-/** Formats rows as an aligned plain-text table. */
-export function renderTable(headers: string[], rows: (string | number)[][]): string {
-  const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
-  const fmt = (r: string[]): string => r.map((v, c) => v.padEnd(widths[c] ?? 0)).join("  ");
-  return [fmt(cells[0] as string[]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(fmt)].join("\n");
 }

@@ -1,4 +1,5 @@
 // Turns the environment into a typed config, failing once with every bad variable named.
+import os from "node:os";
 import path from "node:path";
 import { EnvSchema, type Env } from "./config-schema.js";
 
@@ -7,6 +8,8 @@ export interface Config {
   env: Env["NODE_ENV"];
   port: number;
   host: string;
+  /** HTTP worker processes; 1 serves from the main process. */
+  workers: number;
   logLevel: Env["LOG_LEVEL"];
   paths: {
     dataDir: string;
@@ -26,7 +29,7 @@ export interface Config {
     model: string;
     timeoutMs: number;
   };
-  auth: { jwtSecret: string; issuer: string; adminToken?: string };
+  auth: { jwtSecret: string; issuer: string; adminToken?: string; vaultKey: string };
   bank: { seed: number; customers: number };
   limits: { maxMessageChars: number; maxBodyBytes: number; ratePerMinute: number };
   credit: { approveMinPoints?: number; declineMaxPoints?: number };
@@ -59,12 +62,17 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
   if (e.NODE_ENV === "production" && e.AUTH_JWT_SECRET.startsWith("dev-only-")) {
     problems.push("AUTH_JWT_SECRET: the development default must not be used in production");
   }
+  if (e.NODE_ENV === "production" && !e.PII_VAULT_KEY) {
+    problems.push("PII_VAULT_KEY: required in production (encrypts the personal data held for tools)");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    // One worker per core, at most four: each worker holds its own copy of the models and the index.
+    workers: e.WEB_CONCURRENCY === "auto" ? Math.max(1, Math.min(4, os.availableParallelism())) : e.WEB_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     paths: {
       dataDir,
@@ -84,7 +92,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
       model: e.OPENAI_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
-    auth: { jwtSecret: e.AUTH_JWT_SECRET, issuer: e.AUTH_JWT_ISSUER, adminToken: e.ADMIN_TOKEN },
+    auth: { jwtSecret: e.AUTH_JWT_SECRET, issuer: e.AUTH_JWT_ISSUER, adminToken: e.ADMIN_TOKEN, vaultKey: e.PII_VAULT_KEY ?? `vault:${e.AUTH_JWT_SECRET}` },
     bank: { seed: e.BANK_SEED, customers: e.BANK_CUSTOMERS },
     limits: { maxMessageChars: e.MAX_MESSAGE_CHARS, maxBodyBytes: e.MAX_BODY_BYTES, ratePerMinute: e.RATE_LIMIT_PER_MINUTE },
     credit: { approveMinPoints: e.CREDIT_APPROVE_MIN_POINTS, declineMaxPoints: e.CREDIT_DECLINE_MAX_POINTS },

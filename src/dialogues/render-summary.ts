@@ -1,5 +1,5 @@
 // The terminal view of a replay: one row per dialogue, then the failing checks spelled out.
-import { renderTable } from "../cli/cli-kit.js";
+import { renderTable } from "../shared/render-table.js";
 import type { DialogueReport, ReplaySummary } from "./replay-dialogues.js";
 
 const pct = (v: number | undefined): string => (v === undefined ? "-" : `${Math.round(v * 100)}%`);

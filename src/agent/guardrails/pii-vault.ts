@@ -26,34 +26,59 @@ export interface PiiVault {
   size(): number;
 }
 
-/** Creates an empty vault; the same value always gets the same placeholder within a session. */
-export function createPiiVault(options: DetectOptions = {}): PiiVault {
+/** Where a vault keeps its entries: in memory, or sealed in a database shared by every worker process. */
+export interface VaultBacking {
+  /** The placeholder already given to this value, if any. */
+  find(kind: PiiKind, value: string): string | undefined;
+  /** Records a new value and returns its placeholder (the existing one if another process added it first). */
+  add(kind: PiiKind, value: string, label: string): string;
+  resolve(placeholder: string): { kind: PiiKind; value: string } | undefined;
+  size(): number;
+}
+
+/** An in-memory backing (tests, tools that need no persistence). */
+export function createMemoryVaultBacking(): VaultBacking {
   const byPlaceholder = new Map<string, { kind: PiiKind; value: string }>();
   const byValue = new Map<string, string>();
   const counters = new Map<PiiKind, number>();
+  return {
+    find: (kind, value) => byValue.get(`${kind}:${value}`),
+    add(kind, value, label) {
+      const n = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, n);
+      const placeholder = `[${label}_${n}]`;
+      byValue.set(`${kind}:${value}`, placeholder);
+      byPlaceholder.set(placeholder, { kind, value });
+      return placeholder;
+    },
+    resolve: (placeholder) => byPlaceholder.get(placeholder),
+    size: () => byPlaceholder.size,
+  };
+}
+
+function normalise(value: string): string {
+  return value.replace(/[\s-]/g, "").toUpperCase();
+}
+
+/** Creates a vault; the same value always gets the same placeholder within a session. */
+export function createPiiVault(options: DetectOptions & { backing?: VaultBacking } = {}): PiiVault {
+  const backing = options.backing ?? createMemoryVaultBacking();
   return {
     redact(text) {
       const spans = detectPii(text, options);
       let out = "";
       let cursor = 0;
       for (const s of spans) {
-        const key = `${s.kind}:${s.value.replace(/[\s-]/g, "").toUpperCase()}`;
-        let placeholder = byValue.get(key);
-        if (!placeholder) {
-          const n = (counters.get(s.kind) ?? 0) + 1;
-          counters.set(s.kind, n);
-          placeholder = `[${LABEL[s.kind]}_${n}]`;
-          byValue.set(key, placeholder);
-          byPlaceholder.set(placeholder, { kind: s.kind, value: s.value });
-        }
+        const key = normalise(s.value);
+        const placeholder = backing.find(s.kind, key) ?? backing.add(s.kind, key, LABEL[s.kind]);
         out += text.slice(cursor, s.start) + placeholder;
         cursor = s.end;
       }
       out += text.slice(cursor);
       return { text: out, spans, kinds: [...new Set(spans.map((s) => s.kind))] };
     },
-    resolve: (placeholder) => byPlaceholder.get(placeholder.trim()),
-    size: () => byPlaceholder.size,
+    resolve: (placeholder) => backing.resolve(placeholder.trim()),
+    size: () => backing.size(),
   };
 }
 

@@ -90,8 +90,11 @@ function joinShortLists(markdown: string): string {
 
 function splitLines(markdown: string): string[] {
   const out: string[] = [];
-  for (const rawLine of markdown.split(/\n+/)) {
-    let line = rawLine.trim();
+  const lines = markdown.split(/\n+/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = (lines[i] as string).trim();
+    // A table's header row ("| Service | Fee |") says nothing on its own.
+    if (line.startsWith("|") && /^\|?\s*:?-{3,}/.test((lines[i + 1] ?? "").trim())) continue;
     if (!line || /^#+\s/.test(line) || /^\|?\s*-{3,}/.test(line) || /^related\b|^相关/i.test(line)) continue;
     if (line.startsWith("|")) {
       const cells = line.split("|").map((c) => c.trim()).filter(Boolean);
@@ -111,7 +114,7 @@ function splitLines(markdown: string): string[] {
 
 // What kind of fact the question wants; a sentence that states that kind of fact is worth more than word overlap.
 const ASPECTS: { asks: RegExp; states: RegExp }[] = [
-  { asks: /fee|cost|charge|price|how much|手续费|费用|多少钱|收费/i, states: /fee|cost|charge|free\b|每笔|收费|费用|免费/i },
+  { asks: /fee|cost|charge|price|how much|手续费|费用|多少钱|收费/i, states: /fee|cost|charge|free\b|每笔|收费|费用|免费|^(?!.*(?:limit|up to|限额|上限)).*£\d/i },
   { asks: /limit|maximum|max\b|how much can|限额|上限|最多/i, states: /limit|up to|maximum|限额|上限|最多/i },
   { asks: /how long|when|time|cut-?off|arrive|多久|几天|什么时候|截止|到账/i, states: /\d+\s?(?:–|-|to)?\s?\d*\s?(?:working|business)? ?days?|\d(?::\d\d)?\s?(?:am|pm)|工作日|点|到账/i },
   { asks: /phone|call|number|contact|电话|联系/i, states: /\d{4} \d{3} \d{4}|\d{4} \d{3} \d{3}|电话|拨打|call/i },

@@ -56,6 +56,17 @@ export interface BuiltApp {
 export interface CreateAppOptions {
   logSink?: (line: string) => void;
   skipBrowserAssets?: boolean;
+  /** A worker process: the primary has already ingested, trained, seeded and bundled. */
+  worker?: boolean;
+  /** Re-ingest when the knowledge folder changes (default: the config's KNOWLEDGE_WATCH, outside workers). */
+  watchFolder?: boolean;
+}
+
+/** Re-ingests the knowledge folder into the index (incremental, atomic). */
+function createKnowledgeIngest(config: Config, logger: Logger): () => ReturnType<typeof ingestKnowledge> {
+  const embeddings = createEmbeddings(config);
+  const clock = config.knowledge.today ? createFixedClock(`${config.knowledge.today}T12:00:00Z`) : createSystemClock();
+  return () => ingestKnowledge({ knowledgeDir: config.paths.knowledgeDir, indexRoot: config.paths.indexDir, embeddings, logger, clock });
 }
 
 function createEmbeddings(config: Config): Embeddings {
@@ -87,16 +98,18 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   fs.mkdirSync(config.paths.dataDir, { recursive: true });
 
   const embeddings = createEmbeddings(config);
-  const ingest = (): ReturnType<typeof ingestKnowledge> => ingestKnowledge({ knowledgeDir: config.paths.knowledgeDir, indexRoot: config.paths.indexDir, embeddings, logger, clock: knowledgeClock });
-  const report = await ingest();
-  for (const s of report.skipped) logger.warn("knowledge document skipped", { path: s.path, problem: s.problem });
+  const ingest = createKnowledgeIngest(config, logger);
+  if (!options.worker) {
+    const report = await ingest();
+    for (const s of report.skipped) logger.warn("knowledge document skipped", { path: s.path, problem: s.problem });
+  }
   const kb = await createKnowledgeBase({ indexRoot: config.paths.indexDir, embeddings, clock: knowledgeClock, logger });
   const reloadKnowledge = async (): Promise<{ version: string; changed: boolean }> => {
     await ingest();
     return kb.reload();
   };
   // Two watches: edits to the folder are re-ingested; any new index version (also from `npm run ingest`) is loaded.
-  const dirWatcher = config.knowledge.watch ? watchKnowledgeDir({ dir: config.paths.knowledgeDir, ingest, logger }) : undefined;
+  const dirWatcher = config.knowledge.watch && (options.watchFolder ?? !options.worker) ? watchKnowledgeDir({ dir: config.paths.knowledgeDir, ingest, logger }) : undefined;
   const indexWatcher = config.knowledge.watch ? watchKnowledgeIndex({ indexRoot: config.paths.indexDir, knowledge: kb, logger }) : undefined;
 
   const routerModel = ensureRouterModel({ intentsDir: config.paths.intentsDir, modelsDir: config.paths.modelsDir, onProgress: (m) => logger.info(m) });
@@ -176,7 +189,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   const tokens = createTokenService({ secret: config.auth.jwtSecret, issuer: config.auth.issuer });
   const publicDir = path.resolve("public");
-  if (!options.skipBrowserAssets) await buildBrowserAssets({ outDir: path.join(publicDir, "build") });
+  if (!options.skipBrowserAssets && !options.worker) await buildBrowserAssets({ outDir: path.join(publicDir, "build") });
 
   const app = createHttpApp({
     logger,
@@ -188,7 +201,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     knowledge: toKnowledgeRoutesPort(kb, reloadKnowledge),
     staffData: toStaffDataPort(bank.store, scorer),
     health: () => ({ knowledgeVersion: kb.indexVersion(), llm: primary.name, embeddings: embeddings.id, router: routerModel.value.model.dataHash.slice(0, 12), scorecard: scorer.scorecardVersion, fraudModel: bank.model.modelVersion }),
-    limits: config.limits,
+    // Each worker counts its own requests, so the budget is shared out between them.
+    limits: { ...config.limits, ratePerMinute: Math.max(1, Math.ceil(config.limits.ratePerMinute / (options.worker ? config.workers : 1))) },
     ...(config.auth.adminToken ? { adminToken: config.auth.adminToken } : {}),
     publicDir,
     ...(config.env !== "production"

@@ -4,7 +4,7 @@ import { identityKey, type Identity } from "../../auth/identity.js";
 import type { TokenService } from "../../auth/tokens.js";
 import { createChatRequestSchema, ConfirmRequestSchema, SessionIdSchema, type ChatEvent, type ChatResponse } from "../../agent/chat-schemas.js";
 import type { ChatService } from "../../agent/chat-service.js";
-import type { ConversationEvents } from "../../agent/conversation-events.js";
+import type { ConversationEvent, ConversationEvents } from "../../agent/conversation-events.js";
 import type { ConversationStore, Session } from "../../agent/conversation-store.js";
 import { AppError, ERROR_EXPOSED, ERROR_STATUS } from "../../shared/errors.js";
 import type { Logger } from "../../shared/logger.js";
@@ -91,8 +91,35 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
     const session = deps.store.getSession(id);
     if (!session || !canRead(identity, session)) throw new AppError("not_found", "No such conversation.");
     const sse = openSse(res, { pingMs: 15_000 });
-    const unsubscribe = deps.events.subscribe(id, (e) => sse.send(e.type, e.data));
-    res.on("close", unsubscribe);
+    // Events published in this process arrive at once; a poll of the store brings those written by other worker
+    // processes (a staff reply may land on any of them). Message ids make each delivery happen once.
+    let lastId = deps.store.listMessages(id).reduce((max, m) => Math.max(max, m.id), 0);
+    let lastTicket = "";
+    const deliver = (e: ConversationEvent): void => {
+      if (e.type === "message") {
+        if (e.data.id <= lastId) return;
+        lastId = e.data.id;
+      } else {
+        const key = `${e.data.ticketId}:${e.data.status}`;
+        if (key === lastTicket) return;
+        lastTicket = key;
+      }
+      sse.send(e.type, e.data);
+    };
+    const unsubscribe = deps.events.subscribe(id, deliver);
+    const poll = setInterval(() => {
+      for (const m of deps.store.listMessages(id, lastId)) {
+        if (m.role === "staff" || m.role === "system") deliver({ type: "message", data: { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, ...(m.author ? { author: m.author } : {}) } });
+        else lastId = Math.max(lastId, m.id);
+      }
+      const current = deps.store.getSession(id);
+      const ticket = current?.state.ticketId ? deps.store.getTicket(current.state.ticketId) : undefined;
+      if (ticket) deliver({ type: "handoff", data: { ticketId: ticket.id, status: ticket.status } });
+    }, 1000);
+    res.on("close", () => {
+      unsubscribe();
+      clearInterval(poll);
+    });
   });
 
   return router;

@@ -1,18 +1,9 @@
 // The chat engine in LLM mode against a real local HTTP server speaking the OpenAI protocol: scripted tool calls,
 // streaming, PII never sent to the model, and fallback to the local responder when the model fails or hangs.
-import { MemorySaver } from "@langchain/langgraph";
 import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, describe, expect, it } from "vitest";
-import { createBankAgent, describeConfirmation } from "../src/agent/bank-agent.js";
 import type { ChatEvent } from "../src/agent/chat-schemas.js";
-import { createChatService } from "../src/agent/chat-service.js";
-import { createConversationEvents } from "../src/agent/conversation-events.js";
-import { createConversationStore } from "../src/agent/conversation-store.js";
-import { createHandoffService } from "../src/agent/handoff-service.js";
-import { LocalResponderChatModel } from "../src/agent/responder/local-chat-model.js";
-import { createFakeBank, createFakePorts, createKeywordRouter } from "../src/agent/testing/fake-ports.js";
-import { createVaultCipher } from "../src/agent/guardrails/vault-cipher.js";
-import { createSilentLogger } from "../src/shared/logger.js";
+import { buildTestChat } from "../src/agent/testing/build-test-chat.js";
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from "./support/fake-openai-server.js";
 
 let fake: FakeOpenAI | undefined;
@@ -23,25 +14,8 @@ afterEach(async () => {
 
 async function setup(options: FakeOpenAIOptions, timeoutMs = 3000) {
   fake = await startFakeOpenAI(options);
-  const bank = createFakeBank();
-  const ports = createFakePorts(bank);
-  const store = createConversationStore(":memory:");
-  const events = createConversationEvents();
-  const handoff = createHandoffService({ store, events, redact: (t) => t });
-  ports.openTicket = (sessionId, summary) => ({ ticketId: handoff.openTicket(sessionId, summary).id });
-  const local = new LocalResponderChatModel();
   const llm = new ChatOpenAI({ model: "fake-model", apiKey: "test", configuration: { baseURL: fake.url }, maxRetries: 0, streaming: true, timeout: timeoutMs });
-  const agent = createBankAgent({
-    ports, primaryModel: llm, primaryName: { provider: "openai", model: "fake-model" }, fallbackModel: local, fallbackName: { provider: "local", model: "local" },
-    checkpointer: new MemorySaver(), now: () => new Date("2026-11-29T12:00:00Z"), modelTimeoutMs: timeoutMs, publicNumbers: [],
-  });
-  const chat = createChatService({
-    agent, router: createKeywordRouter(), store, events, renderSystemPrompt: (route) => `You are Harbor Bank's assistant (${route}).`,
-    now: () => new Date("2026-11-29T12:00:00Z"), logger: createSilentLogger(), provider: { provider: "openai", model: "fake-model" }, publicNumbers: [],
-    describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
-    vaultCipher: createVaultCipher("test-secret-0123456789abcdef0123456789"),
-  });
-  return { chat, bank, store, fake };
+  return { ...buildTestChat({ primary: { model: llm, name: "fake-model" }, timeoutMs }), fake };
 }
 
 describe("chat engine with an OpenAI-compatible model", () => {

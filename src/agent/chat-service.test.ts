@@ -1,51 +1,9 @@
-import { MemorySaver } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
 import type { Identity } from "../auth/identity.js";
-import { createVaultCipher } from "./guardrails/vault-cipher.js";
-import { createSilentLogger } from "../shared/logger.js";
-import { createBankAgent, describeConfirmation } from "./bank-agent.js";
 import type { ChatEvent } from "./chat-schemas.js";
-import { createChatService } from "./chat-service.js";
-import { createConversationEvents } from "./conversation-events.js";
-import { createConversationStore } from "./conversation-store.js";
-import { createHandoffService } from "./handoff-service.js";
-import { LocalResponderChatModel } from "./responder/local-chat-model.js";
-import { createFakeBank, createFakePorts, createKeywordRouter } from "./testing/fake-ports.js";
+import { buildTestChat } from "./testing/build-test-chat.js";
 
-function setup() {
-  const bank = createFakeBank();
-  const ports = createFakePorts(bank);
-  const store = createConversationStore(":memory:");
-  const events = createConversationEvents();
-  const handoff = createHandoffService({ store, events, redact: (t) => t });
-  ports.openTicket = (sessionId, summary) => ({ ticketId: handoff.openTicket(sessionId, summary).id });
-  const local = new LocalResponderChatModel();
-  const agent = createBankAgent({
-    ports,
-    primaryModel: local,
-    primaryName: { provider: "local", model: "test" },
-    fallbackModel: local,
-    fallbackName: { provider: "local", model: "test" },
-    checkpointer: new MemorySaver(),
-    now: () => new Date("2026-11-29T12:00:00Z"),
-    modelTimeoutMs: 5000,
-    publicNumbers: [],
-  });
-  const chat = createChatService({
-    agent,
-    router: createKeywordRouter(),
-    store,
-    events,
-    renderSystemPrompt: (route) => `You are the bank assistant for ${route}.`,
-    now: () => new Date("2026-11-29T12:00:00Z"),
-    logger: createSilentLogger(),
-    provider: { provider: "local", model: "test" },
-    publicNumbers: [],
-    describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
-    vaultCipher: createVaultCipher("test-secret-0123456789abcdef0123456789"),
-  });
-  return { bank, ports, store, chat };
-}
+const setup = () => buildTestChat();
 
 const demo1: Identity = { kind: "customer", customerId: "demo1" };
 const anonymous: Identity = { kind: "anonymous" };

@@ -1,0 +1,50 @@
+// Builds the real chat service over fake ports and an in-memory store, with the local responder or a given model.
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { MemorySaver } from "@langchain/langgraph";
+import { createSilentLogger } from "../../shared/logger.js";
+import { createBankAgent, describeConfirmation } from "../bank-agent.js";
+import { createChatService } from "../chat-service.js";
+import { createConversationEvents } from "../conversation-events.js";
+import { createConversationStore } from "../conversation-store.js";
+import { createVaultCipher } from "../guardrails/vault-cipher.js";
+import { createHandoffService } from "../handoff-service.js";
+import { LocalResponderChatModel } from "../responder/local-chat-model.js";
+import { createFakeBank, createFakePorts, createKeywordRouter } from "./fake-ports.js";
+
+/** A chat service for tests; `primary` replaces the local responder as the first model (it stays the fallback). */
+export function buildTestChat(options: { primary?: { model: BaseChatModel; name: string }; timeoutMs?: number } = {}) {
+  const bank = createFakeBank();
+  const ports = createFakePorts(bank);
+  const store = createConversationStore(":memory:");
+  const events = createConversationEvents();
+  const handoff = createHandoffService({ store, events, redact: (t) => t });
+  ports.openTicket = (sessionId, summary) => ({ ticketId: handoff.openTicket(sessionId, summary).id });
+  const local = new LocalResponderChatModel();
+  const primaryName = { provider: options.primary ? "openai" : "local", model: options.primary?.name ?? "test" };
+  const now = () => new Date("2026-11-29T12:00:00Z");
+  const agent = createBankAgent({
+    ports,
+    primaryModel: options.primary?.model ?? local,
+    primaryName,
+    fallbackModel: local,
+    fallbackName: { provider: "local", model: "test" },
+    checkpointer: new MemorySaver(),
+    now,
+    modelTimeoutMs: options.timeoutMs ?? 5000,
+    publicNumbers: [],
+  });
+  const chat = createChatService({
+    agent,
+    router: createKeywordRouter(),
+    store,
+    events,
+    renderSystemPrompt: (route) => `You are Harbor Bank's assistant (${route}).`,
+    now,
+    logger: createSilentLogger(),
+    provider: primaryName,
+    publicNumbers: [],
+    describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
+    vaultCipher: createVaultCipher("test-secret-0123456789abcdef0123456789"),
+  });
+  return { bank, ports, store, chat };
+}

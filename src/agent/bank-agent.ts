@@ -3,7 +3,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { AIMessage, ToolMessage } from "@langchain/core/messages";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
-import { createAgent, createMiddleware, humanInTheLoopMiddleware, modelCallLimitMiddleware, toolCallLimitMiddleware } from "langchain";
+import { createAgent, createMiddleware, humanInTheLoopMiddleware } from "langchain";
 import type { AgentPorts } from "./agent-ports.js";
 import type { Identity } from "../auth/identity.js";
 import type { Locale } from "../shared/locale.js";
@@ -23,6 +23,7 @@ import { createLookupCustomerTool } from "./tools/lookup-customer.js";
 import { createOpenDisputeTool } from "./tools/open-dispute.js";
 import { createSearchKnowledgeTool } from "./tools/search-knowledge.js";
 import { clientStatusOf, type TurnRecorder } from "./turn-recorder.js";
+import { say } from "./responder/reply-templates.js";
 
 /** The runtime context of one turn (identity from the session, never from the model). */
 export interface BankAgentContext {
@@ -36,6 +37,9 @@ export interface BankAgentContext {
   recorder: TurnRecorder;
   onToolEvent?: (event: { name: string; phase: "start" | "end"; status?: string }) => void;
 }
+
+const MAX_MODEL_CALLS = 6;
+const MAX_TOOL_CALLS = 8;
 
 /** Tools that change something for the customer and so need their approval first. */
 export const CONFIRMED_TOOLS = ["freeze_card", "open_dispute"] as const;
@@ -109,8 +113,14 @@ export function createBankAgent(options: BankAgentOptions) {
 
   const guard = createMiddleware({
     name: "BankTurnGuard",
+    // The per-turn model and tool call limits live here rather than in the library's limit middleware: each of
+    // those adds graph nodes to every step, which costs more than the check itself.
     wrapModelCall: async (request, handler) => {
       const ctx = ctxOf(request.runtime);
+      if (ctx.recorder.modelCalls.length >= MAX_MODEL_CALLS) {
+        ctx.recorder.guardrails.push({ type: "tool_limit", detail: `model call limit (${MAX_MODEL_CALLS}) reached` });
+        return new AIMessage({ content: say(ctx.locale, "unavailable") });
+      }
       const allowed = new Set(ctx.allowedTools);
       const scoped = { ...request, systemPrompt: ctx.systemPrompt, tools: request.tools.filter((t) => allowed.has(String((t as { name?: string }).name))) };
       const started = performance.now();
@@ -190,6 +200,10 @@ export function createBankAgent(options: BankAgentOptions) {
         ctx.recorder.toolCalls.push({ name, args: redactedArgs, status: "denied", summary: "tool not allowed on this route", ms: 0 });
         return new ToolMessage({ content: JSON.stringify({ status: "forbidden", reason: "tool not available here" }), name, tool_call_id: request.toolCall.id ?? name });
       }
+      if (ctx.recorder.toolCalls.length >= MAX_TOOL_CALLS) {
+        ctx.recorder.guardrails.push({ type: "tool_limit", detail: `tool call limit (${MAX_TOOL_CALLS}) reached` });
+        return new ToolMessage({ content: JSON.stringify({ status: "unavailable", reason: "tool call limit reached for this turn" }), name, tool_call_id: request.toolCall.id ?? name });
+      }
       ctx.onToolEvent?.({ name, phase: "start" });
       const started = performance.now();
       const out = await handler(request);
@@ -229,8 +243,6 @@ export function createBankAgent(options: BankAgentOptions) {
           ]),
         ),
       }),
-      modelCallLimitMiddleware({ runLimit: 6, exitBehavior: "end" }),
-      toolCallLimitMiddleware({ runLimit: 8, exitBehavior: "end" }),
     ],
   });
 }

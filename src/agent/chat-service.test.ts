@@ -82,3 +82,27 @@ describe("chat service with the local responder", () => {
     expect(r.reply.quickReplies?.length).toBeGreaterThan(0);
   });
 });
+
+describe("per-turn limits", () => {
+  it("stops a model that keeps calling tools", async () => {
+    const { AIMessage } = await import("@langchain/core/messages");
+    const { BaseChatModel } = await import("@langchain/core/language_models/chat_models");
+    class Looping extends BaseChatModel {
+      _llmType(): string {
+        return "looping";
+      }
+      override bindTools(): this {
+        return this;
+      }
+      async _generate() {
+        const message = new AIMessage({ content: "", tool_calls: [{ id: `c${Math.random()}`, name: "search_knowledge", args: { query: "fees" }, type: "tool_call" as const }] });
+        return { generations: [{ text: "", message }] };
+      }
+    }
+    const { chat, store } = buildTestChat({ primary: { model: new Looping({}), name: "looping" } });
+    const r = await chat.handleMessage({ identity: { kind: "anonymous" }, message: "what are the fees for swift?" });
+    const trace = store.getTrace(r.traceId);
+    expect(trace?.modelCalls.length).toBeLessThanOrEqual(7);
+    expect(trace?.guardrails.map((g) => g.type)).toContain("tool_limit");
+  });
+});

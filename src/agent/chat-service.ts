@@ -187,10 +187,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     else delete state.awaiting;
     const handoffCall = recorder.toolCalls.find((c) => c.name === "handoff_to_human" && c.status === "ok");
     const ticketId = handoffCall ? String(handoffCall.result?.["ticketId"] ?? "") : undefined;
-    const latest = deps.store.getSession(session.id);
-    const mode = latest?.mode ?? session.mode;
     if (ticketId) state.ticketId = ticketId;
-    deps.store.updateSession(session.id, { locale, state, mode });
+    // The mode is left as stored: a handoff during this turn has already switched it to "human".
+    deps.store.updateSession(session.id, { locale, state });
     if (text) deps.store.appendMessage(session.id, { role: "assistant", text: vaultOf(session.id).redact(text).text, traceId });
     const response: ChatResponse = {
       sessionId: session.id,

@@ -165,6 +165,7 @@ export function createConversationStore(file: string): ConversationStore {
   const q = {
     insertSession: db.prepare("INSERT INTO sessions (id, owner, identity_json, locale, mode, state_json, created_at, updated_at) VALUES (?, ?, ?, ?, 'bot', ?, ?, ?)"),
     getSession: db.prepare("SELECT * FROM sessions WHERE id = ?"),
+    updateSession: db.prepare("UPDATE sessions SET updated_at = ?, locale = COALESCE(?, locale), mode = COALESCE(?, mode), state_json = COALESCE(?, state_json) WHERE id = ?"),
     insertMessage: db.prepare("INSERT INTO messages (session_id, role, author, text, trace_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
     listMessages: db.prepare("SELECT * FROM messages WHERE session_id = ? AND id > ? ORDER BY id"),
     insertTicket: db.prepare("INSERT INTO tickets (id, session_id, summary, status, created_at, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?)"),
@@ -191,19 +192,7 @@ export function createConversationStore(file: string): ConversationStore {
       return r ? toSession(r) : undefined;
     },
     updateSession(id, patch) {
-      const sets: string[] = ["updated_at = ?"];
-      const args: unknown[] = [now()];
-      const columns: [string, unknown][] = [
-        ["locale", patch.locale],
-        ["mode", patch.mode],
-        ["state_json", patch.state ? JSON.stringify(patch.state) : undefined],
-      ];
-      for (const [column, value] of columns) {
-        if (value === undefined) continue;
-        sets.push(`${column} = ?`);
-        args.push(value);
-      }
-      db.prepare(`UPDATE sessions SET ${sets.join(", ")} WHERE id = ?`).run(...args, id);
+      q.updateSession.run(now(), patch.locale ?? null, patch.mode ?? null, patch.state ? JSON.stringify(patch.state) : null, id);
     },
     listSessions({ limit, ownerPrefix }) {
       const rows = db

@@ -1,7 +1,7 @@
 // Load benchmark of the chat HTTP API in offline mode: starts the server (or uses --url), runs concurrent mixed-route
 // conversations in English and Chinese, anonymous and signed in, and reports throughput, latency, errors and peak RSS.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +21,7 @@ const args = parseCli({
     duration: { type: "string", default: "20", description: "measured seconds" },
     warmup: { type: "string", default: "5", description: "seconds of load before measuring" },
     seed: { type: "string", default: "7", description: "seed of the conversation mix" },
-    entry: { type: "string", default: "src/main.ts", description: "server entry file started with node --import tsx" },
+    entry: { type: "string", default: "dist/main.js", description: "server entry: compiled JavaScript runs with plain node (as npm start does), TypeScript with --import tsx" },
     "data-dir": { type: "string", description: "DATA_DIR for the started server (default: a fresh temporary directory)" },
     "startup-timeout": { type: "string", default: "300", description: "seconds to wait for the server to listen" },
   },
@@ -218,7 +218,9 @@ function sampleRss(pids: number[]): { rssMb: number; hwmMb: number } | undefined
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: URL }> {
   // node --import tsx (not npx tsx) so the child pid is the server itself and its RSS is what we sample.
-  const child = spawn(process.execPath, ["--import", "tsx", String(args.values["entry"])], {
+  const entry = String(args.values["entry"]);
+  if (!existsSync(entry)) fail(`${entry} does not exist; run npm run build first (or pass --entry src/main.ts)`);
+  const child = spawn(process.execPath, [...(entry.endsWith(".ts") ? ["--import", "tsx"] : []), entry], {
     env: {
       ...process.env,
       PORT: "0",

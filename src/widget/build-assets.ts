@@ -1,5 +1,6 @@
 // Bundles the browser code (customer widget and staff console) with esbuild into public/build/, minified,
 // and measures the widget against its 30 kB gzipped budget. Called by the server at start-up, the tests and the CLI.
+import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +21,10 @@ export interface BrowserAssetsReport {
   withinBudget: boolean;
 }
 
-const HERE = dirname(fileURLToPath(import.meta.url));
+// Compiled to dist/, this module no longer sits beside the widget's TypeScript sources, so it finds them from the
+// project root instead.
+const COMPILED_HERE = dirname(fileURLToPath(import.meta.url));
+const HERE = existsSync(join(COMPILED_HERE, "widget-entry.ts")) ? COMPILED_HERE : resolve("src/widget");
 
 /** Builds widget.js and console.js into `outDir` (default public/build) and reports their sizes. */
 export async function buildBrowserAssets(options: { outDir?: string; minify?: boolean } = {}): Promise<BrowserAssetsReport> {

@@ -15,9 +15,14 @@ export function createSearchKnowledgeTool(knowledge: KnowledgePort, options: { k
     async ({ query }, runtime) => {
       const ctx = contextOf(runtime);
       const k = options.k ?? 4;
-      const general = await knowledge.search(query, { k, locale: ctx.locale });
-      // Passages of the documents the routed intent is about come first; the general ranking fills the rest.
-      const preferred = ctx.preferredDocs?.length ? await knowledge.search(query, { k: 2, locale: ctx.locale, onlyDocs: ctx.preferredDocs }) : [];
+      // Passages of the documents the routed intent is about come first; the general ranking fills the rest. A
+      // wider first search usually contains them; only when it does not is the intent's documents searched alone.
+      const wide = await knowledge.search(query, { k: 12, locale: ctx.locale });
+      const general = wide.slice(0, k);
+      const wanted = new Set(ctx.preferredDocs ?? []);
+      const inWide = wide.filter((h) => wanted.has(h.docId));
+      const ranked = inWide.length > 0 ? [...inWide].sort((a, b) => Number(b.locale === ctx.locale) - Number(a.locale === ctx.locale)) : [];
+      const preferred = wanted.size === 0 ? [] : ranked.length > 0 ? ranked.slice(0, 2) : await knowledge.search(query, { k: 2, locale: ctx.locale, onlyDocs: [...wanted] });
       const seen = new Set(preferred.map((h) => h.chunkId));
       const hits = [...preferred, ...general.filter((h) => !seen.has(h.chunkId))].slice(0, k);
       if (hits.length === 0) return toolResult("not_found", { query });

@@ -94,6 +94,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     redactedText: string;
     recorder: TurnRecorder;
     allowedTools: string[];
+    threadId?: string;
     emit?: (e: ChatEvent) => void;
   }): Promise<AgentTurnOutcome> {
     const { session, identity, locale } = args;
@@ -136,7 +137,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         recorder: args.recorder,
         onToolEvent: toolEventEmitter(locale, args.emit),
       },
-      (t) => args.emit?.({ type: "token", data: { text: t } }),
+      // Without a listener the local responder is simply invoked; a remote model is always streamed, because a
+      // non-streamed ChatOpenAI call estimates token usage with a tokenizer it would download.
+      args.emit || deps.provider.provider !== "local" ? (t) => args.emit?.({ type: "token", data: { text: t } }) : undefined,
+      args.threadId,
     );
   }
 
@@ -164,8 +168,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     let text = [args.prefix, checked.text].filter(Boolean).join("\n\n");
     const fresh = deps.store.getSession(session.id) ?? session;
     const state: SessionState = { ...fresh.state, turns: fresh.state.turns + 1, lastIntent: args.intent };
-    delete state.pending;
-    let pendingConfirmation: ChatResponse["pendingConfirmation"];
+    // A side question leaves the waiting action in place, and the reply says it is still waiting.
+    const stillWaiting = args.kind === "message" && !outcome.interrupt ? fresh.state.pending : undefined;
+    if (!stillWaiting) delete state.pending;
+    let pendingConfirmation: ChatResponse["pendingConfirmation"] = stillWaiting ? { id: stillWaiting.id, action: stillWaiting.action, summary: stillWaiting.summary } : undefined;
     if (outcome.interrupt) {
       const summary = deps.describeConfirmation(outcome.interrupt.action, outcome.interrupt.args, { identity: args.identity, locale, vault: vaultOf(session.id), sessionId: session.id });
       pendingConfirmation = { id: outcome.interrupt.id, action: outcome.interrupt.action, summary };
@@ -246,7 +252,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return { text: outcomeText, ...(quickReplies ? { quickReplies } : {}) };
   }
 
-  return {
+  const service: ChatService = {
     openSession: (identity, sessionId) => openSession(identity, sessionId),
 
     async handleMessage(input, emit) {
@@ -289,19 +295,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         return response;
       }
 
-      let cancelledNotice: string | undefined;
-      if (session.state.pending) {
-        // A new message instead of a decision cancels the waiting action, so the thread never hangs on it.
-        await runAgentTurn(deps.agent, { decision: "reject" }, {
-          identity: input.identity, sessionId: session.id, locale, vault, systemPrompt: "", allowedTools: allowedToolsFor(session.state.pending.route, input.identity), recorder: createTurnRecorder(),
-        });
-        events.push({ type: "confirmation_cancelled", detail: `pending ${session.state.pending.action} cancelled by a new message` });
-        cancelledNotice = say(locale, "pendingCancelled");
-        const { pending: _p, ...rest } = session.state;
-        session.state = rest as SessionState;
-        deps.store.updateSession(session.id, { state: session.state });
+      // While an action waits for approval, a plain "yes" or "no" in words decides it; any other message is answered
+      // on the side (read-only, on a separate thread) and the action keeps waiting for the customer's decision.
+      const waiting = session.state.pending;
+      if (waiting) {
+        const spoken = spokenDecision(redaction.text);
+        if (spoken) return service.handleConfirmation({ identity: input.identity, sessionId: session.id, confirmationId: waiting.id, decision: spoken }, emit);
       }
-
       const routeStarted = performance.now();
       const decision = deps.router.route(redaction.text, locale);
       let intent = decision.intent;
@@ -322,7 +322,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const advice = intent === "advice_request" || isAdviceRequest(redaction.text);
         events.push({ type: "scope_refusal", detail: advice ? "advice request" : "out of scope" });
         const outcome = shortReply(say(locale, advice ? "advice" : "outOfScope"), [say(locale, "route_handoff")]);
-        return finish({ ...base, intent: advice ? "advice_request" : intent, route: "out_of_scope", outcome, agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
+        return finish({ ...base, intent: advice ? "advice_request" : intent, route: "out_of_scope", outcome, agentMs: 0 });
       }
       // An attempt to instruct the assistant gets a refusal. If a real banking question is left once the instruction
       // is removed, it is answered with read-only tools; otherwise nothing runs at all.
@@ -331,7 +331,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         const rest = stripInjection(redaction.text, injection.matches);
         remainder = rest ? deps.router.route(rest, locale) : undefined;
         if (!remainder || remainder.lowConfidence || remainder.outOfScope || remainder.route === "handoff") {
-          return finish({ ...base, intent, route, outcome: shortReply(say(locale, "injection")), agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
+          return finish({ ...base, intent, route, outcome: shortReply(say(locale, "injection")), agentMs: 0 });
         }
         intent = remainder.intent;
         route = remainder.route;
@@ -339,13 +339,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       if (!staff && decision.lowConfidence && intent === decision.intent) {
         const routes = [...new Set(decision.top.map((t) => t.intent))].slice(0, 3);
         const quick = [...new Set(routes.map((name) => say(locale, `route_${routeOfIntent(decision, name)}` as Parameters<typeof say>[1])))];
-        return finish({ ...base, intent, route, outcome: shortReply(say(locale, "clarify"), quick), agentMs: 0, ...(cancelledNotice ? { prefix: cancelledNotice } : {}) });
+        return finish({ ...base, intent, route, outcome: shortReply(say(locale, "clarify"), quick), agentMs: 0 });
       }
-      const allowedTools = allowedToolsFor(route, input.identity).filter((t) => !remainder || !ACTION_TOOLS.has(t));
+      const allowedTools = allowedToolsFor(route, input.identity).filter((t) => !(remainder || waiting) || !ACTION_TOOLS.has(t));
       const agentStarted = performance.now();
-      const outcome = await runTurn({ session, identity: input.identity, locale, input: { message: redaction.text }, decision, route, intent, redactedText: redaction.text, recorder, allowedTools, emit });
+      const outcome = await runTurn({
+        session, identity: input.identity, locale, input: { message: redaction.text }, decision, route, intent, redactedText: redaction.text, recorder, allowedTools, emit,
+        ...(waiting ? { threadId: `${session.id}:aside` } : {}),
+      });
       const agentMs = Math.round(performance.now() - agentStarted);
-      const prefix = [cancelledNotice, remainder ? say(locale, "injection") : undefined].filter(Boolean).join("\n\n") || undefined;
+      const prefix = remainder ? say(locale, "injection") : undefined;
       return finish({ ...base, intent, route, outcome, agentMs, ...(prefix ? { prefix } : {}) });
     },
 
@@ -372,6 +375,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       });
     },
   };
+  return service;
+}
+
+const YES = /^(yes|yeah|yep|ok|okay|sure|please do|go ahead|approve|confirm|do it|是|是的|好|好的|确认|可以|同意)[.!。！ ]*$/i;
+const NO = /^(no|nope|cancel|don'?t|do not|stop|reject|不|不要|取消|算了|不用了)[.!。！ ]*$/i;
+
+// A one-word answer to a waiting confirmation, in English or Chinese.
+function spokenDecision(text: string): "approve" | "reject" | undefined {
+  const t = text.trim();
+  return YES.test(t) ? "approve" : NO.test(t) ? "reject" : undefined;
 }
 
 function routeOfIntent(decision: RouteDecisionView, intent: string): string {

@@ -23,10 +23,10 @@ interface InterruptValue {
 }
 
 /** Streams one agent run; `onToken` receives answer text as the model produces it. */
-export async function runAgentTurn(agent: BankAgent, input: AgentTurnInput, context: BankAgentContext, onToken?: (text: string) => void): Promise<AgentTurnOutcome> {
+export async function runAgentTurn(agent: BankAgent, input: AgentTurnInput, context: BankAgentContext, onToken?: (text: string) => void, threadId = context.sessionId): Promise<AgentTurnOutcome> {
   // Checkpoint once per run (and at an interrupt) rather than after every step: a turn is short, and each
   // intermediate checkpoint re-serialises the whole conversation.
-  const base = { configurable: { thread_id: context.sessionId }, context, recursionLimit: 30, durability: "exit" as const };
+  const base = { configurable: { thread_id: threadId }, context, recursionLimit: 30, durability: "exit" as const };
   const payload =
     "message" in input
       ? { messages: [{ role: "user" as const, content: input.message }] }

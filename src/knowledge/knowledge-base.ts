@@ -183,6 +183,9 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
     const localeOf = (i: number): string | undefined => st.metas.get(st.chunks[i]?.docId ?? "")?.locale;
     const pool = Math.max(100, k * 10);
     let fused: Candidate[];
+    // A Chinese customer's question always sees the best Chinese passages, even when the English documents match
+    // its glossary expansion better (short questions like "怎么开户？" otherwise never reach the Chinese documents).
+    let nativeFirst: Candidate[] = [];
     if (hanRuns(original).length === 0 || expanded === original) {
       fused = (await retrievePass(st, expanded, allowed, pool)).fused;
     } else {
@@ -196,12 +199,16 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
         ...native.fused.map((c) => ({ chunk: c.chunk, score: c.score * scale(native) })),
         ...cross.fused.map((c) => ({ chunk: c.chunk, score: c.score * scale(cross) })),
       ].sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+      const topScore = fused[0]?.score ?? 0;
+      if (opts.locale === "zh-CN") nativeFirst = fused.filter((c) => localeOf(c.chunk) === "zh-CN" && c.score >= 0.5 * topScore).slice(0, 2);
     }
     const best = fused[0]?.score ?? 0;
+    const first = new Set(nativeFirst.map((c) => c.chunk));
     const ordered = opts.locale
       ? [
-          ...fused.filter((c) => st.metas.get(st.chunks[c.chunk]?.docId ?? "")?.locale === opts.locale && c.score >= goodRatio * best),
-          ...fused.filter((c) => !(st.metas.get(st.chunks[c.chunk]?.docId ?? "")?.locale === opts.locale && c.score >= goodRatio * best)),
+          ...nativeFirst,
+          ...fused.filter((c) => !first.has(c.chunk) && st.metas.get(st.chunks[c.chunk]?.docId ?? "")?.locale === opts.locale && c.score >= goodRatio * best),
+          ...fused.filter((c) => !first.has(c.chunk) && !(st.metas.get(st.chunks[c.chunk]?.docId ?? "")?.locale === opts.locale && c.score >= goodRatio * best)),
         ]
       : fused;
     const perDoc = new Map<string, number>();

@@ -1,10 +1,8 @@
 // `npm run eval:credit`: stratified k-fold cross-validation of the whole scorecard pipeline on a public data set,
 // with binning refitted inside every fold, compared with published and local reference results.
-import { readFile } from "node:fs/promises";
 import { round } from "../shared/metrics.js";
 import { crossValidate, type FoldResult } from "../scoring/credit/cross-validation.js";
-import { formatProblem } from "../scoring/credit/delimited-file.js";
-import { parseLabelledFile } from "../scoring/credit/datasets/load-dataset.js";
+import { readLabelledFile } from "../scoring/credit/datasets/load-dataset.js";
 import { DatasetKindSchema } from "../scoring/credit/scorecard-artefact.js";
 import { DEFAULT_SETTINGS, type ScorecardSettings } from "../scoring/credit/train-scorecard.js";
 import { createProgress, fail, parseCli, printJsonLine, renderTable } from "./cli-kit.js";
@@ -32,16 +30,11 @@ const repeats = Number(args.values["repeats"]);
 const seed = Number(args.values["seed"]);
 if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(repeats) || repeats < 1 || !Number.isFinite(seed)) fail("--folds ≥ 2, --repeats ≥ 1 and --seed must be integers");
 
-let text: string;
-try {
-  text = await readFile(dataPath, "utf8");
-} catch (e) {
-  fail(`cannot read ${dataPath}: ${(e as Error).message}`);
-}
-const table = parseLabelledFile(text, schema.data);
-if (!table.ok) fail(formatProblem(table.error, dataPath));
-const rows = table.value.rows.length;
-const bads = table.value.labels.reduce((s, l) => s + l, 0);
+const read = await readLabelledFile(dataPath, schema.data);
+if (!read.ok) fail(read.error);
+const table = read.value.table;
+const rows = table.rows.length;
+const bads = table.labels.reduce((s, l) => s + l, 0);
 
 // The candidate grid is small and fixed in advance; each outer fold picks from it by inner CV on its own training rows.
 const variant = (minIv: number, maxBins: number, minBinShare: number): ScorecardSettings => ({
@@ -62,7 +55,7 @@ const isGerman = schema.data === "german";
 console.log(`Dataset ${schema.data}: ${rows} rows, bad rate ${((bads / rows) * 100).toFixed(1)}% — ${repeats}× stratified ${folds}-fold CV, whole pipeline refitted per fold`);
 console.log(`Settings grid (${tune ? `nested ${innerFolds}-fold inner CV on each training fold` : "no tuning"}): ${gridText}\n`);
 const progress = createProgress("cross-validation", folds * repeats);
-const summary = crossValidate(table.value, {
+const summary = crossValidate(table, {
   folds,
   repeats,
   seed,

@@ -1,12 +1,11 @@
 // `npm run train:credit`: trains a points scorecard from a labelled file (or the seeded synthetic book) and saves it.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { writeApplicantCsv } from "../scoring/credit/applicant-file.js";
 import { sha256 } from "../shared/hash.js";
 import { round } from "../shared/metrics.js";
 import { DEFAULT_BOOK_SIZE, DEFAULT_SCORECARD_FILE, trainNativeScorecard } from "../scoring/credit/default-scorecard.js";
-import { formatProblem } from "../scoring/credit/delimited-file.js";
-import { parseLabelledFile } from "../scoring/credit/datasets/load-dataset.js";
+import { readLabelledFile } from "../scoring/credit/datasets/load-dataset.js";
 import { describeBin } from "../scoring/credit/reason-texts.js";
 import { DatasetKindSchema, saveScorecard, type Scorecard } from "../scoring/credit/scorecard-artefact.js";
 import { generateApplicantBook } from "../scoring/credit/synthetic-book.js";
@@ -77,16 +76,10 @@ if (!dataPath) {
   }
   result = trainNativeScorecard(book, { seed, createdAt, settings, onProgress, holdoutShare });
 } else {
-  let text: string;
-  try {
-    text = await readFile(dataPath, "utf8");
-  } catch (e) {
-    fail(`cannot read ${dataPath}: ${(e as Error).message}`);
-  }
-  const table = parseLabelledFile(text, schema.data);
-  if (!table.ok) fail(formatProblem(table.error, dataPath));
-  process.stderr.write(`read ${table.value.rows.length} rows from ${dataPath}\n`);
-  result = trainScorecard(table.value, { dataset: schema.data, dataHash: sha256(text), createdAt, seed, holdoutShare, settings, onProgress });
+  const read = await readLabelledFile(dataPath, schema.data);
+  if (!read.ok) fail(read.error);
+  process.stderr.write(`read ${read.value.table.rows.length} rows from ${dataPath}\n`);
+  result = trainScorecard(read.value.table, { dataset: schema.data, dataHash: sha256(read.value.text), createdAt, seed, holdoutShare, settings, onProgress });
 }
 
 const { scorecard, rejected } = result;

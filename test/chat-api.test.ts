@@ -205,3 +205,20 @@ describe("security", () => {
     expect((await request(t.built.app).get("/v1/staff/conversations")).status).toBe(401);
   });
 });
+
+describe("answers that read like a person wrote them", () => {
+  it("shows as many transactions as asked for, and states the estimate when explaining it", async () => {
+    const three = await chat({ message: "show my last 3 transactions" }, t.tokens.demo1);
+    expect(three.body.reply.text.split("\n").filter((l: string) => l.startsWith("•"))).toHaveLength(3);
+    const why = await chat({ message: "why was I declined?" }, t.tokens.demo1);
+    expect(why.body.reply.text).toMatch(/current estimate/i);
+  });
+
+  it("answers a question about loan criteria and then continues with the amount", async () => {
+    const first = await chat({ message: "贷款的条件是什么" }, t.tokens.demo2);
+    expect(first.body.reply.citations.length).toBeGreaterThan(0);
+    expect(first.body.reply.text).toMatch(/借多少/);
+    const second = await chat({ sessionId: first.body.sessionId, message: "一万英镑，五年" }, t.tokens.demo2);
+    expect(second.body.toolCalls).toContainEqual({ name: "check_credit_eligibility", status: "ok" });
+  });
+});

@@ -188,7 +188,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       ? (riskiest.result?.["transaction"] as { id?: string } | undefined)?.id
       : (listed?.result?.["transactions"] as { id: string }[] | undefined)?.[0]?.id;
     if (focusId) state.focusTransactionId = focusId;
-    const asked = !outcome.interrupt && /[?？]/.test(text) && !recorder.toolCalls.some((c) => c.status === "ok");
+    const asked = !outcome.interrupt && /[?？]/.test(text) && !recorder.toolCalls.some((c) => c.status === "ok" && c.name !== "search_knowledge");
     if (asked && ["credit", "cards", "fraud", "account"].includes(args.route)) state.awaiting = { intent: args.intent, route: args.route, slot: "any" };
     else delete state.awaiting;
     const handoffCall = recorder.toolCalls.find((c) => c.name === "handoff_to_human" && c.status === "ok");

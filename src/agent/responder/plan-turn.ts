@@ -192,9 +192,16 @@ const disputeFlow: Planner = (note, text, done) => {
   return reply(`${say(note.locale, "disputeWhich")}\n${txLines(note, rows.slice(0, 4))}`, quick);
 };
 
+// "my last 3 transactions", "最近5笔交易": how many the customer asked for.
+function requestedCount(text: string): number | undefined {
+  const m = text.match(/\b(?:last|latest|recent|past)\s+(\d{1,2})\b|最近\s*(\d{1,2})\s*笔|(\d{1,2})\s*(?:most recent|latest|recent)/i);
+  const n = Number(m?.[1] ?? m?.[2] ?? m?.[3]);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 20) : undefined;
+}
+
 const transactionsFlow: Planner = (note, text, done) => {
   const list = find(done, "get_recent_transactions");
-  if (!list) return tools({ name: "get_recent_transactions", args: { ...txFilter(note), limit: note.slots.merchants.length || note.slots.amounts.length ? 5 : 8 } });
+  if (!list) return tools({ name: "get_recent_transactions", args: { ...txFilter(note), limit: requestedCount(text) ?? (note.slots.merchants.length || note.slots.amounts.length ? 5 : 8) } });
   if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
   const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
   if (rows.length === 0) return reply(say(note.locale, "txNone"));
@@ -227,7 +234,14 @@ const eligibilityFlow: Planner = (note, text, done) => {
     );
   }
   const amount = note.slots.amounts.find((a) => a.value >= 100)?.value;
-  if (!amount) return reply(say(note.locale, "creditAskAmount"));
+  if (!amount) {
+    // A question about the criteria gets them from the guides, with the offer of a personal estimate.
+    if (/criteria|requirement|condition|eligib|qualif|who can|条件|要求|资格|什么人/i.test(text)) {
+      const step = knowledgeReply(note, text, done);
+      return step.kind === "reply" ? reply(`${step.text}\n\n${say(note.locale, "creditAskAmount")}`) : step;
+    }
+    return reply(say(note.locale, "creditAskAmount"));
+  }
   const clamped = Math.min(35000, Math.max(1000, amount));
   const term = Math.min(84, Math.max(12, loanTermMonths(text) ?? 60));
   return tools({ name: "check_credit_eligibility", args: { amount: clamped, termMonths: term } });
@@ -238,7 +252,14 @@ const explainFlow: Planner = (note, _text, done) => {
   if (!ex) return tools({ name: "explain_credit_decision", args: {} });
   if (ex.data.status !== "ok") return reply(say(note.locale, "creditNoProfile"), [say(note.locale, "quickPerson")]);
   const reasons = (ex.data["reasons"] as { text: string }[]).map((r) => r.text);
-  return reply([say(note.locale, "creditExplain", { reasons: reasons.join(note.locale === "zh-CN" ? "；" : "; ") }), say(note.locale, "creditDisclaimer")].join("\n"));
+  const decision = String(ex.data["decision"]) as "approve" | "refer" | "decline";
+  return reply(
+    [
+      say(note.locale, "creditCurrent", { decision: say(note.locale, `creditDecision_${decision}`), grade: String(ex.data["grade"] ?? "") }),
+      say(note.locale, "creditExplain", { reasons: reasons.join(note.locale === "zh-CN" ? "；" : "; ") }),
+      say(note.locale, "creditDisclaimer"),
+    ].join("\n"),
+  );
 };
 
 const handoffFlow: Planner = (note, text, done) => {

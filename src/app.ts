@@ -37,6 +37,7 @@ import { ensureRouterModel } from "./router/ensure-router-model.js";
 import { createIntentRouter } from "./router/intent-router.js";
 import { createCreditScorer } from "./scoring/credit/credit-scorer.js";
 import { ensureDefaultScorecard } from "./scoring/credit/default-scorecard.js";
+import { createDialogueExporter } from "./dialogues/export-dialogue.js";
 import { createHttpApp } from "./server/http-app.js";
 import { createFixedClock, createSystemClock } from "./shared/clock.js";
 import { createJsonLogger, type Logger } from "./shared/logger.js";
@@ -199,7 +200,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     events,
     handoff,
     knowledge: toKnowledgeRoutesPort(kb, reloadKnowledge),
-    staffData: toStaffDataPort(bank.store, scorer),
+    staffData: toStaffDataPort(bank.store, scorer, createDialogueExporter(conversations)),
     health: () => ({ knowledgeVersion: kb.indexVersion(), llm: primary.name, embeddings: embeddings.id, router: routerModel.value.model.dataHash.slice(0, 12), scorecard: scorer.scorecardVersion, fraudModel: bank.model.modelVersion }),
     // Each worker counts its own requests, so the budget is shared out between them.
     limits: { ...config.limits, ratePerMinute: Math.max(1, Math.ceil(config.limits.ratePerMinute / (options.worker ? config.workers : 1))) },

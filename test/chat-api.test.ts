@@ -222,3 +222,28 @@ describe("answers that read like a person wrote them", () => {
     expect(second.body.toolCalls).toContainEqual({ name: "check_credit_eligibility", status: "ok" });
   });
 });
+
+describe("staff tools around a conversation", () => {
+  it("exports any conversation as a regression dialogue, PII replaced by checksum-valid fakes", async () => {
+    const r = await chat({ message: "my card 4111 1111 1111 1111 — how much is a SWIFT transfer?" }, t.tokens.demo1);
+    const yaml = await request(t.built.app).get(`/v1/staff/conversations/${r.body.sessionId}/dialogue`).set("authorization", `Bearer ${t.tokens.staff}`);
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers["content-type"]).toMatch(/yaml/);
+    expect(yaml.text).toMatch(/schemaVersion: 2/);
+    expect(yaml.text).not.toContain("4111 1111 1111 1111");
+    expect((await request(t.built.app).get(`/v1/staff/conversations/${r.body.sessionId}/dialogue`).set("authorization", `Bearer ${t.tokens.demo1}`)).status).toBe(403);
+  });
+
+  it("records an analyst's fraud label and explains a customer's credit estimate", async () => {
+    const flagged = await request(t.built.app).get("/v1/staff/fraud/flagged?limit=5").set("authorization", `Bearer ${t.tokens.staff}`);
+    const first = flagged.body.transactions[0];
+    expect(first.assessment.reasons.length).toBeGreaterThan(0);
+    const label = await request(t.built.app).post("/v1/staff/fraud/labels").set("authorization", `Bearer ${t.tokens.staff}`).send({ transactionId: first.id, label: "fraud", note: "customer confirmed" });
+    expect(label.body).toEqual({ ok: true });
+    const credit = await request(t.built.app).get("/v1/staff/credit/demo1?amount=8000&termMonths=48").set("authorization", `Bearer ${t.tokens.staff}`);
+    expect(credit.body.estimate.pointsTable.length).toBeGreaterThan(3);
+    expect(credit.body.estimate.reasons.length).toBeLessThanOrEqual(4);
+    const bad = await request(t.built.app).get("/v1/staff/credit/demo1?amount=50").set("authorization", `Bearer ${t.tokens.staff}`);
+    expect(bad.status).toBe(400);
+  });
+});

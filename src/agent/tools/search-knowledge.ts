@@ -22,7 +22,10 @@ export function createSearchKnowledgeTool(knowledge: KnowledgePort, options: { k
       const wanted = new Set(ctx.preferredDocs ?? []);
       const inWide = wide.filter((h) => wanted.has(h.docId));
       const ranked = inWide.length > 0 ? [...inWide].sort((a, b) => Number(b.locale === ctx.locale) - Number(a.locale === ctx.locale)) : [];
-      const preferred = wanted.size === 0 ? [] : ranked.length > 0 ? ranked.slice(0, 2) : await knowledge.search(query, { k: 2, locale: ctx.locale, onlyDocs: [...wanted] });
+      // When none of them is in the customer's language, the intent's documents are searched alone, which also
+      // finds a Chinese version that ranked too low to be in the wide list.
+      const inLocale = ranked.some((h) => h.locale === ctx.locale);
+      const preferred = wanted.size === 0 ? [] : inLocale ? ranked.slice(0, 2) : await knowledge.search(query, { k: 2, locale: ctx.locale, onlyDocs: [...wanted] });
       const seen = new Set(preferred.map((h) => h.chunkId));
       const hits = [...preferred, ...general.filter((h) => !seen.has(h.chunkId))].slice(0, k);
       if (hits.length === 0) return toolResult("not_found", { query });

@@ -13,6 +13,7 @@ import type { ConversationEvents } from "./conversation-events.js";
 import type { ConversationStore, Session, SessionState } from "./conversation-store.js";
 import { screenForInjection } from "./guardrails/injection-screen.js";
 import { documentsForIntent } from "./intent-knowledge.js";
+import { hasSlots, routeOfIntent, spokenDecision, stripInjection } from "./message-heuristics.js";
 import { createPiiVault, type PiiVault } from "./guardrails/pii-vault.js";
 import type { VaultCipher } from "./guardrails/vault-cipher.js";
 import { isAdviceRequest } from "./guardrails/scope-policy.js";
@@ -48,19 +49,6 @@ export interface ChatService {
 
 const SHORT_CIRCUIT_ROUTES = new Set(["out_of_scope"]);
 const ACTION_TOOLS = new Set(["freeze_card", "open_dispute", "handoff_to_human"]);
-
-// The message without its instruction attempt (and any markup around it), or "" when nothing of substance is left.
-function stripInjection(text: string, matches: readonly string[]): string {
-  let rest = text;
-  for (const m of matches) rest = rest.split(m).join(" ");
-  rest = rest.replace(/<\/?\s*\w+\s*>/g, " ").replace(/\s+/g, " ").trim();
-  const substance = (rest.match(/[A-Za-z]{2,}/g)?.length ?? 0) + (rest.match(/[\u3400-\u9fff]/g)?.length ?? 0) / 2;
-  return substance >= 3 ? rest : "";
-}
-
-function hasSlots(d: RouteDecisionView): boolean {
-  return d.slots.amounts.length + d.slots.cardLastFour.length + d.slots.merchants.length + d.slots.transactionRefs.length > 0;
-}
 
 /** Creates the chat service. */
 export function createChatService(deps: ChatServiceDeps): ChatService {
@@ -376,17 +364,4 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
   };
   return service;
-}
-
-const YES = /^(yes|yeah|yep|ok|okay|sure|please do|go ahead|approve|confirm|do it|是|是的|好|好的|确认|可以|同意)[.!。！ ]*$/i;
-const NO = /^(no|nope|cancel|don'?t|do not|stop|reject|不|不要|取消|算了|不用了)[.!。！ ]*$/i;
-
-// A one-word answer to a waiting confirmation, in English or Chinese.
-function spokenDecision(text: string): "approve" | "reject" | undefined {
-  const t = text.trim();
-  return YES.test(t) ? "approve" : NO.test(t) ? "reject" : undefined;
-}
-
-function routeOfIntent(decision: RouteDecisionView, intent: string): string {
-  return intent === decision.intent ? decision.route : decision.top.find((t) => t.intent === intent)?.route ?? "knowledge";
 }

@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { ChatOpenAI } from "@langchain/openai";
 import type { Express } from "express";
 import { toCreditPort } from "./agent/adapters/credit-adapter.js";
@@ -14,12 +13,17 @@ import { BANK_PUBLIC_NUMBERS } from "./agent/bank-public-numbers.js";
 import { createChatService, type ChatService } from "./agent/chat-service.js";
 import { createConversationEvents } from "./agent/conversation-events.js";
 import { createConversationStore, type ConversationStore } from "./agent/conversation-store.js";
+import { createCheckpointStore } from "./agent/checkpoints/checkpoint-store.js";
+import { createDataLifecycle, type DataLifecycle } from "./agent/retention/data-lifecycle.js";
+import { createStreamTickets } from "./agent/stream-tickets.js";
 import { redactPii } from "./agent/guardrails/pii-vault.js";
 import { createVaultCipher } from "./agent/guardrails/vault-cipher.js";
+import { createConfirmationLedger } from "./agent/confirmation-ledger.js";
 import { createHandoffService } from "./agent/handoff-service.js";
 import { loadPromptTemplates, renderPrompt, type PromptRoute } from "./agent/prompts/load-prompts.js";
 import { LOCAL_MODEL, LOCAL_PROVIDER, LocalResponderChatModel } from "./agent/responder/local-chat-model.js";
-import { createTokenService, type TokenService } from "./auth/tokens.js";
+import { loadIdentity } from "./auth/load-identity.js";
+import type { TokenService } from "./auth/tokens.js";
 import { toBankPort, toStaffDataPort } from "./agent/adapters/bank-adapter.js";
 import { ensureBank } from "./bank/ensure-bank.js";
 import { createFraudAssessor } from "./bank/fraud-assessor.js";
@@ -39,6 +43,7 @@ import { createCreditScorer } from "./scoring/credit/credit-scorer.js";
 import { ensureDefaultScorecard } from "./scoring/credit/default-scorecard.js";
 import { createDialogueExporter } from "./dialogues/export-dialogue.js";
 import { createHttpApp } from "./server/http-app.js";
+import { createRateLimits } from "./server/rate-limit.js";
 import { createFixedClock, createSystemClock } from "./shared/clock.js";
 import { createJsonLogger, type Logger } from "./shared/logger.js";
 import { buildBrowserAssets } from "./widget/build-assets.js";
@@ -50,6 +55,8 @@ export interface BuiltApp {
   chat: ChatService;
   conversations: ConversationStore;
   tokens: TokenService;
+  /** Retention prune and customer erasure. */
+  lifecycle: DataLifecycle;
   close(): Promise<void>;
 }
 
@@ -61,6 +68,8 @@ export interface CreateAppOptions {
   worker?: boolean;
   /** Re-ingest when the knowledge folder changes (default: the config's KNOWLEDGE_WATCH, outside workers). */
   watchFolder?: boolean;
+  /** Prune on a timer and once at start-up (default: the process that watches the knowledge folder, so one per machine). */
+  retentionSchedule?: boolean;
 }
 
 /** Re-ingests the knowledge folder into the index (incremental, atomic). */
@@ -113,11 +122,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const dirWatcher = config.knowledge.watch && (options.watchFolder ?? !options.worker) ? watchKnowledgeDir({ dir: config.paths.knowledgeDir, ingest, logger }) : undefined;
   const indexWatcher = config.knowledge.watch ? watchKnowledgeIndex({ indexRoot: config.paths.indexDir, knowledge: kb, logger }) : undefined;
 
-  const routerModel = ensureRouterModel({ intentsDir: config.paths.intentsDir, modelsDir: config.paths.modelsDir, onProgress: (m) => logger.info(m) });
+  const routerModel = ensureRouterModel({ intentsDir: config.paths.intentsDir, modelsDir: config.paths.modelsDir, onProgress: (m) => logger.info(m), onWarning: (m, f) => logger.warn(m, f) });
   if (!routerModel.ok) throw new Error(`intent router: ${routerModel.error}`);
   const router = createIntentRouter({ model: routerModel.value.model, clock });
 
-  const scorecard = await ensureDefaultScorecard({ modelsDir: config.paths.modelsDir, seed: config.bank.seed });
+  const scorecard = await ensureDefaultScorecard({ modelsDir: config.paths.modelsDir, seed: config.bank.seed, onWarning: (m, f) => logger.warn(m, f) });
   if (!scorecard.ok) throw new Error(`credit scorecard: ${scorecard.error}`);
   const scorer = createCreditScorer({
     scorecard: scorecard.value.scorecard,
@@ -151,7 +160,23 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   };
   const templates = loadPromptTemplates(config.paths.promptsDir);
   const conversations = createConversationStore(path.join(config.paths.dataDir, "chat.sqlite"));
-  const checkpointer = SqliteSaver.fromConnString(path.join(config.paths.dataDir, "checkpoints.sqlite"));
+  const confirmations = createConfirmationLedger({ file: path.join(config.paths.dataDir, "chat.sqlite"), cipher: createVaultCipher(config.auth.vaultKey) });
+  const streamTickets = createStreamTickets({ file: path.join(config.paths.dataDir, "stream-tickets.sqlite") });
+  // Checkpoints hold whole tool results, so they are sealed like the vault; rows from before sealing are sealed once.
+  const checkpoints = createCheckpointStore(path.join(config.paths.dataDir, "checkpoints.sqlite"), { secret: config.auth.vaultKey });
+  const legacyRows = options.worker ? 0 : checkpoints.sealLegacyRows();
+  if (legacyRows > 0) logger.warn("sealed checkpoint rows written before sealing", { rows: legacyRows });
+  const checkpointer = checkpoints.saver;
+  const lifecycle = createDataLifecycle({
+    conversations: conversations.lifecycle,
+    checkpoints,
+    policy: config.retention,
+    pruneIntervalMs: config.retention.pruneIntervalMs,
+    now: () => clock.now(),
+    logger,
+    schedule: options.retentionSchedule ?? options.watchFolder ?? !options.worker,
+    confirmations,
+  });
   const events = createConversationEvents();
   const handoff = createHandoffService({ store: conversations, events, redact: scrub });
   const ports = {
@@ -187,11 +212,22 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     publicNumbers: BANK_PUBLIC_NUMBERS,
     describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
     vaultCipher: createVaultCipher(config.auth.vaultKey),
+    confirmations,
   });
-  const tokens = createTokenService({ secret: config.auth.jwtSecret, issuer: config.auth.issuer });
+  const identity = await loadIdentity(config.auth);
+  if (!options.worker) for (const warning of identity.warnings) logger.warn(warning);
+  const tokens = identity.tokens;
   const publicDir = path.resolve("public");
   if (!options.skipBrowserAssets && !options.worker) await buildBrowserAssets({ outDir: path.join(publicDir, "build") });
 
+  // Counted in one SQLite file every worker opens, so the budgets hold for the machine, not per worker.
+  const rateLimits = createRateLimits({
+    store: config.rateLimit.store === "sqlite" ? { kind: "sqlite", file: path.join(config.paths.dataDir, "rate-limits.sqlite") } : { kind: "memory" },
+    perMinute: config.rateLimit.perMinute,
+    maxKeys: config.rateLimit.maxKeys,
+    logger,
+  });
+  if (options.worker && config.rateLimit.store === "memory") logger.warn("RATE_LIMIT_STORE=memory: each worker process counts its own budgets", { workers: config.workers });
   const app = createHttpApp({
     logger,
     tokens,
@@ -201,20 +237,17 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     handoff,
     knowledge: toKnowledgeRoutesPort(kb, reloadKnowledge),
     staffData: toStaffDataPort(bank.store, scorer, createDialogueExporter(conversations)),
+    erasure: lifecycle.erasure,
     health: () => ({ knowledgeVersion: kb.indexVersion(), llm: primary.name, embeddings: embeddings.id, router: routerModel.value.model.dataHash.slice(0, 12), scorecard: scorer.scorecardVersion, fraudModel: bank.model.modelVersion }),
-    // Each worker counts its own requests, so the budget is shared out between them.
-    limits: { ...config.limits, ratePerMinute: Math.max(1, Math.ceil(config.limits.ratePerMinute / (options.worker ? config.workers : 1))) },
+    limits: config.limits,
+    rateLimits,
+    streamTickets,
+    sseLimits: config.sse,
     ...(config.auth.adminToken ? { adminToken: config.auth.adminToken } : {}),
     publicDir,
-    ...(config.env !== "production"
-      ? {
-          demoTokens: async () => ({
-            demo1: await tokens.mint({ kind: "customer", customerId: "demo1" }),
-            demo2: await tokens.mint({ kind: "customer", customerId: "demo2" }),
-            staff: await tokens.mint({ kind: "staff", staffId: "demo-staff" }),
-          }),
-        }
-      : {}),
+    corsOrigins: config.auth.corsOrigins,
+    trustProxy: config.trustProxy,
+    ...(identity.demoTokens ? { demoTokens: identity.demoTokens } : {}),
   });
 
   return {
@@ -223,11 +256,17 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     chat,
     conversations,
     tokens,
+    lifecycle,
     async close() {
+      await lifecycle.stop();
       dirWatcher?.close();
       indexWatcher?.close();
       await kb.close();
       conversations.close();
+      checkpoints.close();
+      confirmations.close();
+      streamTickets.close();
+      rateLimits.close();
       bank.store.close();
     },
   };

@@ -3,6 +3,8 @@
 import cluster from "node:cluster";
 import type { Server } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config/load-config.js";
+import { answerClientErrorsWithJson } from "./server/client-errors.js";
+import { applyConnectionLimits } from "./server/connection-limits.js";
 
 // Workers keep their heap small: a turn allocates little that lives, and a smaller heap bounds the memory of each.
 const WORKER_HEAP_FLAGS = ["--max-old-space-size=192"];
@@ -29,6 +31,8 @@ async function serveHere(config: Config, role: "single" | "worker"): Promise<voi
     if (role === "single") console.log(`listening on http://${config.host}:${port}`);
     else process.send?.({ type: "listening", port });
   });
+  answerClientErrorsWithJson(server);
+  applyConnectionLimits(server, config.limits);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -162,7 +162,7 @@ describe("multi-turn flows", () => {
     const r = await request(t.built.app).post("/v1/chat").set("accept", "text/event-stream").set("content-type", "application/json").send({ message: "how do I report a lost card?" });
     expect(r.headers["content-type"]).toMatch(/event-stream/);
     const events = [...r.text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
-    expect(events[0]).toBe("intent");
+    expect(events.slice(0, 2)).toEqual(["session", "intent"]);
     expect(events).toContain("tool");
     expect(events.indexOf("token")).toBeGreaterThan(0);
     expect(events.lastIndexOf("token")).toBeLessThan(events.indexOf("done"));
@@ -245,5 +245,21 @@ describe("staff tools around a conversation", () => {
     expect(credit.body.estimate.reasons.length).toBeLessThanOrEqual(4);
     const bad = await request(t.built.app).get("/v1/staff/credit/demo1?amount=50").set("authorization", `Bearer ${t.tokens.staff}`);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("one adversarial message (issue 13: 2,000 × 一 held a worker for 37 s)", () => {
+  it("gets a normal reply quickly, and the next customer is not kept waiting", async () => {
+    // Warm-up, so a run of this test alone does not time the first turn's lazy loading.
+    expect((await chat({ message: "hello" })).status).toBe(200);
+    const start = performance.now();
+    const attack = await chat({ message: "一".repeat(2000) });
+    const next = await chat({ message: "how much does an international transfer cost?" });
+    const totalMs = performance.now() - start;
+    expect(attack.status).toBe(200);
+    expect(typeof attack.body.reply.text).toBe("string");
+    expect(next.status).toBe(200);
+    expect(next.body.reply.text).toMatch(/£15/);
+    expect(totalMs).toBeLessThan(2000);
   });
 });

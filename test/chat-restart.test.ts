@@ -2,7 +2,9 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
+import { createIdentityMinter, createSecretSigners } from "../src/auth/token-signer.js";
 import { loadConfig } from "../src/config/load-config.js";
+import { TEST_IDENTITY_ENV } from "./support/test-app.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,9 +12,9 @@ import path from "node:path";
 describe("restart", () => {
   it("resumes a pending card freeze after the service restarts", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "harbor-restart-"));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", BANK_CUSTOMERS: "20", KNOWLEDGE_WATCH: "false", KNOWLEDGE_TODAY: "2026-11-29" });
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", BANK_CUSTOMERS: "20", KNOWLEDGE_WATCH: "false", KNOWLEDGE_TODAY: "2026-11-29", ...TEST_IDENTITY_ENV });
     const first = await createApp(config, { skipBrowserAssets: true });
-    const token = await first.tokens.mint({ kind: "customer", customerId: "demo2" });
+    const token = await createIdentityMinter(createSecretSigners(config.auth)).mint({ kind: "customer", customerId: "demo2" });
     const asked = await request(first.app).post("/v1/chat").set("authorization", `Bearer ${token}`).send({ message: "请帮我冻结银行卡" });
     expect(asked.body.pendingConfirmation?.action).toBe("freeze_card");
     await first.close();

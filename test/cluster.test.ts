@@ -13,7 +13,7 @@ let dataDir = "";
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "harbor-cluster-"));
   child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", WEB_CONCURRENCY: "2", BANK_CUSTOMERS: "20", LOG_LEVEL: "warn", KNOWLEDGE_WATCH: "false", KNOWLEDGE_TODAY: "2026-11-29", NODE_ENV: "test" },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", WEB_CONCURRENCY: "2", BANK_CUSTOMERS: "20", LOG_LEVEL: "warn", KNOWLEDGE_WATCH: "false", KNOWLEDGE_TODAY: "2026-11-29", NODE_ENV: "test", DEMO_MODE: "true", RATE_LIMIT_SEARCH_PER_MINUTE: "5" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   base = await new Promise<string>((resolve, reject) => {
@@ -48,6 +48,17 @@ async function call(pathname: string, init: { method?: string; token?: string; b
 }
 
 describe("two worker processes", () => {
+  it("count one rate-limit budget across both workers, not one budget each", async () => {
+    // Each request on its own connection, so the primary deals them out to both workers in turn.
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(`${base}/v1/knowledge/search?q=card+fees`, { headers: { connection: "close" } });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+  });
+
   it("keep a conversation, its vault and its pending confirmation across workers", async () => {
     const tokens = (await call("/v1/demo/tokens")) as { demo1: string };
     const first = await call("/v1/chat", { token: tokens.demo1, body: { message: "hello, my card 4111 1111 1111 1111" } });
@@ -67,7 +78,10 @@ describe("two worker processes", () => {
     const start = await call("/v1/chat", { token: tokens.demo2, body: { message: "我要人工客服" } });
     const sessionId = start["sessionId"] as string;
     const controller = new AbortController();
-    const events = await fetch(`${base}/v1/sessions/${sessionId}/events?access_token=${tokens.demo2}`, { signal: controller.signal });
+    // The ticket is issued by one worker and redeemed by whichever takes the stream: the store is shared.
+    const { ticket } = (await call(`/v1/sessions/${sessionId}/stream-ticket`, { method: "POST", token: tokens.demo2, body: {} })) as { ticket: string };
+    const events = await fetch(`${base}/v1/sessions/${sessionId}/events?ticket=${ticket}`, { signal: controller.signal });
+    expect(events.status).toBe(200);
     const reader = events.body?.getReader();
     await call(`/v1/staff/conversations/${sessionId}/takeover`, { method: "POST", token: tokens.staff, body: {} });
     await call(`/v1/staff/conversations/${sessionId}/reply`, { token: tokens.staff, body: { text: "您好，我是客服小王。" } });

@@ -1,5 +1,6 @@
 // Demo page only: switches the signed-in identity between an anonymous visitor and the demo customers by fetching
-// development tokens from GET /v1/demo/tokens and passing them to the widget with HarborChat.setToken.
+// development tokens from GET /v1/demo/tokens and passing them to the widget with HarborChat.setToken. The tokens
+// last 15 minutes, so they are fetched again every 10 and handed to the widget (same customer, same conversation).
 (function () {
   var KEY = "harbor-demo-identity";
   var NAMES = { anonymous: "Welcome", demo1: "Welcome back, Alex", demo2: "欢迎回来，李伟" };
@@ -34,14 +35,31 @@
     r.addEventListener("change", function () { if (r.checked) apply(r.value, false); });
   });
 
-  fetch("/v1/demo/tokens")
-    .then(function (res) { return res.ok ? res.json() : null; })
+  var REFRESH_MS = 10 * 60 * 1000;
+
+  function fetchTokens() {
+    return fetch("/v1/demo/tokens", { cache: "no-store" }).then(function (res) { return res.ok ? res.json() : null; });
+  }
+
+  function refresh() {
+    fetchTokens()
+      .then(function (body) {
+        if (!body) return;
+        tokens = body;
+        if (choice !== "anonymous" && tokens[choice]) widget(function (api) { api.setToken(tokens[choice]); });
+      })
+      .catch(function () { /* keep the current token; the next refresh tries again */ });
+  }
+
+  fetchTokens()
     .then(function (body) {
       tokens = body;
       if (!tokens) {
         status.textContent = "Demo sign-in is unavailable on this server";
         radios.forEach(function (r) { if (r.value !== "anonymous") r.disabled = true; });
         choice = "anonymous";
+      } else {
+        window.setInterval(refresh, REFRESH_MS);
       }
       apply(choice, true);
     })

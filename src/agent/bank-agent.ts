@@ -23,6 +23,7 @@ import { createLookupCustomerTool } from "./tools/lookup-customer.js";
 import { createOpenDisputeTool } from "./tools/open-dispute.js";
 import { createSearchKnowledgeTool } from "./tools/search-knowledge.js";
 import { clientStatusOf, type TurnRecorder } from "./turn-recorder.js";
+import { createModelCircuit, type ModelCircuit } from "./model-circuit.js";
 import { say } from "./responder/reply-templates.js";
 
 /** The runtime context of one turn (identity from the session, never from the model). */
@@ -55,10 +56,29 @@ export interface BankAgentOptions {
   now: () => Date;
   modelTimeoutMs: number;
   publicNumbers: readonly string[];
+  /** Skips the primary model after repeated failures (default: 3 failures, 30 s cool-down). */
+  circuit?: ModelCircuit;
 }
 
 function textOf(message: AIMessage): string {
   return typeof message.content === "string" ? message.content : message.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A tool call whose arguments are not valid JSON is a broken reply, not an instruction: streamed calls are repaired
+// by a lenient parser (a cut-off "tx_12" could become a different, valid id), so the raw text is checked here.
+function hasMalformedToolCalls(message: AIMessage): boolean {
+  if ((message.invalid_tool_calls ?? []).length > 0) return true;
+  const chunks = "tool_call_chunks" in message && Array.isArray(message.tool_call_chunks) ? message.tool_call_chunks : [];
+  return chunks.some((c: { args?: unknown }) => typeof c.args === "string" && c.args.trim() !== "" && !parsesAsJson(c.args));
 }
 
 function ctxOf(runtime: unknown): BankAgentContext {
@@ -89,12 +109,15 @@ export function describeConfirmation(ports: AgentPorts, toolName: string, args: 
   const tx = typeof args["transactionId"] === "string" ? ports.bank.getTransaction(args["transactionId"]) : undefined;
   const owned = tx && ctx.identity.kind === "customer" && tx.customerId === ctx.identity.customerId;
   const what = owned ? `${tx.merchantName} ${tx.currency === "GBP" ? "£" : ""}${tx.amount.toFixed(2)}${tx.currency === "GBP" ? "" : ` ${tx.currency}`} (${tx.timestamp.slice(0, 10)})` : "";
+  const already = owned ? ports.bank.findOpenDispute(tx.id) : undefined;
+  if (already) return zh ? `${what} 已有处理中的争议 ${already}；确认不会重复提交` : `${what} is already under dispute (${already}); approving will not open another`;
   return zh ? `对交易提出争议：${what}` : `Open a dispute for ${what}`;
 }
 
 /** Creates the bank agent. */
 export function createBankAgent(options: BankAgentOptions) {
   const { ports } = options;
+  const circuit = options.circuit ?? createModelCircuit();
   const tools = [
     createSearchKnowledgeTool(ports.knowledge),
     createListCardsTool(ports.bank),
@@ -176,14 +199,25 @@ export function createBankAgent(options: BankAgentOptions) {
         });
         return changed ? new AIMessage({ content: message.content, tool_calls: rewritten, response_metadata: message.response_metadata, id: message.id }) : message;
       };
+      const hasFallback = options.primaryModel !== options.fallbackModel;
+      // Once the primary failed in this turn, or keeps failing across turns, the turn stays on the local responder.
+      if (hasFallback && (ctx.recorder.usedFallback || circuit.isOpen())) {
+        if (!ctx.recorder.usedFallback) ctx.recorder.guardrails.push({ type: "llm_fallback", detail: `${options.primaryName.provider} skipped: failing repeatedly` });
+        ctx.recorder.usedFallback = true;
+        return record(ownedTargetsOnly(withoutForeignCalls(await handler({ ...scoped, model: options.fallbackModel }))), options.fallbackName, true, "primary model unavailable");
+      }
       try {
-        const out = ownedTargetsOnly(withoutForeignCalls(await withTimeout(Promise.resolve(handler({ ...scoped, model: options.primaryModel })), options.modelTimeoutMs)));
-        if (textOf(out) === "" && (out.tool_calls ?? []).length === 0 && options.primaryModel !== options.fallbackModel) {
+        const raw = await withTimeout(Promise.resolve(handler({ ...scoped, model: options.primaryModel })), options.modelTimeoutMs);
+        if (hasFallback && hasMalformedToolCalls(raw)) throw new Error("the model returned tool-call arguments that are not valid JSON");
+        if (hasFallback) circuit.recordSuccess();
+        const out = ownedTargetsOnly(withoutForeignCalls(raw));
+        if (textOf(out) === "" && (out.tool_calls ?? []).length === 0 && hasFallback) {
           return record(ownedTargetsOnly(await handler({ ...scoped, model: options.fallbackModel })), options.fallbackName, true, "empty answer after dropping tool calls");
         }
         return record(out, options.primaryName, false);
       } catch (error) {
-        if (options.primaryModel === options.fallbackModel) throw error;
+        if (!hasFallback) throw error;
+        circuit.recordFailure();
         const reason = error instanceof Error ? error.message : String(error);
         ctx.recorder.usedFallback = true;
         ctx.recorder.guardrails.push({ type: "llm_fallback", detail: `${options.primaryName.provider} failed: ${reason.slice(0, 200)}` });

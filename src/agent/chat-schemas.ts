@@ -10,7 +10,9 @@ export const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must b
 export function createChatRequestSchema(maxChars: number) {
   return z
     .object({
-      sessionId: SessionIdSchema.optional().describe("Continue this conversation; omit to start a new one."),
+      sessionId: SessionIdSchema.optional().describe(
+        "Continue this conversation (an id the server returned; anonymous visitors also send its key in X-Session-Key). Omit to start a new one.",
+      ),
       message: z
         .string({ required_error: "is required" })
         .trim()
@@ -33,6 +35,10 @@ export const ToolCallStatusSchema = z.enum(["ok", "failed", "denied", "awaiting_
 /** The JSON reply of `POST /v1/chat` (also the `done` event's data). */
 export const ChatResponseSchema = z.object({
   sessionId: z.string(),
+  sessionKey: z
+    .string()
+    .optional()
+    .describe("Only on the first turn of an anonymous conversation: the secret to send as X-Session-Key on every later call. Shown once."),
   reply: z.object({
     text: z.string(),
     citations: z.array(CitationSchema),
@@ -43,6 +49,7 @@ export const ChatResponseSchema = z.object({
   pendingConfirmation: z.object({ id: z.string(), action: z.string(), summary: z.string() }).optional(),
   handoff: z.object({ ticketId: z.string(), status: z.enum(["waiting", "with_agent", "closed"]).optional() }).optional(),
   traceId: z.string(),
+  replayed: z.boolean().optional().describe("True when this decision had already been taken: the first decision's reply, sent again; nothing ran twice."),
 });
 /** A chat reply. */
 export type ChatResponse = z.infer<typeof ChatResponseSchema>;
@@ -58,8 +65,17 @@ export const ConfirmRequestSchema = z
 /** A confirmation decision. */
 export type ConfirmRequest = z.infer<typeof ConfirmRequestSchema>;
 
-/** Events streamed over SSE while a turn runs. */
+/** `POST /v1/sessions/:id/stream-ticket` reply: a single-use ticket for `GET /v1/sessions/:id/events?ticket=…`. */
+export const StreamTicketSchema = z.object({
+  ticket: z.string().describe("Opaque, single-use; opens only this session's event stream, for the caller that asked."),
+  expiresInSeconds: z.number().int().describe("The ticket must be used within this many seconds."),
+});
+/** A stream ticket. */
+export type StreamTicket = z.infer<typeof StreamTicketSchema>;
+
+/** Events streamed over SSE while a turn runs (`session` comes first, and only when the turn started a new session). */
 export type ChatEvent =
+  | { type: "session"; data: { sessionId: string; sessionKey?: string } }
   | { type: "intent"; data: ChatResponse["intent"] }
   | { type: "tool"; data: { name: string; phase: "start" | "end"; label: string; status?: z.infer<typeof ToolCallStatusSchema> } }
   | { type: "token"; data: { text: string } }

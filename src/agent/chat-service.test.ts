@@ -52,6 +52,15 @@ describe("chat service with the local responder", () => {
     expect(r.toolCalls.map((t) => t.name)).not.toContain("get_recent_transactions");
   });
 
+  it("stamps each trace with the wall-clock time the turn started", async () => {
+    const { chat, store } = setup();
+    const r = await chat.handleMessage({ identity: anonymous, message: "how much is a swift transfer fee?" });
+    const [trace] = store.listTraces(r.sessionId);
+    // The test service's clock is fixed at 2026-11-29T12:00:00Z; a turn takes well under a minute.
+    const startedAt = Date.parse(trace?.startedAt ?? "");
+    expect(Math.abs(startedAt - Date.parse("2026-11-29T12:00:00Z"))).toBeLessThan(60_000);
+  });
+
   it("redacts PII from the transcript and the trace", async () => {
     const { chat, store } = setup();
     const r = await chat.handleMessage({ identity: demo1, message: "my card 4111 1111 1111 1111 and email li@example.com, what are the fees for swift?" });
@@ -66,7 +75,8 @@ describe("chat service with the local responder", () => {
     const events: ChatEvent[] = [];
     const r = await chat.handleMessage({ identity: demo1, message: "I want to talk to a person" }, (e) => events.push(e));
     const types = events.map((e) => e.type);
-    expect(types[0]).toBe("intent");
+    // A new conversation's id comes first, so a client whose stream drops can still resume it.
+    expect(types.slice(0, 2)).toEqual(["session", "intent"]);
     expect(types.indexOf("token")).toBeGreaterThan(-1);
     expect(types.indexOf("token")).toBeLessThan(types.indexOf("done"));
     expect(r.handoff?.ticketId).toMatch(/T-/);

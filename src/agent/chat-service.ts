@@ -2,7 +2,6 @@
 // the agent run with the route's tools, reply checks, transcript and trace. Identity comes only from the caller.
 import { randomUUID } from "node:crypto";
 import type { Identity } from "../auth/identity.js";
-import { identityKey } from "../auth/identity.js";
 import { AppError } from "../shared/errors.js";
 import { detectLocale, type Locale } from "../shared/locale.js";
 import type { Logger } from "../shared/logger.js";
@@ -10,7 +9,9 @@ import type { RouteDecisionView, RouterPort } from "./agent-ports.js";
 import type { BankAgent } from "./bank-agent.js";
 import type { ChatEvent, ChatResponse } from "./chat-schemas.js";
 import type { ConversationEvents } from "./conversation-events.js";
+import type { ConfirmationLedger } from "./confirmation-ledger.js";
 import type { ConversationStore, Session, SessionState } from "./conversation-store.js";
+import { mayReadSession, newSessionKey, ownerForNewSession, ownsSession, type SessionAccess } from "./session-access.js";
 import { screenForInjection } from "./guardrails/injection-screen.js";
 import { documentsForIntent } from "./intent-knowledge.js";
 import { hasSlots, routeOfIntent, spokenDecision, stripInjection } from "./message-heuristics.js";
@@ -18,11 +19,12 @@ import { createPiiVault, type PiiVault } from "./guardrails/pii-vault.js";
 import type { VaultCipher } from "./guardrails/vault-cipher.js";
 import { isAdviceRequest } from "./guardrails/scope-policy.js";
 import { checkReply } from "./reply-checks.js";
+import { asideThreadId } from "./checkpoints/thread-ids.js";
 import { renderRoutingNote, type RoutingNote } from "./responder/routing-note.js";
 import { say } from "./responder/reply-templates.js";
 import { allowedToolsFor, TOOL_LABELS } from "./route-policy.js";
 import { runAgentTurn, type AgentTurnInput, type AgentTurnOutcome } from "./run-agent-turn.js";
-import { createTurnRecorder, type TurnRecorder } from "./turn-recorder.js";
+import { createTurnRecorder, traceCallsOf, type TurnRecorder } from "./turn-recorder.js";
 import type { GuardrailEvent, TurnTrace } from "./turn-trace.js";
 
 /** Dependencies of the chat service. */
@@ -38,13 +40,16 @@ export interface ChatServiceDeps {
   publicNumbers: readonly string[];
   describeConfirmation: (action: string, args: Record<string, unknown>, ctx: { identity: Identity; locale: Locale; vault: PiiVault; sessionId: string }) => string;
   vaultCipher: VaultCipher;
+  /** Exactly-once record of approval decisions, shared by every worker process. */
+  confirmations: ConfirmationLedger;
 }
 
 /** The chat engine behind the HTTP API, the console and the dialogue replayer. */
 export interface ChatService {
-  handleMessage(input: { identity: Identity; sessionId?: string; message: string; locale?: Locale }, emit?: (e: ChatEvent) => void): Promise<ChatResponse>;
-  handleConfirmation(input: { identity: Identity; sessionId: string; confirmationId: string; decision: "approve" | "reject" }, emit?: (e: ChatEvent) => void): Promise<ChatResponse>;
-  openSession(identity: Identity, sessionId: string): Session;
+  handleMessage(input: SessionAccess & { sessionId?: string; message: string; locale?: Locale }, emit?: (e: ChatEvent) => void): Promise<ChatResponse>;
+  handleConfirmation(input: SessionAccess & { sessionId: string; confirmationId: string; decision: "approve" | "reject" }, emit?: (e: ChatEvent) => void): Promise<ChatResponse>;
+  /** The session if the caller may read it (its owner, or staff); otherwise not_found, exactly like a missing one. */
+  readableSession(access: SessionAccess, sessionId: string): Session;
 }
 
 const SHORT_CIRCUIT_ROUTES = new Set(["out_of_scope"]);
@@ -56,14 +61,18 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const vaultOf = (sessionId: string): PiiVault =>
     createPiiVault({ publicNumbers: deps.publicNumbers, backing: deps.store.vaultBacking(sessionId, deps.vaultCipher) });
 
-  const openSession = (identity: Identity, sessionId?: string, locale: Locale = "en"): Session => {
-    const owner = identityKey(identity);
-    if (!sessionId) return deps.store.createSession({ owner, identity, locale });
+  // Only the server chooses session ids. An unknown id, or someone else's session, looks exactly like a missing
+  // one, so ids cannot be probed; an anonymous session is opened only with the key handed out on its first turn.
+  const openSession = (access: SessionAccess, sessionId?: string, locale: Locale = "en"): { session: Session; sessionKey?: string } => {
+    const { identity } = access;
+    if (!sessionId) {
+      const sessionKey = identity.kind === "anonymous" ? newSessionKey() : undefined;
+      const session = deps.store.createSession({ owner: ownerForNewSession(identity, sessionKey), identity, locale });
+      return { session, ...(sessionKey ? { sessionKey } : {}) };
+    }
     const existing = deps.store.getSession(sessionId);
-    if (!existing) return deps.store.createSession({ id: sessionId, owner, identity, locale });
-    // Someone else's session looks exactly like a missing one, so ids cannot be probed.
-    if (existing.owner !== owner) throw new AppError("not_found", "No such conversation.");
-    return existing;
+    if (!existing || !ownsSession(existing, access)) throw new AppError("not_found", "No such conversation.");
+    return { session: existing };
   };
 
   const toolEventEmitter = (locale: Locale, emit?: (e: ChatEvent) => void) => (e: { name: string; phase: "start" | "end"; status?: string }) => {
@@ -148,6 +157,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     agentMs: number;
     routeMs: number;
     prefix?: string;
+    sessionKey?: string;
     emit?: (e: ChatEvent) => void;
   }): ChatResponse {
     const { session, locale, outcome, recorder } = args;
@@ -187,6 +197,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     if (text) deps.store.appendMessage(session.id, { role: "assistant", text: vaultOf(session.id).redact(text).text, traceId });
     const response: ChatResponse = {
       sessionId: session.id,
+      ...(args.sessionKey ? { sessionKey: args.sessionKey } : {}),
       reply: { text, citations: checked.citations, ...(outcome.quickReplies && !outcome.interrupt ? { quickReplies: outcome.quickReplies } : {}) },
       intent: { name: args.intent, route: args.route as ChatResponse["intent"]["route"], confidence: Number(args.decision.confidence.toFixed(4)) },
       toolCalls: recorder.toolCalls.map((c) => ({ name: c.name, status: c.status })),
@@ -198,7 +209,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       traceId,
       sessionId: session.id,
       turn: state.turns,
-      startedAt: new Date(args.started).toISOString(),
+      // `started` is a monotonic performance.now() reading; the wall-clock start is now minus the elapsed time.
+      startedAt: new Date(deps.now().getTime() - (performance.now() - args.started)).toISOString(),
       identity: args.identity.kind,
       locale,
       kind: args.kind,
@@ -213,11 +225,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       },
       slots: args.decision.slots as unknown as Record<string, unknown>,
       retrieved: checked.retrieved,
-      toolCalls: recorder.toolCalls.map(({ result: _r, ...c }) => c),
+      // Tool arguments (the model's and the pending action's) are redacted like the transcript before they are stored.
+      ...traceCallsOf(recorder, (t) => vaultOf(session.id).redact(t).text),
       guardrails: [...args.extraEvents, ...recorder.guardrails, ...checked.events],
       provider: recorder.usedFallback ? `${deps.provider.provider}+fallback` : deps.provider.provider,
       model: deps.provider.model,
-      modelCalls: recorder.modelCalls,
       reply: vaultOf(session.id).redact(text).text,
       citations: checked.citations,
       ...(pendingConfirmation ? { pendingConfirmation } : {}),
@@ -241,11 +253,17 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   }
 
   const service: ChatService = {
-    openSession: (identity, sessionId) => openSession(identity, sessionId),
+    readableSession(access, sessionId) {
+      const session = deps.store.getSession(sessionId);
+      if (!session || !mayReadSession(session, access)) throw new AppError("not_found", "No such conversation.");
+      return session;
+    },
 
     async handleMessage(input, emit) {
       const started = performance.now();
-      const session = openSession(input.identity, input.sessionId, input.locale ?? detectLocale(input.message));
+      const { session, sessionKey } = openSession(input, input.sessionId, input.locale ?? detectLocale(input.message));
+      // The new session's id and key go out first, so a client whose stream drops mid-reply can still resume it.
+      if (!input.sessionId) emit?.({ type: "session", data: { sessionId: session.id, ...(sessionKey ? { sessionKey } : {}) } });
       const vault = vaultOf(session.id);
       const redaction = vault.redact(input.message);
       const events: GuardrailEvent[] = [];
@@ -288,7 +306,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       const waiting = session.state.pending;
       if (waiting) {
         const spoken = spokenDecision(redaction.text);
-        if (spoken) return service.handleConfirmation({ identity: input.identity, sessionId: session.id, confirmationId: waiting.id, decision: spoken }, emit);
+        if (spoken) return service.handleConfirmation({ identity: input.identity, ...(input.sessionKey ? { sessionKey: input.sessionKey } : {}), sessionId: session.id, confirmationId: waiting.id, decision: spoken }, emit);
       }
       const routeStarted = performance.now();
       const decision = deps.router.route(redaction.text, locale);
@@ -303,7 +321,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       }
       const routeMs = Math.round(performance.now() - routeStarted);
       emit?.({ type: "intent", data: { name: intent, route: route as ChatResponse["intent"]["route"], confidence: Number(decision.confidence.toFixed(4)) } });
-      const base = { session, identity: input.identity, locale, kind: "message" as const, redactedText: redaction.text, decision, recorder, extraEvents: events, started, routeMs, emit };
+      const base = { session, identity: input.identity, locale, kind: "message" as const, redactedText: redaction.text, decision, recorder, extraEvents: events, started, routeMs, emit, ...(sessionKey ? { sessionKey } : {}) };
 
       const staff = input.identity.kind === "staff";
       if (!staff && (SHORT_CIRCUIT_ROUTES.has(route) || isAdviceRequest(redaction.text))) {
@@ -333,7 +351,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       const agentStarted = performance.now();
       const outcome = await runTurn({
         session, identity: input.identity, locale, input: { message: redaction.text }, decision, route, intent, redactedText: redaction.text, recorder, allowedTools, emit,
-        ...(waiting ? { threadId: `${session.id}:aside` } : {}),
+        ...(waiting ? { threadId: asideThreadId(session.id) } : {}),
       });
       const agentMs = Math.round(performance.now() - agentStarted);
       const prefix = remainder ? say(locale, "injection") : undefined;
@@ -341,27 +359,46 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
 
     async handleConfirmation(input, emit) {
-      const started = performance.now();
-      const session = openSession(input.identity, input.sessionId);
-      const pending = session.state.pending;
-      if (!pending || pending.id !== input.confirmationId) {
-        throw new AppError("conflict", "There is no action waiting for confirmation with that id.");
-      }
-      const recorder = createTurnRecorder();
-      const decision: RouteDecisionView = {
-        intent: pending.intent, route: pending.route, confidence: pending.confidence, top: [], outOfScope: false, lowConfidence: false,
-        slots: { amounts: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
-      };
-      emit?.({ type: "intent", data: { name: pending.intent, route: pending.route as ChatResponse["intent"]["route"], confidence: pending.confidence } });
-      if (input.decision === "reject") recorder.toolCalls.push({ name: pending.action, args: {}, status: "rejected", summary: "customer cancelled", ms: 0 });
-      const agentStarted = performance.now();
-      const outcome = await runTurn({ session, identity: input.identity, locale: session.locale, input: { decision: input.decision }, decision, route: pending.route, intent: pending.intent, redactedText: `[${input.decision}]`, recorder, allowedTools: allowedToolsFor(pending.route, input.identity), emit });
-      deps.store.appendMessage(session.id, { role: "user", text: `[${input.decision === "approve" ? "Approved" : "Cancelled"}: ${pending.summary}]` });
-      return finish({
-        session, identity: input.identity, locale: session.locale, kind: "confirmation", redactedText: `[${input.decision}] ${pending.summary}`, decision, intent: pending.intent, route: pending.route,
-        outcome, recorder, extraEvents: [], started, agentMs: Math.round(performance.now() - agentStarted), routeMs: 0, emit,
-      });
+      const { session } = openSession(input, input.sessionId);
+      // The first decision claims the action (atomically, across workers); a retried or concurrent one gets that
+      // decision's reply back, and nothing runs twice.
+      const response = await deps.confirmations.decideOnce(
+        { sessionId: session.id, confirmationId: input.confirmationId, decision: input.decision, pendingId: session.state.pending?.id },
+        () => decide(session, input, emit),
+        () => dropPending(session.id, input.confirmationId),
+      );
+      if (response.replayed) emit?.({ type: "done", data: response });
+      return response;
     },
   };
+
+  function dropPending(sessionId: string, confirmationId: string): void {
+    const fresh = deps.store.getSession(sessionId);
+    if (fresh?.state.pending?.id !== confirmationId) return;
+    const { pending: _dropped, ...state } = fresh.state;
+    deps.store.updateSession(sessionId, { state });
+  }
+
+  async function decide(session: Session, input: Parameters<ChatService["handleConfirmation"]>[0], emit?: (e: ChatEvent) => void): Promise<ChatResponse> {
+    const started = performance.now();
+    const pending = session.state.pending;
+    if (!pending || pending.id !== input.confirmationId) {
+      throw new AppError("conflict", "There is no action waiting for confirmation with that id.");
+    }
+    const recorder = createTurnRecorder();
+    const decision: RouteDecisionView = {
+      intent: pending.intent, route: pending.route, confidence: pending.confidence, top: [], outOfScope: false, lowConfidence: false,
+      slots: { amounts: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
+    };
+    emit?.({ type: "intent", data: { name: pending.intent, route: pending.route as ChatResponse["intent"]["route"], confidence: pending.confidence } });
+    if (input.decision === "reject") recorder.toolCalls.push({ name: pending.action, args: {}, status: "rejected", summary: "customer cancelled", ms: 0 });
+    const agentStarted = performance.now();
+    const outcome = await runTurn({ session, identity: input.identity, locale: session.locale, input: { decision: input.decision }, decision, route: pending.route, intent: pending.intent, redactedText: `[${input.decision}]`, recorder, allowedTools: allowedToolsFor(pending.route, input.identity), emit });
+    deps.store.appendMessage(session.id, { role: "user", text: `[${input.decision === "approve" ? "Approved" : "Cancelled"}: ${pending.summary}]` });
+    return finish({
+      session, identity: input.identity, locale: session.locale, kind: "confirmation", redactedText: `[${input.decision}] ${pending.summary}`, decision, intent: pending.intent, route: pending.route,
+      outcome, recorder, extraEvents: [], started, agentMs: Math.round(performance.now() - agentStarted), routeMs: 0, emit,
+    });
+  }
   return service;
 }

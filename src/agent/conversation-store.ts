@@ -8,6 +8,7 @@ import { TurnTraceSchema, type TurnTrace } from "./turn-trace.js";
 import type { VaultBacking } from "./guardrails/pii-vault.js";
 import type { PiiKind } from "./guardrails/pii-detect.js";
 import type { VaultCipher } from "./guardrails/vault-cipher.js";
+import { createConversationLifecycle, type ConversationLifecycle } from "./retention/conversation-lifecycle.js";
 
 const MIGRATIONS: Migration[] = [
   {
@@ -85,11 +86,26 @@ export interface TranscriptMessage {
 export interface Ticket {
   id: string;
   sessionId: string;
+  /** Set on queue listings: whether the conversation belongs to a signed-in customer (they are served first). */
+  identified?: boolean;
   summary: string;
   status: "waiting" | "with_agent" | "closed";
   staffId?: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Where a page of the handoff queue ends: the next page starts after this ticket (rank is its queue tier, 0–3). */
+export const TicketCursorSchema = z.object({ rank: z.number().int().min(0).max(3), createdAt: z.string().max(40), seq: z.number().int().min(0) });
+/** A position in the handoff queue. */
+export type TicketCursor = z.infer<typeof TicketCursorSchema>;
+
+/** One page of the open handoff queue, with how many tickets are open in all. */
+export interface TicketQueuePage {
+  tickets: Ticket[];
+  /** Open tickets in all; `waitingIdentified` of the waiting ones belong to signed-in customers. */
+  counts: { waiting: number; with_agent: number; waitingIdentified: number };
+  next?: TicketCursor;
 }
 
 /** The conversation store port. */
@@ -103,12 +119,15 @@ export interface ConversationStore {
   openTicket(sessionId: string, summary: string): Ticket;
   getTicket(id: string): Ticket | undefined;
   updateTicket(id: string, patch: { status: Ticket["status"]; staffId?: string }): void;
-  listTickets(status?: Ticket["status"]): Ticket[];
+  /** Open tickets only (closed ones never take a place): waiting before with-agent, signed-in customers before anonymous visitors, then oldest first. */
+  listTicketQueue(options: { limit: number; after?: TicketCursor }): TicketQueuePage;
   saveTrace(trace: TurnTrace): void;
   listTraces(sessionId: string): TurnTrace[];
   getTrace(id: string): TurnTrace | undefined;
   /** The sealed PII vault of a session, shared by every worker process. */
   vaultBacking(sessionId: string, cipher: VaultCipher): VaultBacking;
+  /** Retention and erasure deletes, and the erasure audit log, on the same connection. */
+  lifecycle: ConversationLifecycle;
   close(): void;
 }
 
@@ -226,14 +245,38 @@ export function createConversationStore(file: string): ConversationStore {
     updateTicket(id, patch) {
       db.prepare("UPDATE tickets SET status = ?, staff_id = COALESCE(?, staff_id), updated_at = ? WHERE id = ?").run(patch.status, patch.staffId ?? null, now(), id);
     },
-    listTickets(status) {
-      const rows = (status
-        ? db.prepare("SELECT * FROM tickets WHERE status = ? ORDER BY created_at DESC LIMIT 200").all(status)
-        : db.prepare("SELECT * FROM tickets ORDER BY created_at DESC LIMIT 200").all()) as TicketRow[];
-      return rows.map(toTicket);
+    listTicketQueue({ limit, after }) {
+      // Closed tickets are filtered before the limit, so no number of them can push an open ticket off the page.
+      // Tiers: waiting signed-in customers (0), waiting anonymous visitors (1), then with-agent in the same order
+      // (2, 3); so no flood of anonymous handoffs can push a customer's ticket off the first page.
+      const identified = "json_extract(s.identity_json, '$.kind') = 'customer'";
+      const rank = `(CASE t.status WHEN 'waiting' THEN 0 ELSE 2 END + CASE WHEN ${identified} THEN 0 ELSE 1 END)`;
+      const rows = db
+        .prepare(
+          `SELECT t.*, ${rank} AS queue_rank, t.rowid AS seq FROM tickets t LEFT JOIN sessions s ON s.id = t.session_id
+           WHERE t.status IN ('waiting', 'with_agent')
+           ${after ? `AND (${rank}, t.created_at, t.rowid) > (?, ?, ?)` : ""} ORDER BY queue_rank, t.created_at, t.rowid LIMIT ?`,
+        )
+        .all(...(after ? [after.rank, after.createdAt, after.seq, limit + 1] : [limit + 1])) as (TicketRow & { queue_rank: number; seq: number })[];
+      const counts = { waiting: 0, with_agent: 0, waitingIdentified: 0 };
+      const countRows = db
+        .prepare(
+          `SELECT t.status, COUNT(*) AS n, SUM(CASE WHEN ${identified} THEN 1 ELSE 0 END) AS identified
+           FROM tickets t LEFT JOIN sessions s ON s.id = t.session_id WHERE t.status IN ('waiting', 'with_agent') GROUP BY t.status`,
+        )
+        .all() as { status: "waiting" | "with_agent"; n: number; identified: number | null }[];
+      for (const c of countRows) {
+        counts[c.status] = c.n;
+        if (c.status === "waiting") counts.waitingIdentified = c.identified ?? 0;
+      }
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      const tickets = page.map((r) => ({ ...toTicket(r), identified: r.queue_rank % 2 === 0 }));
+      return { tickets, counts, ...(rows.length > limit && last ? { next: { rank: last.queue_rank, createdAt: last.created_at, seq: last.seq } } : {}) };
     },
     saveTrace(trace) {
-      q.insertTrace.run(trace.traceId, trace.sessionId, trace.turn, JSON.stringify(trace), trace.startedAt);
+      // Stamped with the store's clock: retention relies on it, and a trace's own startedAt comes from its caller.
+      q.insertTrace.run(trace.traceId, trace.sessionId, trace.turn, JSON.stringify(trace), now());
     },
     listTraces(sessionId) {
       return (q.listTraces.all(sessionId) as { json: string }[]).map((r) => TurnTraceSchema.parse(JSON.parse(r.json)));
@@ -267,6 +310,7 @@ export function createConversationStore(file: string): ConversationStore {
         size: () => (q.vaultSize.get(sessionId) as { n: number }).n,
       };
     },
+    lifecycle: createConversationLifecycle(db),
     close: () => db.close(),
   };
 }

@@ -23,8 +23,11 @@ export function createHandoffService(deps: { store: ConversationStore; events: C
   const notify = (sessionId: string, message: TranscriptMessage): void =>
     events.publish(sessionId, { type: "message", data: { id: message.id, role: message.role, text: message.text, createdAt: message.createdAt, ...(message.author ? { author: message.author } : {}) } });
 
+  // One open ticket per conversation: asking again joins the queue once, not once per request.
   const openTicket = (sessionId: string, summary: string): Ticket => {
     const session = store.getSession(sessionId);
+    const current = session?.state.ticketId ? store.getTicket(session.state.ticketId) : undefined;
+    if (current && current.status !== "closed") return current;
     const ticket = store.openTicket(sessionId, summary);
     if (session) {
       store.updateSession(sessionId, { mode: "human", state: { ...session.state, ticketId: ticket.id } });

@@ -3,6 +3,7 @@
 import type { AIMessageChunk, BaseMessage } from "@langchain/core/messages";
 import { Command } from "@langchain/langgraph";
 import type { BankAgent, BankAgentContext } from "./bank-agent.js";
+import { say } from "./responder/reply-templates.js";
 
 /** What one agent run produced. */
 export interface AgentTurnOutcome {
@@ -37,7 +38,7 @@ export async function runAgentTurn(agent: BankAgent, input: AgentTurnInput, cont
     const req = state.__interrupt__?.[0]?.value.actionRequests?.[0];
     if (state.__interrupt__?.[0] && req) return { text: "", interrupt: { id: state.__interrupt__[0].id, action: req.name, description: req.description ?? req.name, args: req.args } };
     const lastAi = [...(state.messages ?? [])].reverse().find((m) => m.getType?.() === "ai");
-    return finalOutcome(lastAi);
+    return finalOutcome(lastAi, context);
   }
   const config = { ...base, streamMode: ["messages", "updates"] as ("messages" | "updates")[] };
   // The agent's generic types cannot express a resume Command and a state update in one union, hence the cast.
@@ -67,11 +68,16 @@ export async function runAgentTurn(agent: BankAgent, input: AgentTurnInput, cont
     }
   }
   if (interrupt) return { text: "", interrupt };
-  return finalOutcome(last);
+  return finalOutcome(last, context);
 }
 
-function finalOutcome(last: BaseMessage | undefined): AgentTurnOutcome {
+function finalOutcome(last: BaseMessage | undefined, context: BankAgentContext): AgentTurnOutcome {
   const quick = (last?.response_metadata as { quickReplies?: string[] } | undefined)?.quickReplies;
   const hasCalls = ((last as { tool_calls?: unknown[] } | undefined)?.tool_calls?.length ?? 0) > 0;
-  return { text: last && !hasCalls ? textOf(last) : "", ...(quick ? { quickReplies: quick } : {}) };
+  // A run that stops on tool calls it never ran (e.g. a model repeating a call id) would otherwise answer nothing.
+  if (hasCalls) {
+    context.recorder.guardrails.push({ type: "tool_limit", detail: "the run ended on tool calls that did not run" });
+    return { text: say(context.locale, "unavailable") };
+  }
+  return { text: last ? textOf(last) : "", ...(quick ? { quickReplies: quick } : {}) };
 }

@@ -1,5 +1,6 @@
 // Collects what happens inside one agent turn (model calls, tool calls, guardrail events) for the trace and reply.
-import type { GuardrailEvent, ModelCall } from "./turn-trace.js";
+// The recorder keeps real arguments (an approved action runs with them); `traceCallsOf` is what may be stored.
+import type { GuardrailEvent, ModelCall, TurnTrace } from "./turn-trace.js";
 
 /** One executed (or refused) tool call. */
 export interface RecordedToolCall {
@@ -37,4 +38,41 @@ export function clientStatusOf(toolStatus: string | undefined): RecordedToolCall
     default:
       return "failed";
   }
+}
+
+/** Redacts every string (and every long number) inside tool-call arguments, keeping the shape; keys give context. */
+export function redactToolArgs(args: Record<string, unknown>, redact: (text: string) => string): Record<string, unknown> {
+  const walk = (value: unknown, key: string, depth: number): unknown => {
+    if (depth > 8) return "[omitted]";
+    if (typeof value === "string") {
+      // The key is read with the value ("accountNumber: 12345678"), so a label in the key still counts.
+      const prefix = `${key}: `;
+      const withKey = redact(prefix + value);
+      return withKey.startsWith(prefix) ? withKey.slice(prefix.length) : redact(value);
+    }
+    if (typeof value === "number" && Number.isFinite(value) && Math.abs(value) >= 100_000) {
+      const text = walk(String(value), key, depth);
+      return text === String(value) ? value : text;
+    }
+    if (Array.isArray(value)) return value.map((v) => walk(v, key, depth + 1));
+    if (value !== null && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k, depth + 1)]));
+    }
+    return value;
+  };
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, walk(v, k, 0)]));
+}
+
+/** The recorder's tool and model calls as a trace stores them: without tool results, every argument redacted. */
+export function traceCallsOf(recorder: TurnRecorder, redact: (text: string) => string): Pick<TurnTrace, "toolCalls" | "modelCalls"> {
+  return {
+    toolCalls: recorder.toolCalls.map(({ result: _result, ...c }) => ({ ...c, args: redactToolArgs(c.args, redact) })),
+    modelCalls: recorder.modelCalls.map((m) => ({
+      ...m,
+      output: {
+        content: redact(m.output.content),
+        toolCalls: m.output.toolCalls.map((c) => ({ ...c, args: redactToolArgs(c.args, redact) })),
+      },
+    })),
+  };
 }

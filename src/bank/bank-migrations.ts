@@ -52,4 +52,28 @@ CREATE TABLE fraud_labels (
 CREATE INDEX fraud_labels_tx ON fraud_labels(transaction_id, id);
 `,
   },
+  {
+    version: 2,
+    name: "dispute numbers from a sequence",
+    // Ids were COUNT(*) + 1, which two workers (or a deletion) could hand out twice. Numbers now come from an
+    // AUTOINCREMENT sequence, which never reuses one; it starts after every number already issued.
+    sql: `
+CREATE TABLE dispute_numbers (n INTEGER PRIMARY KEY AUTOINCREMENT);
+INSERT INTO dispute_numbers (n)
+  SELECT CAST(substr(id, 5) AS INTEGER) FROM disputes WHERE id GLOB 'dsp-[0-9]*' AND CAST(substr(id, 5) AS INTEGER) > 0;
+`,
+  },
+  {
+    version: 3,
+    name: "one open dispute per transaction",
+    // Disputing a transaction again used to open a second dispute. Extra open disputes written before this step are
+    // marked 'duplicate' (the oldest stays open), then a partial unique index makes a second open dispute impossible.
+    sql: `
+UPDATE disputes SET status = 'duplicate'
+  WHERE status = 'open' AND EXISTS (
+    SELECT 1 FROM disputes AS older WHERE older.transaction_id = disputes.transaction_id AND older.status = 'open'
+      AND (older.created_at < disputes.created_at OR (older.created_at = disputes.created_at AND older.id < disputes.id)));
+CREATE UNIQUE INDEX disputes_one_open_per_transaction ON disputes(transaction_id) WHERE status = 'open';
+`,
+  },
 ];

@@ -86,7 +86,8 @@ export const DisputeSchema = z.object({
   customerId: z.string(),
   transactionId: z.string(),
   reason: z.string(),
-  status: z.enum(["open", "resolved", "rejected"]),
+  /** "duplicate": a second open dispute on one transaction, written before that was prevented, closed by migration. */
+  status: z.enum(["open", "resolved", "rejected", "duplicate"]),
   createdAt: z.string(),
 });
 /** A dispute. */

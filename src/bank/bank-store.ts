@@ -43,6 +43,12 @@ export interface BankImport {
   transactions?: (Transaction & { reportedFraud: boolean; assessment?: Omit<FraudAssessment, "transactionId"> })[];
 }
 
+/** The outcome of opening a dispute: the new one, or the dispute already open on that transaction. */
+export interface DisputeOpening {
+  dispute: Dispute;
+  alreadyOpen: boolean;
+}
+
 /** The bank store port. */
 export interface BankStore {
   /** One customer by id. */
@@ -61,8 +67,8 @@ export interface BankStore {
   listTransactions(customerId: string, options: { limit: number; cardId?: string; sinceIso?: string }): Transaction[];
   /** One transaction by id. */
   getTransaction(transactionId: string): Transaction | undefined;
-  /** Opens a dispute on a transaction of this customer. */
-  createDispute(input: { customerId: string; transactionId: string; reason: string }): Result<Dispute, "not_found">;
+  /** Opens a dispute on a transaction of this customer, or returns the one already open on it (`alreadyOpen`). */
+  createDispute(input: { customerId: string; transactionId: string; reason: string }): Result<DisputeOpening, "not_found">;
   /** A customer's disputes (all disputes when no customer is given), newest first. */
   listDisputes(customerId?: string): Dispute[];
   /** Stores an analyst's verdict on a transaction. */

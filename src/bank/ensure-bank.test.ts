@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createSilentLogger } from "../shared/logger.js";
 import { ensureBank } from "./ensure-bank.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bank-"));
@@ -31,10 +32,20 @@ describe("ensureBank", () => {
     third.store.close();
   });
 
-  it("refuses to start with a corrupt model artefact, naming the file", () => {
-    const dbPath = path.join(dir, "other.db");
-    const modelPath = path.join(dir, "broken.json");
+  it("moves a corrupt model artefact aside and retrains it instead of refusing to start", () => {
+    const dbPath = path.join(dir, "bank.db");
+    const modelPath = path.join(dir, "models", "fraud-model.json");
+    const before = ensureBank({ dbPath, modelPath, seed: 1, customers: 30, today: "2024-06-01" });
+    before.store.close();
     fs.writeFileSync(modelPath, "{\"format\": \"harbor-fraud-model\"");
-    expect(() => ensureBank({ dbPath, modelPath, seed: 1, customers: 30, today: "2024-06-01" })).toThrow(/broken\.json: fraud model artefact is not valid JSON/);
+    const warnings: string[] = [];
+    const logger = { ...createSilentLogger(), warn: (message: string) => void warnings.push(message) };
+    const bank = ensureBank({ dbPath, modelPath, seed: 1, customers: 30, today: "2024-06-01", logger });
+    expect(bank.trained).toBe(true);
+    expect(bank.seeded).toBe(false);
+    expect(warnings.join("\n")).toMatch(/fraud model artefact is corrupt/);
+    expect(JSON.parse(fs.readFileSync(modelPath, "utf8"))).toHaveProperty("modelVersion", bank.model.modelVersion);
+    expect(fs.readdirSync(path.dirname(modelPath)).some((f) => f.startsWith("fraud-model.json.corrupt-"))).toBe(true);
+    bank.store.close();
   });
 });

@@ -2,6 +2,7 @@
 // and loads or trains the fraud model artefact.
 import fs from "node:fs";
 import type { Logger } from "../shared/logger.js";
+import { quarantineFile } from "../shared/quarantine-file.js";
 import { loadFraudModelFile, saveFraudModelFile, type FraudModelArtefact } from "../scoring/fraud/fraud-model-artefact.js";
 import type { Customer } from "./bank-schemas.js";
 import type { BankStore } from "./bank-store.js";
@@ -34,13 +35,13 @@ export interface EnsuredBank {
   seconds: number;
 }
 
-/** Opens or creates the bank; throws with a clear message if an existing model artefact is corrupt or mismatched. */
+/** Opens or creates the bank; a corrupt fraud model artefact is moved aside and retrained, never served. */
 export function ensureBank(options: EnsureBankOptions): EnsuredBank {
   const t0 = performance.now();
   const existed = options.dbPath !== ":memory:" && fs.existsSync(options.dbPath);
   const store = createSqliteBankStore(options.dbPath);
   try {
-    let model = readModel(options.modelPath);
+    let model = readModel(options.modelPath, options.logger);
     let seeded = false;
     let trained = false;
     if (!existed || store.counts().customers === 0) {
@@ -73,9 +74,13 @@ export function ensureBank(options: EnsureBankOptions): EnsuredBank {
   }
 }
 
-function readModel(file: string | undefined): FraudModelArtefact | undefined {
+// A corrupt artefact (truncated, garbage, wrong schema) is never served: it is moved aside and the model is retrained
+// on the bank's history, so a damaged file cannot stop the service from starting (or a worker from restarting).
+function readModel(file: string | undefined, logger: Logger | undefined): FraudModelArtefact | undefined {
   if (!file || !fs.existsSync(file)) return undefined;
   const r = loadFraudModelFile(file);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
+  if (r.ok) return r.value;
+  const movedTo = quarantineFile(file);
+  logger?.warn("fraud model artefact is corrupt: moved aside, retraining on the bank's history", { path: file, problem: r.error, movedTo });
+  return undefined;
 }

@@ -6,7 +6,7 @@ import { DAY_SECONDS } from "../scoring/fraud/fraud-features.js";
 import { FraudReasonSchema } from "../scoring/fraud/fraud-reasons.js";
 import { BANK_MIGRATIONS } from "./bank-migrations.js";
 import type { Account, Card, Customer, Dispute, FraudAssessment, FraudLabel, Merchant, Transaction } from "./bank-schemas.js";
-import type { BankStore, FeatureRow } from "./bank-store.js";
+import type { BankStore, DisputeOpening, FeatureRow } from "./bank-store.js";
 
 interface TxRow {
   id: string;
@@ -111,7 +111,8 @@ export function createSqliteBankStore(file: string): BankStore {
     tx: db.prepare(`${TX_SELECT} WHERE t.id = ?`),
     txMeta: db.prepare("SELECT id, fraud_probability, fraud_level, fraud_reasons, model_version FROM transactions WHERE id = ?"),
     dispute: db.prepare("INSERT INTO disputes (id, customer_id, transaction_id, reason, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)"),
-    disputeCount: db.prepare("SELECT COUNT(*) AS n FROM disputes"),
+    openDispute: db.prepare("SELECT * FROM disputes WHERE transaction_id = ? AND status = 'open'"),
+    disputeNumber: db.prepare("INSERT INTO dispute_numbers DEFAULT VALUES"),
     label: db.prepare("INSERT INTO fraud_labels (transaction_id, label, analyst, note, created_at) VALUES (?, ?, ?, ?, ?)"),
     labelById: db.prepare("SELECT * FROM fraud_labels WHERE id = ?"),
     credit: db.prepare("SELECT credit_profile FROM customers WHERE id = ?"),
@@ -188,10 +189,17 @@ export function createSqliteBankStore(file: string): BankStore {
     createDispute: ({ customerId, transactionId, reason }) => {
       const tx = store.getTransaction(transactionId);
       if (!tx || tx.customerId !== customerId) return err("not_found");
-      const n = (stmt.disputeCount.get() as { n: number }).n + 1;
-      const d: Dispute = { id: `dsp-${String(n).padStart(6, "0")}`, customerId, transactionId, reason, status: "open", createdAt: new Date().toISOString() };
-      stmt.dispute.run(d.id, customerId, transactionId, reason, d.createdAt);
-      return ok(d);
+      // One write transaction (BEGIN IMMEDIATE, so no other process writes between the check and the insert) finds
+      // the open dispute or takes a number and inserts; the partial unique index backs this up at the schema level.
+      const open = db.transaction((): DisputeOpening => {
+        const existing = stmt.openDispute.get(transactionId) as Record<string, unknown> | undefined;
+        if (existing) return { dispute: toDispute(existing), alreadyOpen: true };
+        const n = Number(stmt.disputeNumber.run().lastInsertRowid);
+        const d: Dispute = { id: `dsp-${String(n).padStart(6, "0")}`, customerId, transactionId, reason, status: "open", createdAt: new Date().toISOString() };
+        stmt.dispute.run(d.id, customerId, transactionId, reason, d.createdAt);
+        return { dispute: d, alreadyOpen: false };
+      });
+      return ok(open.immediate());
     },
     listDisputes: (customerId) => {
       const rows = customerId

@@ -1,14 +1,14 @@
 // Load benchmark of the chat HTTP API in offline mode: starts the server (or uses --url), runs concurrent mixed-route
 // conversations in English and Chinese, anonymous and signed in, and reports throughput, latency, errors and peak RSS.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { quantile, round } from "../shared/metrics.js";
 import { createRng, type Rng } from "../shared/random.js";
 import { createProgress, fail, parseCli, printJsonLine, renderTable } from "./cli-kit.js";
+import { processTree, sampleRss, startService, stopService, type ServiceProcess } from "./load/service-process.js";
 
 const args = parseCli({
   name: "bench:chat",
@@ -95,7 +95,7 @@ function nonNegativeInt(name: string): number {
 
 function createHttp(base: URL, sockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: sockets });
-  const call = (method: "GET" | "POST", path: string, body?: unknown, token?: string): Promise<HttpReply> =>
+  const call = (method: "GET" | "POST", path: string, body?: unknown, token?: string, sessionKey?: string): Promise<HttpReply> =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const req = request(
@@ -107,6 +107,7 @@ function createHttp(base: URL, sockets: number) {
             accept: "application/json",
             ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}),
             ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(sessionKey ? { "x-session-key": sessionKey } : {}),
           },
         },
         (res) => {
@@ -172,105 +173,21 @@ function weightedPick(rng: Rng, items: Scenario[]): Scenario {
   return items[items.length - 1] as Scenario;
 }
 
-/** The process and its descendants, from the parent ids in /proc/<pid>/stat. */
-function processTree(rootPid: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parentOf) {
-      if (tree.has(ppid) && !tree.has(pid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...tree];
-}
-
-/** Resident memory of some processes: current total and the largest per-process peak (VmHWM). */
-function sampleRss(pids: number[]): { rssMb: number; hwmMb: number } | undefined {
-  let rss = 0;
-  let hwm = 0;
-  let seen = false;
-  for (const pid of pids) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
-      rss += kb("VmRSS");
-      hwm = Math.max(hwm, kb("VmHWM"));
-      seen = true;
-    } catch {
-      // gone
-    }
-  }
-  return seen ? { rssMb: rss / 1024, hwmMb: hwm / 1024 } : undefined;
-}
-
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: URL }> {
-  // node --import tsx (not npx tsx) so the child pid is the server itself and its RSS is what we sample.
-  const entry = String(args.values["entry"]);
-  if (!existsSync(entry)) fail(`${entry} does not exist; run npm run build first (or pass --entry src/main.ts)`);
-  const child = spawn(process.execPath, [...(entry.endsWith(".ts") ? ["--import", "tsx"] : []), entry], {
+function startServer(dataDir: string): Promise<ServiceProcess> {
+  return startService({
+    entry: String(args.values["entry"]),
+    startupTimeoutS,
     env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       LLM_PROVIDER: "local",
       EMBEDDINGS_PROVIDER: "local",
       KNOWLEDGE_WATCH: "false",
       RATE_LIMIT_PER_MINUTE: "1000000",
+      // The benchmark signs in through GET /v1/demo/tokens, which only demo mode serves.
+      DEMO_MODE: "true",
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  const tail: string[] = [];
-  const keep = (line: string): void => {
-    tail.push(line);
-    if (tail.length > 30) tail.shift();
-  };
-  createInterface({ input: child.stderr! }).on("line", (line) => {
-    keep(line);
-    process.stderr.write(`[server] ${line}\n`);
-  });
-  const url = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not print "listening on" within ${startupTimeoutS} s`)), startupTimeoutS * 1000);
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      keep(line);
-      const m = /listening on (https?:\/\/\S+)/.exec(line);
-      if (m) {
-        clearTimeout(timer);
-        resolve(new URL(m[1] as string));
-      }
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${signal ?? code}) before listening:\n${tail.join("\n")}`));
-    });
-  }).catch((e: Error) => {
-    child.kill("SIGKILL");
-    throw e;
-  });
-  return { child, url };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function main(): Promise<void> {
@@ -296,7 +213,7 @@ async function main(): Promise<void> {
     process.stderr.write(`server listening on ${base.origin} after ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }
   const cleanup = async (): Promise<void> => {
-    if (child) await stopServer(child);
+    if (child) await stopService(child);
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
   process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
@@ -347,23 +264,27 @@ async function run(base: URL, serverPid: number | undefined): Promise<void> {
       const sc = weightedPick(rng, SCENARIOS);
       const token = sc.auth === "customer" ? rng.pick(customers) : undefined;
       let sessionId: string | undefined;
+      // An anonymous conversation continues only with the key its first reply handed out.
+      let sessionKey: string | undefined;
       for (const turn of sc.turns) {
         if (performance.now() >= measureTo) return;
         const started = performance.now();
         const r = await http
-          .call("POST", "/v1/chat", { ...(sessionId ? { sessionId } : {}), message: turn.message, ...(turn.locale ? { locale: turn.locale } : {}) }, token)
+          .call("POST", "/v1/chat", { ...(sessionId ? { sessionId } : {}), message: turn.message, ...(turn.locale ? { locale: turn.locale } : {}) }, token, sessionKey)
           .catch((e: Error): HttpReply => ({ status: 0, body: e.message }));
         const error = r.status === 0 ? "network" : describeFailure(r);
         const route = field(r.body, "intent", "route");
         samples.push({ scenario: sc.name, kind: "chat", ms: performance.now() - started, started, ended: performance.now(), ...(error ? { error } : {}), ...(typeof route === "string" ? { route } : {}) });
         if (error) break;
         sessionId = String(field(r.body, "sessionId"));
+        const key = field(r.body, "sessionKey");
+        if (typeof key === "string") sessionKey = key;
         const confirmationId = field(r.body, "pendingConfirmation", "id");
         if (turn.confirm && typeof confirmationId === "string") {
           const cStarted = performance.now();
           // Mostly reject so cards stay usable for later freeze scenarios; approve sometimes so that path is exercised.
           const decision = rng.next() < 0.3 ? "approve" : "reject";
-          const c = await http.call("POST", "/v1/chat/confirm", { sessionId, confirmationId, decision }, token).catch((e: Error): HttpReply => ({ status: 0, body: e.message }));
+          const c = await http.call("POST", "/v1/chat/confirm", { sessionId, confirmationId, decision }, token, sessionKey).catch((e: Error): HttpReply => ({ status: 0, body: e.message }));
           const cError = c.status === 0 ? "network" : describeFailure(c);
           samples.push({ scenario: sc.name, kind: "confirm", ms: performance.now() - cStarted, started: cStarted, ended: performance.now(), ...(cError ? { error: cError } : {}) });
           if (cError) break;

@@ -1,7 +1,9 @@
 // Turns the environment into a typed config, failing once with every bad variable named.
 import os from "node:os";
 import path from "node:path";
+import { parseAuthSettings, type AuthSettings } from "./auth-config.js";
 import { EnvSchema, type Env } from "./config-schema.js";
+import { parseTrustProxy, type TrustProxySetting } from "./trust-proxy.js";
 
 /** The typed configuration handed to the composition root. */
 export interface Config {
@@ -29,11 +31,19 @@ export interface Config {
     model: string;
     timeoutMs: number;
   };
-  auth: { jwtSecret: string; issuer: string; adminToken?: string; vaultKey: string };
+  auth: AuthSettings & { adminToken?: string; vaultKey: string };
   bank: { seed: number; customers: number };
-  limits: { maxMessageChars: number; maxBodyBytes: number; ratePerMinute: number };
+  limits: { maxMessageChars: number; maxBodyBytes: number; maxConnections: number; requestTimeoutMs: number };
+  /** Reverse proxies whose X-Forwarded-For gives the client address; false trusts none (the socket peer is the client). */
+  trustProxy: TrustProxySetting;
+  /** Request budgets per identity per minute, and where they are counted (shared by every worker with sqlite). */
+  rateLimit: { store: Env["RATE_LIMIT_STORE"]; maxKeys: number; perMinute: { chat: number; search: number; events: number; staff: number; admin: number } };
   credit: { approveMinPoints?: number; declineMaxPoints?: number };
   fraud: { reviewThreshold?: number; blockThreshold?: number };
+  /** Concurrent live event streams one process holds: per identity, per anonymous IP address, in total. */
+  sse: { maxPerIdentity: number; maxPerAnonymousIp: number; maxTotal: number };
+  /** How long conversation data is kept, in days after a conversation's last activity, and how often it is pruned. */
+  retention: { transcriptDays: number; traceDays: number; checkpointDays: number; pruneIntervalMs: number };
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -59,9 +69,10 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
   if (e.EMBEDDINGS_PROVIDER === "openai" && !e.OPENAI_BASE_URL && !e.OPENAI_API_KEY) {
     problems.push("OPENAI_API_KEY: required when EMBEDDINGS_PROVIDER=openai without OPENAI_BASE_URL");
   }
-  if (e.NODE_ENV === "production" && e.AUTH_JWT_SECRET.startsWith("dev-only-")) {
-    problems.push("AUTH_JWT_SECRET: the development default must not be used in production");
-  }
+  const auth = parseAuthSettings(e, cleaned);
+  problems.push(...auth.problems);
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, e.NODE_ENV);
+  problems.push(...trustProxy.problems);
   if (e.NODE_ENV === "production" && !e.PII_VAULT_KEY) {
     problems.push("PII_VAULT_KEY: required in production (encrypts the personal data held for tools)");
   }
@@ -92,10 +103,30 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
       model: e.OPENAI_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
-    auth: { jwtSecret: e.AUTH_JWT_SECRET, issuer: e.AUTH_JWT_ISSUER, adminToken: e.ADMIN_TOKEN, vaultKey: e.PII_VAULT_KEY ?? `vault:${e.AUTH_JWT_SECRET}` },
+    // Outside production an unset vault key falls back to the value earlier development data was sealed with.
+    auth: { ...auth.settings, adminToken: e.ADMIN_TOKEN, vaultKey: e.PII_VAULT_KEY ?? "vault:dev-only-secret-change-me-0123456789abcdef" },
     bank: { seed: e.BANK_SEED, customers: e.BANK_CUSTOMERS },
-    limits: { maxMessageChars: e.MAX_MESSAGE_CHARS, maxBodyBytes: e.MAX_BODY_BYTES, ratePerMinute: e.RATE_LIMIT_PER_MINUTE },
+    limits: { maxMessageChars: e.MAX_MESSAGE_CHARS, maxBodyBytes: e.MAX_BODY_BYTES, maxConnections: e.MAX_CONNECTIONS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
+    trustProxy: trustProxy.value,
+    rateLimit: {
+      store: e.RATE_LIMIT_STORE,
+      maxKeys: e.RATE_LIMIT_MAX_KEYS,
+      perMinute: {
+        chat: e.RATE_LIMIT_PER_MINUTE,
+        search: e.RATE_LIMIT_SEARCH_PER_MINUTE,
+        events: e.RATE_LIMIT_EVENTS_PER_MINUTE,
+        staff: e.RATE_LIMIT_STAFF_PER_MINUTE,
+        admin: e.RATE_LIMIT_ADMIN_PER_MINUTE,
+      },
+    },
     credit: { approveMinPoints: e.CREDIT_APPROVE_MIN_POINTS, declineMaxPoints: e.CREDIT_DECLINE_MAX_POINTS },
     fraud: { reviewThreshold: e.FRAUD_REVIEW_THRESHOLD, blockThreshold: e.FRAUD_BLOCK_THRESHOLD },
+    sse: { maxPerIdentity: e.SSE_MAX_PER_IDENTITY, maxPerAnonymousIp: e.SSE_MAX_PER_ANONYMOUS_IP, maxTotal: e.SSE_MAX_TOTAL },
+    retention: {
+      transcriptDays: e.RETENTION_TRANSCRIPT_DAYS,
+      traceDays: e.RETENTION_TRACE_DAYS,
+      checkpointDays: e.RETENTION_CHECKPOINT_DAYS,
+      pruneIntervalMs: e.RETENTION_PRUNE_INTERVAL_MINUTES * 60_000,
+    },
   };
 }

@@ -18,10 +18,18 @@ function readToken(): string | undefined {
   }
 }
 
+/**
+ * The staff id a token names, if it looks usable: not expired, and not marked as another role. Only a hint for the
+ * sign-in form; the server alone decides (with the staff key and audience) whether the token is a staff token.
+ */
 function staffIdOf(token: string): string | undefined {
   try {
-    const claims = JSON.parse(atob((token.split(".")[1] ?? "").replace(/-/g, "+").replace(/_/g, "/"))) as { sub?: string; role?: string };
-    return claims.role === "staff" ? claims.sub : undefined;
+    const claims: unknown = JSON.parse(atob((token.split(".")[1] ?? "").replace(/-/g, "+").replace(/_/g, "/")));
+    if (typeof claims !== "object" || claims === null || !("sub" in claims) || !("exp" in claims)) return undefined;
+    const { sub, exp } = claims;
+    const role = "role" in claims ? claims.role : undefined;
+    if (typeof sub !== "string" || (role !== undefined && role !== "staff")) return undefined;
+    return typeof exp === "number" && exp * 1000 > Date.now() ? sub : undefined;
   } catch {
     return undefined;
   }
@@ -50,7 +58,7 @@ function start(app: HTMLElement): void {
       "form",
       { className: "signin card" },
       h("h1", { text: "Staff sign-in" }),
-      h("p", { className: "muted", text: "Paste your staff access token. Tokens are issued by the bank's identity service (in development: npm run token -- --staff <id>)." }),
+      h("p", { className: "muted", text: "Paste your staff access token. Tokens are issued by the bank's staff sign-in service (on a demo server: npm run token -- --staff <id> --demo)." }),
       h("label", { for: "token", text: "Staff access token" }),
       field,
       error,

@@ -49,6 +49,22 @@ export interface Ticket {
   status: string;
   staffId?: string;
   createdAt: string;
+  /** True when a signed-in customer asked (the queue serves them first). */
+  identified?: boolean;
+}
+
+/** Open tickets in all, as GET /v1/staff/handoffs counts them. */
+export interface QueueCounts {
+  waiting: number;
+  with_agent: number;
+  waitingIdentified?: number;
+}
+
+/** One page of GET /v1/staff/handoffs. */
+export interface HandoffQueuePage {
+  tickets: Ticket[];
+  counts: QueueCounts;
+  nextCursor?: string;
 }
 
 /** `GET /v1/staff/conversations/:id`. */

@@ -1,8 +1,16 @@
-// The handoff queue: tickets waiting for a person, with a one-click take-over that opens the conversation.
+// The handoff queue: every ticket waiting for a person (signed-in customers first, as the server orders them),
+// the queue counts, and a one-click take-over that opens the conversation.
 import { h } from "../widget/create-element.js";
 import type { ConsoleApi } from "./console-api.js";
 import { formatTime, notice, pill } from "./console-format.js";
-import type { Ticket } from "./console-types.js";
+import type { QueueCounts, Ticket } from "./console-types.js";
+import { loadWholeQueue } from "./handoff-queue-pages.js";
+
+function describeCounts(counts: QueueCounts, shown: number, truncated: boolean): string {
+  const signedIn = counts.waitingIdentified === undefined ? "" : ` (${counts.waitingIdentified} signed in)`;
+  const base = `${counts.waiting} waiting${signedIn} · ${counts.with_agent} with an agent`;
+  return truncated ? `${base} · showing the first ${shown}; take over or close some, then refresh` : base;
+}
 import type { ConsoleView } from "./conversations-view.js";
 
 /** Creates the queue view; `open(sessionId)` switches to that conversation. */
@@ -20,11 +28,12 @@ export function createHandoffQueueView(api: ConsoleApi, open: (sessionId: string
   return {
     el,
     async refresh() {
-      const r = await api.get<{ tickets: Ticket[] }>("/v1/staff/handoffs");
+      const r = await loadWholeQueue(api);
       if (!r.ok) return void body.replaceChildren(notice(r.message, "error"));
-      const open_ = r.value.tickets.filter((t) => t.status !== "closed");
+      const open_ = r.value.tickets;
       if (!open_.length) return void body.replaceChildren(notice("The queue is empty."));
       body.replaceChildren(
+        h("p", { className: "muted", role: "status", text: describeCounts(r.value.counts, open_.length, r.value.truncated) }),
         h(
           "ul",
           { className: "cards" },
@@ -32,7 +41,14 @@ export function createHandoffQueueView(api: ConsoleApi, open: (sessionId: string
             h(
               "li",
               { className: "ticket" },
-              h("div", { className: "ticket-top" }, h("strong", { className: "mono", text: t.id }), pill(t.status === "with_agent" ? `With ${t.staffId ?? "staff"}` : "Waiting", t.status === "with_agent" ? "info" : "warn"), h("span", { className: "muted", text: formatTime(t.createdAt) })),
+              h(
+                "div",
+                { className: "ticket-top" },
+                h("strong", { className: "mono", text: t.id }),
+                pill(t.status === "with_agent" ? `With ${t.staffId ?? "staff"}` : "Waiting", t.status === "with_agent" ? "info" : "warn"),
+                pill(t.identified ? "Signed-in customer" : "Anonymous visitor", t.identified ? "ok" : "muted"),
+                h("span", { className: "muted", text: formatTime(t.createdAt) }),
+              ),
               h("p", { text: t.summary }),
               h(
                 "div",

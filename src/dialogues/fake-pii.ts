@@ -5,6 +5,10 @@ import { createRng, seedFromString, type Rng } from "../shared/random.js";
 
 const PLACEHOLDER_KIND: Record<string, PiiKind> = {
   CARD: "card",
+  CARD_EXPIRY: "card_expiry",
+  CARD_CVV: "card_cvv",
+  PASSPORT: "passport",
+  NI_NUMBER: "ni_number",
   IBAN: "iban",
   CN_ID: "cn_id",
   EMAIL: "email",
@@ -14,7 +18,7 @@ const PLACEHOLDER_KIND: Record<string, PiiKind> = {
 };
 
 /** Matches the vault's placeholders such as `[CARD_1]` or `[SORT_CODE_2]`. */
-export const PLACEHOLDER_RE = /\[(CARD|IBAN|CN_ID|EMAIL|PHONE|ACCOUNT|SORT_CODE)_(\d+)\]/g;
+export const PLACEHOLDER_RE = /\[(CARD_EXPIRY|CARD_CVV|CARD|IBAN|CN_ID|PASSPORT|NI_NUMBER|EMAIL|PHONE|ACCOUNT|SORT_CODE)_(\d+)\]/g;
 
 const digits = (rng: Rng, n: number): string => Array.from({ length: n }, () => String(rng.int(10))).join("");
 
@@ -64,6 +68,14 @@ export function fakePiiValue(kind: PiiKind, key: string): string {
       return `${1 + rng.int(9)}${digits(rng, 7)}`;
     case "sort_code":
       return `20-${digits(rng, 2)}-${digits(rng, 2)}`;
+    case "card_expiry":
+      return `${String(1 + rng.int(12)).padStart(2, "0")}/${30 + rng.int(9)}`;
+    case "card_cvv":
+      return `${1 + rng.int(9)}${digits(rng, 2)}`;
+    case "passport":
+      return `E${digits(rng, 8)}`;
+    case "ni_number":
+      return `JX ${digits(rng, 2)} ${digits(rng, 2)} ${digits(rng, 2)} ${"ABCD"[rng.int(4)] ?? "A"}`;
   }
 }
 

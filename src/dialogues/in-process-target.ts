@@ -1,13 +1,13 @@
 // Starts the chat app in-process for a replay: an offline config on a temporary data directory, the repository's
 // knowledge plus the dialogues' fixture documents, an ephemeral port, and (when needed) a second instance whose
 // model is the cassette server. The app factory is passed in, so this module never imports the composition root.
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config } from "../config/load-config.js";
-import { createStreamingHash } from "../shared/hash.js";
+import { cachedBuild, fingerprintPaths } from "../shared/cached-build.js";
 import { startCassetteServer } from "./cassette-server.js";
 import { createMintingTarget, type ReplayTarget } from "./replay-target.js";
 
@@ -57,8 +57,9 @@ export const REPLAY_CUSTOMERS = 50;
 /** What a cached pristine data directory depends on (repository-relative): training data and the code that seeds and trains. */
 export const REPLAY_CACHE_KEY_PATHS = ["data/intents", "src/bank", "src/router", "src/scoring", "src/knowledge", "package-lock.json"];
 
-const JWT_SECRET = "dialogue-replay-secret-0123456789abcdef-0123";
-const ISSUER = "harbor-bank";
+// Replay signs its speakers in with its own keys, one per trust domain, as the bank's website and SSO would.
+const CUSTOMER_DOMAIN = { secret: "dialogue-replay-customer-secret-0123456789abcdef", issuer: "harbor-bank-web", audience: "harbor-assistant:customer" };
+const STAFF_DOMAIN = { secret: "dialogue-replay-staff-secret-fedcba9876543210fedcba", issuer: "harbor-bank-staff-sso", audience: "harbor-assistant:staff" };
 
 async function listen(handler: RequestListener): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer(handler);
@@ -76,45 +77,30 @@ function offlineEnv(dataDir: string, knowledgeDir: string, extra: Record<string,
     KNOWLEDGE_WATCH: "false",
     EMBEDDINGS_PROVIDER: "local",
     LLM_PROVIDER: "local",
-    AUTH_JWT_SECRET: JWT_SECRET,
-    AUTH_JWT_ISSUER: ISSUER,
+    CUSTOMER_JWT_SECRET: CUSTOMER_DOMAIN.secret,
+    CUSTOMER_JWT_ISSUER: CUSTOMER_DOMAIN.issuer,
+    CUSTOMER_JWT_AUDIENCE: CUSTOMER_DOMAIN.audience,
+    STAFF_JWT_SECRET: STAFF_DOMAIN.secret,
+    STAFF_JWT_ISSUER: STAFF_DOMAIN.issuer,
+    STAFF_JWT_AUDIENCE: STAFF_DOMAIN.audience,
     RATE_LIMIT_PER_MINUTE: "1000000",
     ...extra,
   };
-}
-
-async function fingerprint(paths: string[], extra: string): Promise<string> {
-  const h = createStreamingHash();
-  h.update(extra);
-  const walk = async (p: string): Promise<void> => {
-    const s = await stat(p).catch(() => undefined);
-    if (!s) return h.update(`missing:${p}`);
-    if (s.isDirectory()) {
-      for (const e of (await readdir(p)).sort()) await walk(path.join(p, e));
-      return;
-    }
-    h.update(`${p}\n`);
-    h.update(await readFile(p, "utf8"));
-  };
-  for (const p of paths) await walk(p);
-  return h.digest().slice(0, 16);
 }
 
 /** Returns a pristine data directory from the cache, building it once when missing or stale. */
 async function pristineDataDir(options: InProcessOptions, knowledgeDir: string, env: Record<string, string>): Promise<string | undefined> {
   if (!options.cacheDir) return undefined;
   const today = new Date().toISOString().slice(0, 10);
-  const key = await fingerprint(options.cacheKeyPaths ?? [], JSON.stringify({ today, customers: options.customers ?? null, env }));
-  const dir = path.join(options.cacheDir, key);
-  if (await stat(path.join(dir, "READY")).catch(() => undefined)) return dir;
-  await mkdir(options.cacheDir, { recursive: true });
-  const building = await mkdtemp(path.join(options.cacheDir, `${key}.building-`));
-  const built = await options.createApp(loadConfig(offlineEnv(building, knowledgeDir, env)));
-  await built.close();
-  await writeFile(path.join(building, "READY"), new Date().toISOString());
-  // Another run may have finished the same cache first; either copy is as good.
-  await rename(building, dir).catch(() => rm(building, { recursive: true, force: true }));
-  return dir;
+  const key = await fingerprintPaths(options.cacheKeyPaths ?? [], JSON.stringify({ today, customers: options.customers ?? null, env }));
+  return cachedBuild({
+    cacheDir: options.cacheDir,
+    key,
+    build: async (building) => {
+      const built = await options.createApp(loadConfig(offlineEnv(building, knowledgeDir, env)));
+      await built.close();
+    },
+  });
 }
 
 /** Builds the replay's knowledge folder and starts the local instance (and the cassette instance when asked). */
@@ -152,7 +138,7 @@ export async function startInProcessTargets(options: InProcessOptions): Promise<
     const cassetteEnv: Record<string, string> = cassettes ? { LLM_PROVIDER: "openai", OPENAI_BASE_URL: cassettes.baseUrl, OPENAI_API_KEY: "cassette-replay", LLM_TIMEOUT_MS: "10000" } : {};
     const make = async (kind: "local" | "cassette"): Promise<{ target: ReplayTarget; close(): Promise<void> }> => {
       const instance = await start(pristine, kind === "cassette" ? cassetteEnv : {});
-      const target = createMintingTarget({ baseUrl: instance.baseUrl, jwtSecret: JWT_SECRET, issuer: ISSUER, ...(kind === "cassette" && cassettes ? { cassettes } : {}) });
+      const target = createMintingTarget({ baseUrl: instance.baseUrl, customer: CUSTOMER_DOMAIN, staff: STAFF_DOMAIN, ...(kind === "cassette" && cassettes ? { cassettes } : {}) });
       return { target, close: instance.close };
     };
     const local = await make("local");

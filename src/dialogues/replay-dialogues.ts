@@ -72,10 +72,10 @@ export interface ReplayOptions {
 
 const textOf = (t: DialogueTurn): string => t.say ?? `[${t.decide ?? "?"}]`;
 
-async function postJson(url: string, body: unknown, token: string | undefined): Promise<{ status: number; json: unknown; text: string }> {
+async function postJson(url: string, body: unknown, token: string | undefined, sessionKey?: string): Promise<{ status: number; json: unknown; text: string }> {
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(sessionKey ? { "x-session-key": sessionKey } : {}) },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -121,6 +121,8 @@ function cassetteChecks(target: ReplayTarget, turn: DialogueTurn, userTexts: str
 async function runOnce(d: Dialogue, target: ReplayTarget, strictText: boolean): Promise<{ sessionId?: string; runs: TurnRun[] }> {
   const token = await target.tokenFor(d.meta.speaker);
   let sessionId: string | undefined;
+  // An anonymous conversation is continued only with the key its first reply handed out.
+  let sessionKey: string | undefined;
   let pendingId: string | undefined;
   const userTexts: string[] = [];
   const runs: TurnRun[] = [];
@@ -136,9 +138,9 @@ async function runOnce(d: Dialogue, target: ReplayTarget, strictText: boolean): 
         extra.push([]);
         continue;
       }
-      r = await postJson(new URL("/v1/chat/confirm", target.baseUrl).href, { sessionId, confirmationId: pendingId, decision: turn.decide }, token);
+      r = await postJson(new URL("/v1/chat/confirm", target.baseUrl).href, { sessionId, confirmationId: pendingId, decision: turn.decide }, token, sessionKey);
     } else {
-      r = await postJson(new URL("/v1/chat", target.baseUrl).href, { ...(sessionId ? { sessionId } : {}), message: turn.say, locale: turn.locale ?? d.meta.locale }, token);
+      r = await postJson(new URL("/v1/chat", target.baseUrl).href, { ...(sessionId ? { sessionId } : {}), message: turn.say, locale: turn.locale ?? d.meta.locale }, token, sessionKey);
     }
     const latencyMs = performance.now() - started;
     const parsed = r.status === 200 ? ChatResponseSchema.safeParse(r.json) : undefined;
@@ -147,6 +149,7 @@ async function runOnce(d: Dialogue, target: ReplayTarget, strictText: boolean): 
       : { httpStatus: r.status, error: parsed ? `response does not match the chat schema: ${parsed.error.issues[0]?.message ?? ""}` : r.text.slice(0, 500), latencyMs };
     if (observation.response) {
       sessionId = observation.response.sessionId;
+      sessionKey = observation.response.sessionKey ?? sessionKey;
       pendingId = observation.response.pendingConfirmation?.id ?? pendingId;
       if (turn.decide !== undefined) pendingId = observation.response.pendingConfirmation?.id;
     }

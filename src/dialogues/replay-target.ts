@@ -1,6 +1,6 @@
 // Where dialogues are replayed: a chat server's base URL plus a way to get each speaker's token, and optionally
 // the cassette server that app instance uses as its model. Built in-process or pointed at a running server.
-import { createTokenService } from "../auth/tokens.js";
+import { createIdentityMinter, createTokenSigner } from "../auth/token-signer.js";
 import type { CassetteServer } from "./cassette-server.js";
 import type { Speaker } from "./dialogue-schema.js";
 
@@ -51,9 +51,19 @@ export function createRemoteTarget(baseUrl: string): ReplayTarget {
   };
 }
 
-/** A target for an app whose JWT secret we know: tokens are minted locally, so any staff name works. */
-export function createMintingTarget(options: { baseUrl: string; jwtSecret: string; issuer: string; cassettes?: CassetteServer }): ReplayTarget {
-  const tokens = createTokenService({ secret: options.jwtSecret, issuer: options.issuer });
+/** The HS256 secret, issuer and audience of one trust domain of the app under test. */
+export interface MintingDomain {
+  secret: string;
+  issuer: string;
+  audience: string;
+}
+
+/** A target for an app whose signing secrets we know: tokens are minted locally, so any staff name works. */
+export function createMintingTarget(options: { baseUrl: string; customer: MintingDomain; staff: MintingDomain; cassettes?: CassetteServer }): ReplayTarget {
+  const tokens = createIdentityMinter({
+    customer: createTokenSigner({ kind: "customer", issuer: options.customer.issuer, audience: options.customer.audience, key: { alg: "HS256", secret: options.customer.secret } }),
+    staff: createTokenSigner({ kind: "staff", issuer: options.staff.issuer, audience: options.staff.audience, key: { alg: "HS256", secret: options.staff.secret } }),
+  });
   const cache = new Map<string, Promise<string>>();
   const mint = (speaker: Exclude<Speaker, "anonymous">): Promise<string> => {
     let t = cache.get(speaker);

@@ -15,6 +15,20 @@ interface Section {
   text: string;
 }
 
+/** Reads an ATX heading ("## Fees ##") of level 1–3: its level and text, or undefined. A scanner, not a regex whose
+ * lazy text and optional closing hashes backtrack against each other. */
+function readHeading(line: string): { level: number; text: string } | undefined {
+  let level = 0;
+  while (line.charAt(level) === "#") level++;
+  if (level < 1 || level > 3 || !/\s/.test(line.charAt(level))) return undefined;
+  // At least one character after the space that follows the hashes, as `#{1,3}\s+.+` requires.
+  if (line.length < level + 2) return undefined;
+  const rest = line.slice(level).trim();
+  let end = rest.length;
+  while (end > 1 && rest.charAt(end - 1) === "#") end--;
+  return { level, text: rest.slice(0, end).trim() };
+}
+
 function splitSections(body: string, title: string): Section[] {
   const sections: Section[] = [];
   let heading = title;
@@ -27,11 +41,11 @@ function splitSections(body: string, title: string): Section[] {
   let inFence = false;
   for (const line of body.split(/\r?\n/)) {
     if (/^\s*```/.test(line)) inFence = !inFence;
-    const h = inFence ? null : /^(#{1,3})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (h && (h[1] ?? "").length === 1) continue; // the `# Title` line repeats the front-matter title
+    const h = inFence ? undefined : readHeading(line);
+    if (h && h.level === 1) continue; // the `# Title` line repeats the front-matter title
     if (h) {
       flush();
-      heading = (h[2] ?? "").trim();
+      heading = h.text;
       continue;
     }
     lines.push(line);

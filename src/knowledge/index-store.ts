@@ -1,5 +1,6 @@
 // On-disk layout of the knowledge index: immutable version folders beside each other and a small CURRENT pointer
 // swapped with rename, so a reader always sees a complete version and a crash mid-write leaves the old one serving.
+import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
@@ -28,6 +29,8 @@ export const IndexManifestSchema = z.object({
   liveCount: z.number().int().nonnegative(),
   deletedCount: z.number().int().nonnegative(),
   documents: z.record(ManifestDocumentSchema),
+  /** SHA-256 of every other file of the version, so a truncated or overwritten file is caught before it is served. */
+  files: z.record(z.string().regex(/^[0-9a-f]{64}$/)).optional(),
 });
 /** An index manifest. */
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;
@@ -89,10 +92,17 @@ export interface StoredVersion {
   hnswPath: string;
 }
 
-/** Reads a version folder and validates every file. */
+async function fileDigest(path: string): Promise<string> {
+  return createHash("sha256").update(await readFile(path)).digest("hex");
+}
+
+/** Reads a version folder and validates every file (and its checksum, for versions that record them). */
 export async function readVersion(indexRoot: string, version: string): Promise<StoredVersion> {
   const dir = versionDir(indexRoot, version);
   const manifest = IndexManifestSchema.parse(JSON.parse(await readFile(join(dir, VERSION_FILES.manifest), "utf8")));
+  for (const [name, digest] of Object.entries(manifest.files ?? {})) {
+    if ((await fileDigest(join(dir, name))) !== digest) throw new Error(`index version ${version}: ${name} does not match its checksum (truncated or overwritten)`);
+  }
   const chunkLines = (await readFile(join(dir, VERSION_FILES.chunks), "utf8")).split("\n").filter((l) => l.length > 0);
   const chunks = chunkLines.map((l) => StoredChunkSchema.parse(JSON.parse(l)));
   const documents = z.array(KnowledgeDocumentSchema).parse(JSON.parse(await readFile(join(dir, VERSION_FILES.documents), "utf8")));
@@ -111,8 +121,17 @@ export async function writeVersionFiles(dir: string, data: Omit<StoredVersion, "
   await writeFileDurably(join(dir, VERSION_FILES.chunks), data.chunks.map((c) => JSON.stringify(c)).join("\n") + "\n");
   await writeFileDurably(join(dir, VERSION_FILES.documents), JSON.stringify(data.documents));
   if (data.corpusState !== undefined) await writeFileDurably(join(dir, VERSION_FILES.corpus), JSON.stringify(data.corpusState));
+  const names = [VERSION_FILES.chunks, VERSION_FILES.documents, VERSION_FILES.hnsw, ...(data.corpusState !== undefined ? [VERSION_FILES.corpus] : [])];
+  const files: Record<string, string> = {};
+  for (const name of names) {
+    try {
+      files[name] = await fileDigest(join(dir, name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+  }
   // The manifest goes last: a folder without one is incomplete by definition.
-  await writeFileDurably(join(dir, VERSION_FILES.manifest), JSON.stringify(data.manifest, null, 1));
+  await writeFileDurably(join(dir, VERSION_FILES.manifest), JSON.stringify({ ...data.manifest, files }, null, 1));
 }
 
 /** Moves a fully written temporary folder to its final version name. */
@@ -146,7 +165,30 @@ export async function cleanupVersions(indexRoot: string, current: string, keep =
   return removed;
 }
 
-/** Takes the ingest lock (one writer at a time); a lock older than `staleMs` is taken over. */
+/** Finished version names under `versions/`, newest first (temporary folders excluded). */
+export async function listVersions(indexRoot: string): Promise<string[]> {
+  try {
+    return (await readdir(join(indexRoot, "versions"))).filter((n) => !n.endsWith(".tmp")).sort().reverse();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw e;
+  }
+}
+
+// True when the lock file names a process that no longer runs (an ingest killed with -9 never removes its lock).
+async function lockOwnerIsGone(path: string): Promise<boolean> {
+  const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/** Takes the ingest lock (one writer at a time); a lock older than `staleMs`, or whose process is gone, is taken over. */
 export async function acquireIngestLock(indexRoot: string, staleMs = 10 * 60 * 1000): Promise<() => Promise<void>> {
   await mkdir(indexRoot, { recursive: true });
   const path = join(indexRoot, "ingest.lock");
@@ -160,7 +202,7 @@ export async function acquireIngestLock(indexRoot: string, staleMs = 10 * 60 * 1
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
   const age = Date.now() - (await stat(path)).mtimeMs;
-  if (age < staleMs) throw new Error(`another ingest is running (lock ${path}); retry when it finishes`);
+  if (age < staleMs && !(await lockOwnerIsGone(path))) throw new Error(`another ingest is running (lock ${path}); retry when it finishes`);
   await writeFile(path, String(process.pid));
   return release;
 }

@@ -13,6 +13,7 @@ import { createHnswIndex, DEFAULT_HNSW_PARAMS, loadHnswIndex, type HnswParams, t
 import {
   acquireIngestLock,
   cleanupVersions,
+  listVersions,
   publishVersionDir,
   readCurrentVersion,
   readVersion,
@@ -60,14 +61,20 @@ export interface IngestOptions {
 }
 
 async function readPrevious(indexRoot: string, logger: Logger): Promise<StoredVersion | undefined> {
-  const version = await readCurrentVersion(indexRoot);
-  if (version === undefined) return undefined;
+  let version: string | undefined;
   try {
+    version = await readCurrentVersion(indexRoot);
+    if (version === undefined) return undefined;
     return await readVersion(indexRoot, version);
   } catch (e) {
     logger.warn("previous index version unreadable; rebuilding from scratch", { version, error: e });
     return undefined;
   }
+}
+
+// The next sequence number is above every version on disk, so a rebuild after a damaged pointer never reuses a name.
+async function highestSeq(indexRoot: string): Promise<number> {
+  return (await listVersions(indexRoot)).reduce((max, name) => Math.max(max, Number(/^v(\d{6})-/.exec(name)?.[1] ?? 0)), 0);
 }
 
 /** Ingests the knowledge folder into a new index version and returns what changed. */
@@ -91,7 +98,7 @@ async function runIngest(options: IngestOptions, logger: Logger): Promise<Ingest
   const allChunks = [...chunksByDoc.values()].flat();
 
   let previous = await readPrevious(indexRoot, logger);
-  const previousSeq = previous?.manifest.seq ?? 0;
+  const previousSeq = Math.max(previous?.manifest.seq ?? 0, await highestSeq(indexRoot));
   const previousVersion = previous?.manifest.version ?? null;
   if (previous && previous.manifest.embeddings.id !== embeddings.id) {
     logger.info("embeddings provider changed; rebuilding the index", { was: previous.manifest.embeddings.id, now: embeddings.id });

@@ -11,7 +11,7 @@ import { toEmbeddingText } from "./chunk-document.js";
 import { inForceDocumentIds } from "./document-freshness.js";
 import { toNumberArray, type Embeddings } from "./embeddings-port.js";
 import { loadHnswIndex, type VectorIndex } from "./hnsw-vector-index.js";
-import { readCurrentVersion, readVersion, type IndexManifest, type StoredChunk } from "./index-store.js";
+import { listVersions, readCurrentVersion, readVersion, type IndexManifest, type StoredChunk } from "./index-store.js";
 import type { KnowledgeDocument, KnowledgeFrontMatter, KnowledgeHit, KnowledgeProduct } from "./knowledge-schemas.js";
 import { expandChineseQuery, expandQuery } from "./query-expansion.js";
 import { hanRuns } from "./text-features.js";
@@ -68,11 +68,32 @@ interface LoadedState {
   inForceByDay: Map<string, Set<string>>;
 }
 
-async function loadState(indexRoot: string, embeddings: Embeddings): Promise<LoadedState> {
-  const version = await readCurrentVersion(indexRoot);
-  if (version === undefined) {
+// Loads the version CURRENT names; if that one is damaged (truncated, garbage, failed checksum), the newest older
+// version that loads is served instead, with a warning, so a corrupt index never stops the service from starting.
+async function loadNewestGoodState(indexRoot: string, embeddings: Embeddings, logger: Logger): Promise<LoadedState> {
+  const current = await readCurrentVersion(indexRoot).catch((e: unknown) => {
+    logger.warn("knowledge index pointer unreadable; looking for the newest complete version", { error: e });
+    return null;
+  });
+  if (current === undefined) {
     throw new AppError("knowledge_unavailable", `no knowledge index in ${indexRoot}; build it with \`npm run ingest\``);
   }
+  let firstError: unknown;
+  const candidates = [...(current ? [current] : []), ...(await listVersions(indexRoot)).filter((v) => v !== current)];
+  for (const version of candidates) {
+    try {
+      const state = await loadState(indexRoot, version, embeddings);
+      if (firstError !== undefined) logger.warn("knowledge index version unreadable; serving an older complete version", { bad: current, serving: version, error: firstError });
+      return state;
+    } catch (e) {
+      if (e instanceof AppError && e.code === "provider_mismatch") throw e;
+      firstError ??= e;
+    }
+  }
+  throw firstError ?? new AppError("knowledge_unavailable", `no readable knowledge index version in ${indexRoot}; rebuild it with \`npm run ingest\``);
+}
+
+async function loadState(indexRoot: string, version: string, embeddings: Embeddings): Promise<LoadedState> {
   const stored = await readVersion(indexRoot, version);
   const built = stored.manifest.embeddings;
   if (built.id !== embeddings.id || built.dim !== embeddings.dim) {
@@ -147,7 +168,7 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   const weights: FusionWeights = { vector: vectorWeight * (1 - documentWeight), lexical: (1 - vectorWeight) * (1 - documentWeight), document: documentWeight };
   const maxPerDoc = options.maxChunksPerDocument ?? 2;
   const goodRatio = options.localeGoodRatio ?? 0.6;
-  let state = await loadState(options.indexRoot, options.embeddings);
+  let state = await loadNewestGoodState(options.indexRoot, options.embeddings, logger);
   let closed = false;
   let reloading: Promise<{ version: string; changed: boolean }> | undefined;
 
@@ -240,7 +261,7 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   const doReload = async (): Promise<{ version: string; changed: boolean }> => {
     const current = await readCurrentVersion(options.indexRoot);
     if (current === undefined || current === state.manifest.version) return { version: state.manifest.version, changed: false };
-    const next = await loadState(options.indexRoot, options.embeddings);
+    const next = await loadState(options.indexRoot, current, options.embeddings);
     const previous = state.manifest.version;
     state = next; // one assignment: searches in flight keep the state they started with
     logger.info("knowledge index reloaded", { from: previous, to: next.manifest.version });

@@ -51,9 +51,7 @@ export function englishTerms(text: string): string[] {
 // Function characters carry no topic; n-grams made only of them are dropped ("怎么", "我的", "可以").
 const HAN_FUNCTION = new Set(Array.from("的了吗呢吧啊呀我你您他她它们是在有和与或也就都要会能可以么什怎该请问还这那个把被给让吧哪些多少几"));
 
-function isFunctionGram(chars: string[]): boolean {
-  return chars.every((c) => HAN_FUNCTION.has(c));
-}
+const isFunctionChar = (c: string | undefined): boolean => c !== undefined && HAN_FUNCTION.has(c);
 
 /** Runs of consecutive Han characters. */
 export function hanRuns(text: string): string[] {
@@ -84,15 +82,15 @@ export function extractFeatures(text: string): WeightedFeature[] {
       }
     }
   }
+  // One pass per run, building each n-gram from the previous one (a long run costs linear time, few allocations).
   for (const run of hanRuns(text)) {
     const chars = Array.from(run);
     for (let i = 0; i < chars.length; i++) {
-      const uni = chars.slice(i, i + 1);
-      const bi = chars.slice(i, i + 2);
-      const tri = chars.slice(i, i + 3);
-      if (!isFunctionGram(uni)) out.push({ key: `h1:${uni.join("")}`, weight: FEATURE_WEIGHTS.han1 });
-      if (bi.length === 2 && !isFunctionGram(bi)) out.push({ key: `h2:${bi.join("")}`, weight: FEATURE_WEIGHTS.han2 });
-      if (tri.length === 3 && !isFunctionGram(tri)) out.push({ key: `h3:${tri.join("")}`, weight: FEATURE_WEIGHTS.han3 });
+      const [a, b, c] = [chars[i] as string, chars[i + 1], chars[i + 2]];
+      const fa = isFunctionChar(a);
+      if (!fa) out.push({ key: `h1:${a}`, weight: FEATURE_WEIGHTS.han1 });
+      if (b !== undefined && !(fa && isFunctionChar(b))) out.push({ key: `h2:${a}${b}`, weight: FEATURE_WEIGHTS.han2 });
+      if (b !== undefined && c !== undefined && !(fa && isFunctionChar(b) && isFunctionChar(c))) out.push({ key: `h3:${a}${b}${c}`, weight: FEATURE_WEIGHTS.han3 });
     }
   }
   return out;
@@ -103,10 +101,10 @@ export function lexicalTerms(text: string): string[] {
   const out = englishTerms(text);
   for (const run of hanRuns(text)) {
     const chars = Array.from(run);
-    if (chars.length === 1 && !isFunctionGram(chars)) out.push(chars[0] as string);
+    if (chars.length === 1 && !isFunctionChar(chars[0])) out.push(chars[0] as string);
     for (let i = 0; i + 1 < chars.length; i++) {
-      const bi = chars.slice(i, i + 2);
-      if (!isFunctionGram(bi)) out.push(bi.join(""));
+      const [a, b] = [chars[i] as string, chars[i + 1] as string];
+      if (!(isFunctionChar(a) && isFunctionChar(b))) out.push(a + b);
     }
   }
   return out;

@@ -1,6 +1,8 @@
-// Keeps the product router artefact in step with data/intents: retrains (seconds) when it is missing, corrupt,
-// of an older format or trained on different data, otherwise loads it.
+// Keeps the product router artefact in step with data/intents: retrains (seconds) when it is missing, corrupt (the
+// broken file is moved aside), of an older format or trained on different data, otherwise loads it.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { quarantineFile } from "../shared/quarantine-file.js";
 import { ok, type Result } from "../shared/result.js";
 import { loadIntentCatalogue } from "./intent-catalogue.js";
 import { loadRouter, saveRouter } from "./router-artefact.js";
@@ -13,6 +15,7 @@ export interface EnsureRouterModelOptions {
   /** Artefact file name inside modelsDir. */
   fileName?: string;
   onProgress?: (message: string) => void;
+  onWarning?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 /** What happened: the model, its path and whether it was (re)trained. */
@@ -30,6 +33,11 @@ export function ensureRouterModel(options: EnsureRouterModelOptions): Result<Ens
   const existing = loadRouter(path);
   if (existing.ok && existing.value.dataHash === catalogue.value.dataHash) {
     return ok({ model: existing.value, path, trained: false });
+  }
+  // A file that is there but does not load is corrupt: it is kept aside for inspection, never served.
+  if (!existing.ok && existsSync(path)) {
+    const movedTo = quarantineFile(path);
+    options.onWarning?.("intent router artefact is corrupt: moved aside, retraining", { path, problem: existing.error, movedTo });
   }
   options.onProgress?.(existing.ok ? "intent data changed: retraining the router" : `training the router (${existing.error})`);
   const model = trainRouter(catalogue.value, { onProgress: options.onProgress });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { createSystemClock, type Clock } from "../shared/clock.js";
 import { detectLocale, LocaleSchema, type Locale } from "../shared/locale.js";
+import { capText } from "../shared/linear-text.js";
 import { RouteSchema } from "./intent-catalogue.js";
 import type { RouterModel } from "./router-model.js";
 import { extractSlots } from "./slots/extract-slots.js";
@@ -53,7 +54,9 @@ export function createIntentRouter(deps: IntentRouterDeps): IntentRouter {
   const clock = deps.clock ?? createSystemClock();
   const thresholds: Thresholds = { ...model.classifier.thresholds, ...deps.thresholds };
   return {
-    route(text, locale) {
+    route(message, locale) {
+      // The intent and slots of a message are in its first MAX_SCANNED_CHARS characters; the rest only costs time.
+      const text = capText(message);
       const probs = model.classifier.predict(text);
       const order = Array.from(probs.keys()).sort((a, b) => (probs[b] as number) - (probs[a] as number));
       const top = order.slice(0, 3).map((i) => {

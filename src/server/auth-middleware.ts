@@ -1,4 +1,5 @@
-// Reads the bearer token (or the widget's token field) and attaches the verified identity; no token = anonymous.
+// Reads the bearer token and attaches the verified identity. No Authorization header is anonymous; a header that is
+// not a valid bearer token is a 401, never a silent downgrade to anonymous.
 import type { Request, RequestHandler } from "express";
 import type { Identity } from "../auth/identity.js";
 import type { TokenService } from "../auth/tokens.js";
@@ -10,10 +11,14 @@ const IDENTITY = Symbol("identity");
 export function createAuthMiddleware(tokens: TokenService): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get("authorization");
-    const raw = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
-    if (!raw) {
+    if (header === undefined || header.trim() === "") {
       setIdentity(req, { kind: "anonymous" });
       next();
+      return;
+    }
+    const raw = bearerTokenOf(header);
+    if (!raw) {
+      next(new AppError("unauthenticated", "Send the access token as `Authorization: Bearer <token>`."));
       return;
     }
     const verified = await tokens.verify(raw);
@@ -24,6 +29,14 @@ export function createAuthMiddleware(tokens: TokenService): RequestHandler {
     setIdentity(req, verified.value);
     next();
   };
+}
+
+/** The token of a `Bearer` credential (the scheme is case-insensitive, RFC 7235), or undefined for any other. */
+export function bearerTokenOf(header: string): string | undefined {
+  const space = header.search(/[ \t]/);
+  if (space < 0 || header.slice(0, space).toLowerCase() !== "bearer") return undefined;
+  const token = header.slice(space + 1).trim();
+  return token === "" ? undefined : token;
 }
 
 function setIdentity(req: Request, identity: Identity): void {

@@ -7,16 +7,22 @@ import type { ChatService } from "../agent/chat-service.js";
 import type { ConversationEvents } from "../agent/conversation-events.js";
 import type { ConversationStore } from "../agent/conversation-store.js";
 import type { HandoffService } from "../agent/handoff-service.js";
-import { identityKey } from "../auth/identity.js";
+import type { StreamTickets } from "../agent/stream-tickets.js";
 import type { TokenService } from "../auth/tokens.js";
 import type { Logger } from "../shared/logger.js";
-import { createAuthMiddleware, identityOf } from "./auth-middleware.js";
+import { createAuthMiddleware } from "./auth-middleware.js";
+import { socketNetworkKeyOf } from "./client-network.js";
+import { createDemoTokensRoute } from "./demo-tokens-route.js";
 import { createErrorHandler, notFoundHandler } from "./error-handler.js";
+import { createCorsPolicy, createSecurityHeaders } from "./security-headers.js";
 import { buildOpenApiDocument } from "./openapi.js";
-import { createRateLimiter } from "./rate-limit.js";
-import { createChatRoutes } from "./routes/chat-routes.js";
+import type { RateLimits } from "./rate-limit.js";
+import { createChatRoutes, refuseTokensInUrl } from "./routes/chat-routes.js";
+import { createSseRegistry, type SseLimits } from "./sse.js";
 import { createKnowledgeRoutes, type KnowledgeRoutesPort } from "./routes/knowledge-routes.js";
 import { createStaffRoutes } from "./routes/staff-routes.js";
+import { createDataRightsRoutes } from "./routes/data-rights-routes.js";
+import type { CustomerErasure } from "../agent/retention/customer-erasure.js";
 import type { StaffDataPort } from "../agent/staff-data-port.js";
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -29,10 +35,23 @@ export interface HttpAppDeps {
   handoff: HandoffService;
   knowledge: KnowledgeRoutesPort;
   staffData: StaffDataPort;
+  /** Erases a customer's data (DELETE /v1/staff/customers/:id/data); absent, the route does not exist. */
+  erasure?: CustomerErasure;
   health: () => Record<string, unknown>;
-  limits: { maxMessageChars: number; maxBodyBytes: number; ratePerMinute: number };
+  limits: { maxMessageChars: number; maxBodyBytes: number };
+  /** Request budgets, shared by every worker process when counted in SQLite. */
+  rateLimits: RateLimits;
+  /** Single-use tickets that open a session's live events (shared by every worker process). */
+  streamTickets: StreamTickets;
+  /** Caps on concurrent live event streams in this process. */
+  sseLimits: SseLimits;
   adminToken?: string;
   publicDir: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (Express "trust proxy"); absent or false trusts none. */
+  trustProxy?: boolean | number | string[];
+  /** Origins of the bank's own sites allowed to call the API from a browser. */
+  corsOrigins: readonly string[];
+  /** Demo mode only: mints short-lived development tokens for GET /v1/demo/tokens. */
   demoTokens?: () => Promise<Record<string, string>>;
 }
 
@@ -40,47 +59,42 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-    next();
-  });
-  // The widget is embedded on the bank's own sites, which may be other origins than the API.
-  app.use("/v1", (req, res, next) => {
-    res.setHeader("Access-Control-Allow-Origin", req.get("origin") ?? "*");
-    res.setHeader("Vary", "Origin");
-    res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept");
-    res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    if (req.method === "OPTIONS") {
-      res.status(204).end();
-      return;
-    }
-    next();
-  });
+  // req.ip is the socket peer unless a configured proxy vouches for X-Forwarded-For; a client may never choose its own.
+  app.set("trust proxy", deps.trustProxy ?? false);
+  app.use(createSecurityHeaders());
+  // The widget is embedded on the bank's own sites (CORS_ORIGINS), which may be other origins than the API.
+  app.use("/v1", createCorsPolicy(deps.corsOrigins));
   app.use(express.json({ limit: deps.limits.maxBodyBytes, type: ["application/json", "application/*+json"] }));
+  app.use("/v1", refuseTokensInUrl);
   app.use(createAuthMiddleware(deps.tokens));
 
-  const chatLimiter = createRateLimiter({
-    limit: deps.limits.ratePerMinute,
-    keyOf: (req) => {
-      const id = identityOf(req);
-      return id.kind === "anonymous" ? `ip:${req.ip ?? "unknown"}` : identityKey(id);
-    },
-  });
-  app.use("/v1/chat", chatLimiter);
+  // Each group of endpoints spends its own budget, keyed by the verified identity (else the caller's network).
+  app.use("/v1/chat", deps.rateLimits.middleware("chat"));
+  app.get("/v1/knowledge/search", deps.rateLimits.middleware("search"));
+  app.get("/v1/sessions/:id/events", deps.rateLimits.middleware("events"));
+  app.post("/v1/sessions/:id/stream-ticket", deps.rateLimits.middleware("events"));
+  app.use("/v1/staff", deps.rateLimits.middleware("staff"));
+  // Guessing the admin token is counted per socket address, whatever any proxy header claims.
+  app.use("/v1/admin", deps.rateLimits.middleware("admin", socketNetworkKeyOf));
 
   app.get("/healthz", (_req, res) => void res.json({ status: "ok", ...deps.health() }));
   const openapi = buildOpenApiDocument(deps.limits.maxMessageChars);
   app.get("/openapi.json", (_req, res) => void res.json(openapi));
-  if (deps.demoTokens) {
-    const demoTokens = deps.demoTokens;
-    app.get("/v1/demo/tokens", async (_req, res) => void res.json(await demoTokens()));
-  }
+  if (deps.demoTokens) app.use(createDemoTokensRoute(deps.demoTokens));
   app.use(createKnowledgeRoutes({ knowledge: deps.knowledge, ...(deps.adminToken ? { adminToken: deps.adminToken } : {}) }));
-  app.use(createChatRoutes({ chat: deps.chat, store: deps.store, events: deps.events, tokens: deps.tokens, logger: deps.logger, maxMessageChars: deps.limits.maxMessageChars }));
+  app.use(
+    createChatRoutes({
+      chat: deps.chat,
+      store: deps.store,
+      events: deps.events,
+      streamTickets: deps.streamTickets,
+      sseRegistry: createSseRegistry(deps.sseLimits),
+      logger: deps.logger,
+      maxMessageChars: deps.limits.maxMessageChars,
+    }),
+  );
   app.use(createStaffRoutes({ store: deps.store, handoff: deps.handoff, data: deps.staffData }));
+  if (deps.erasure) app.use(createDataRightsRoutes({ erasure: deps.erasure }));
 
   const file = (name: string): string => path.join(deps.publicDir, name);
   const sendIfExists = (name: string, type: string) => (_req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -1,4 +1,5 @@
 // Renders a knowledge document as a small, safe HTML page (citation links from the widget open it).
+// Line patterns have bounded repetition, so a long or odd line renders in linear time.
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -21,11 +22,11 @@ export function markdownToHtml(markdown: string): string {
   };
   for (const raw of markdown.split("\n")) {
     const line = raw.trim();
-    const heading = line.match(/^(#{1,4})\s+(.*)$/);
-    if (heading) {
+    const hashes = /^#{1,4}\s/.exec(line);
+    if (hashes) {
       close();
-      const level = Math.min(4, (heading[1] as string).length + 1);
-      out.push(`<h${level}>${inline(heading[2] as string)}</h${level}>`);
+      const level = Math.min(4, hashes[0].length);
+      out.push(`<h${level}>${inline(line.slice(hashes[0].length - 1).trimStart())}</h${level}>`);
     } else if (/^[-*]\s+/.test(line)) {
       if (!list) {
         close();
@@ -57,7 +58,7 @@ export function markdownToHtml(markdown: string): string {
 export function renderMarkdownPage(doc: { docId: string; title: string; version: string; locale: string; markdown: string }): string {
   return `<!doctype html><html lang="${escapeHtml(doc.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.title)} · Harbor Bank</title>
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a2433}h1{color:#0b3b66}table{border-collapse:collapse}td{border:1px solid #c9d3df;padding:.3rem .6rem}.meta{color:#4a5568;font-size:.9rem}</style>
+<link rel="stylesheet" href="/assets/kb.css">
 </head><body><p class="meta">Harbor Bank help · ${escapeHtml(doc.docId)} · version ${escapeHtml(doc.version)}</p><h1>${escapeHtml(doc.title)}</h1>
 ${markdownToHtml(doc.markdown)}</body></html>`;
 }

@@ -11,11 +11,18 @@ export const BilingualTextSchema = z.object({ en: z.string(), "zh-CN": z.string(
 /** A text in both languages. */
 export type BilingualText = z.infer<typeof BilingualTextSchema>;
 
-const HAN = /[\u3400-\u9fff]/g;
+// Enough of a message to tell its language; counting stops there, so a huge message costs no more.
+const SAMPLE_CHARS = 4000;
 
 /** Guesses the locale of a message: Chinese when Han characters make up a real share of the letters. */
 export function detectLocale(text: string): Locale {
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  let han = 0;
+  let latin = 0;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) han++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
   return han > 0 && han * 3 >= latin ? "zh-CN" : "en";
 }

@@ -1,4 +1,5 @@
-// Logger port: structured JSON lines. Callers pass already-redacted fields; the server wraps it with PII redaction.
+// Logger port: structured JSON lines. The server passes a PII redactor, applied to each string value before
+// serialising, so numbers, keys and the JSON structure are never touched and every line stays valid JSON.
 
 /** Structured fields attached to a log line. */
 export type LogFields = Record<string, unknown>;
@@ -17,7 +18,7 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-/** A JSON-lines logger writing to a sink (stderr by default); `scrub` lets the caller redact every line. */
+/** A JSON-lines logger writing to a sink (stderr by default); `scrub` redacts every string value (never keys or numbers). */
 export function createJsonLogger(options: {
   level: LogLevel;
   sink?: (line: string) => void;
@@ -30,8 +31,7 @@ export function createJsonLogger(options: {
   const base = options.base ?? {};
   const write = (level: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields): void => {
     if (RANK[level] < min) return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...base, ...fields }, errorReplacer);
-    sink(scrub(line));
+    sink(renderLogLine({ t: new Date().toISOString(), level, msg, ...base, ...fields }, scrub));
   };
   return {
     debug: (m, f) => write("debug", m, f),
@@ -42,13 +42,25 @@ export function createJsonLogger(options: {
   };
 }
 
+/** Serialises one log record as a single JSON line, passing every string value (at any depth) through `scrub`. */
+export function renderLogLine(record: LogFields, scrub: (text: string) => string): string {
+  const replacer = (_key: string, value: unknown): unknown => {
+    if (typeof value === "string") return scrub(value);
+    if (typeof value === "bigint") return value.toString();
+    if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+    return value;
+  };
+  try {
+    return JSON.stringify(record, replacer);
+  } catch (cause) {
+    // A circular field must not lose the line or throw into the caller: keep the level and message, note the fault.
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return JSON.stringify({ t: record["t"], level: record["level"], msg: record["msg"], logFieldsError: reason }, replacer);
+  }
+}
+
 /** A logger that drops everything, for tests and tools that print their own output. */
 export function createSilentLogger(): Logger {
   const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => silent };
   return silent;
-}
-
-function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
 }

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openSqliteDatabase } from "./sqlite-database.js";
+import { checkIntegrity, openSqliteConnection, openSqliteDatabase, storageFaultOf } from "./sqlite-database.js";
 
 describe("openSqliteDatabase", () => {
   it("applies each migration once and records its version", () => {
@@ -15,3 +18,32 @@ describe("openSqliteDatabase", () => {
     db.close();
   });
 });
+
+describe("storageFaultOf", () => {
+  it("tells a locked and a read-only database apart from other errors", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sqlite-fault-"));
+    const file = path.join(dir, "t.sqlite");
+    const db = openSqliteDatabase(file, { namespace: "t", migrations: [{ version: 1, name: "t", sql: "CREATE TABLE t (x)" }] });
+    const reader = openSqliteConnection(file, { readonly: true });
+    const readOnlyError = captureError(() => reader.prepare("INSERT INTO t VALUES (1)").run());
+    expect(storageFaultOf(readOnlyError)).toBe("read_only");
+    const other = openSqliteConnection(file);
+    other.pragma("busy_timeout = 0");
+    db.exec("BEGIN EXCLUSIVE");
+    expect(storageFaultOf(new Error("wrapped", { cause: captureError(() => other.prepare("INSERT INTO t VALUES (2)").run()) }))).toBe("busy");
+    db.exec("COMMIT");
+    expect(storageFaultOf(new Error("a bug"))).toBeUndefined();
+    expect(checkIntegrity(db)).toBe("ok");
+    for (const c of [reader, other, db]) c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+function captureError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected an error");
+}

@@ -33,3 +33,22 @@ describe("chat persistence", () => {
     expect(ownerOfToken("garbage")).toBe("token");
   });
 });
+
+describe("what the widget keeps in sessionStorage", () => {
+  it("stores typed personal data only as placeholders, and keeps the bank's own number in its replies", () => {
+    const storage = memoryStorage();
+    const p = createChatPersistence(storage);
+    p.save({
+      owner: "anonymous",
+      locale: "en",
+      open: true,
+      messages: [
+        { id: "m1", role: "user", text: "my card is ４１１１ １１１１ １１１１ １１１１ 12/27, call me on +86 138 0013 8000" },
+        { id: "m2", role: "assistant", text: "Please call 0800 123 4567 straight away." },
+      ],
+    });
+    const raw = storage.data.get("harbor-chat:v1") ?? "";
+    expect(raw).not.toMatch(/４１１１|138 0013/);
+    expect(p.load()?.messages.map((m) => m.text)).toEqual(["my card is [CARD_1] [CARD_EXPIRY_1], call me on [PHONE_1]", "Please call 0800 123 4567 straight away."]);
+  });
+});

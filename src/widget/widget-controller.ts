@@ -34,10 +34,11 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
   tokenRef.current = deps.token;
   const restored = persistence.load();
   const state: PersistedChat = restored ?? { owner: ownerOfToken(deps.token), locale: deps.locale, open: false, messages: [] };
-  if (restored && deps.token && restored.owner !== ownerOfToken(deps.token)) Object.assign(state, { owner: ownerOfToken(deps.token), sessionId: undefined, messages: [], handoff: undefined, quickReplies: undefined });
+  if (restored && deps.token && restored.owner !== ownerOfToken(deps.token)) Object.assign(state, { owner: ownerOfToken(deps.token), sessionId: undefined, sessionKey: undefined, messages: [], handoff: undefined, quickReplies: undefined });
   let busy = false;
   let unread = false;
   let unsubscribe: (() => void) | undefined;
+  let subscribedTo: string | undefined;
   const seen = new Set(state.messages.map((m) => m.id));
 
   const save = () => persistence.save(state);
@@ -87,8 +88,24 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
   function subscribe() {
     unsubscribe?.();
     unsubscribe = undefined;
+    subscribedTo = state.sessionId;
     if (!state.sessionId || typeof EventSource === "undefined") return;
-    unsubscribe = client.subscribe(state.sessionId, { message: onLiveMessage, handoff: onHandoff });
+    // Staff messages already shown are skipped, and any sent while this page was away are delivered.
+    const after = Math.max(0, ...state.messages.map((m) => (m.id.startsWith("live-") ? Number(m.id.slice(5)) || 0 : 0)));
+    const session = { sessionId: state.sessionId, ...(state.sessionKey ? { sessionKey: state.sessionKey } : {}) };
+    unsubscribe = client.subscribe(session, { message: onLiveMessage, handoff: onHandoff }, after);
+  }
+
+  /** The current conversation's credentials for a call (none before the first turn). */
+  function sessionCall(): { sessionId?: string; sessionKey?: string } {
+    return { ...(state.sessionId ? { sessionId: state.sessionId } : {}), ...(state.sessionId && state.sessionKey ? { sessionKey: state.sessionKey } : {}) };
+  }
+
+  function adoptSession(sessionId: string, sessionKey: string | undefined) {
+    if (sessionId !== state.sessionId) state.sessionKey = undefined;
+    state.sessionId = sessionId;
+    if (sessionKey) state.sessionKey = sessionKey;
+    save();
   }
 
   function onLiveMessage(m: LiveMessage) {
@@ -138,6 +155,9 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     let confirmation: WidgetConfirmation | undefined;
     const toolLines = new Map<string, HTMLElement>();
     const handlers: TurnHandlers = {
+      onSession(s) {
+        adoptSession(s.sessionId, s.sessionKey);
+      },
       onTool(tool) {
         const existing = toolLines.get(tool.name);
         if (tool.phase === "end" && existing) {
@@ -174,12 +194,14 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     live?.remove();
     busy = false;
     if (!result.ok) {
+      // The server no longer knows this conversation as ours (expired, erased, or a key from an older widget):
+      // start afresh, so the visitor's Retry opens a new conversation.
+      if (result.error.kind === "server" && result.error.status === 404 && state.sessionId) forgetSession();
       showError(result.error, retry);
       return false;
     }
     const r = result.value;
-    const isNewSession = r.sessionId !== state.sessionId;
-    state.sessionId = r.sessionId;
+    adoptSession(r.sessionId, r.sessionKey);
     const pending = r.pendingConfirmation ?? confirmation;
     const replyCitations = r.reply.citations?.length ? r.reply.citations : citations;
     if (r.reply.text || pending) {
@@ -197,7 +219,7 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     renderQuickReplies();
     if (r.handoff) onHandoff(r.handoff);
     save();
-    if (isNewSession) subscribe();
+    if (subscribedTo !== state.sessionId) subscribe();
     return true;
   }
 
@@ -216,7 +238,7 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     state.messages.push(m);
     save();
     append(renderMessage(m, state.locale, kbBase, decide));
-    const attempt = () => void runTurn((handlers) => client.send({ ...(state.sessionId ? { sessionId: state.sessionId } : {}), message }, handlers), attempt);
+    const attempt = () => void runTurn((handlers) => client.send({ ...sessionCall(), message }, handlers), attempt);
     attempt();
   }
 
@@ -224,10 +246,11 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     const c = m.confirmation;
     if (!c || c.outcome || busy || !state.sessionId) return;
     const sessionId = state.sessionId;
+    const sessionKey = state.sessionKey;
     const card = view.log.querySelector(`.msg[data-id="${m.id}"]`);
     card?.querySelectorAll("button").forEach((b) => b.setAttribute("aria-disabled", "true"));
     const attempt = () =>
-      void runTurn((handlers) => client.confirm({ sessionId, confirmationId: c.id, decision }, handlers), attempt).then((ok) => {
+      void runTurn((handlers) => client.confirm({ sessionId, ...(sessionKey ? { sessionKey } : {}), confirmationId: c.id, decision }, handlers), attempt).then((ok) => {
         if (!ok) return;
         c.outcome = decision;
         save();
@@ -238,11 +261,21 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     attempt();
   }
 
+  function forgetSession() {
+    unsubscribe?.();
+    unsubscribe = undefined;
+    subscribedTo = undefined;
+    Object.assign(state, { sessionId: undefined, sessionKey: undefined, handoff: undefined });
+    renderBanner();
+    save();
+  }
+
   function reset(announce: boolean) {
     unsubscribe?.();
     unsubscribe = undefined;
+    subscribedTo = undefined;
     persistence.clear();
-    Object.assign(state, { sessionId: undefined, messages: [], quickReplies: undefined, handoff: undefined, owner: ownerOfToken(tokenRef.current) });
+    Object.assign(state, { sessionId: undefined, sessionKey: undefined, messages: [], quickReplies: undefined, handoff: undefined, owner: ownerOfToken(tokenRef.current) });
     seen.clear();
     renderAll();
     if (announce) view.log.prepend(renderMessage({ id: "ended", role: "system", text: t(state.locale, "endChatConfirm") }, state.locale, kbBase, decide));

@@ -20,9 +20,16 @@ export interface WidgetHandoff {
   status?: "waiting" | "with_agent" | "closed";
 }
 
-/** The `done` event / JSON reply of a chat turn. */
+/** A conversation as the widget holds it: the id, and the secret key that proves an anonymous visitor owns it. */
+export interface WidgetSession {
+  sessionId: string;
+  sessionKey?: string;
+}
+
+/** The `done` event / JSON reply of a chat turn (`sessionKey` only on the first turn of an anonymous conversation). */
 export interface WidgetChatResponse {
   sessionId: string;
+  sessionKey?: string;
   reply: { text: string; citations: WidgetCitation[]; quickReplies?: string[] };
   pendingConfirmation?: WidgetConfirmation;
   handoff?: WidgetHandoff;

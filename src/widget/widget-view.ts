@@ -23,11 +23,26 @@ export interface WidgetView {
   note: HTMLElement;
 }
 
+/**
+ * Gives the shadow root our stylesheet. A constructed stylesheet is not an inline style, so host pages (and ours) can
+ * keep a CSP without style-src 'unsafe-inline'; older browsers get a <style> element instead.
+ */
+function adoptStyles(shadow: ShadowRoot): HTMLStyleElement | undefined {
+  if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+    return undefined;
+  }
+  const style = h("style");
+  style.textContent = WIDGET_CSS;
+  return style;
+}
+
 /** Mounts the skeleton in a fresh shadow root on `host`. */
 export function mountWidgetView(host: HTMLElement, theme: string | undefined): WidgetView {
   const shadow = host.attachShadow({ mode: "open" });
-  const style = h("style");
-  style.textContent = WIDGET_CSS;
+  const style = adoptStyles(shadow);
   const badge = h("span", { className: "badge", hidden: true });
   const launcher = h("button", { className: "launcher", type: "button", "aria-expanded": "false", "aria-controls": "hc-panel" }, icon(CHAT_ICON), badge);
   const title = h("h2", { className: "title", id: "hc-title" });
@@ -50,7 +65,8 @@ export function mountWidgetView(host: HTMLElement, theme: string | undefined): W
     h("div", { className: "foot" }, form, note),
   );
   const root = h("div", { className: "hc", "data-theme": theme === "dark" || theme === "light" ? theme : undefined }, launcher, panel);
-  shadow.append(style, root);
+  if (style) shadow.append(style);
+  shadow.append(root);
   return { root, launcher, badge, panel, title, subtitle, endButton, closeButton, banner, log, input, inputLabel, send, note };
 }
 

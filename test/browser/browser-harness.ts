@@ -62,11 +62,26 @@ export interface AxeViolation {
 /** Runs axe-core (WCAG 2.0–2.2 A/AA rules) on `selector` and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
   const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  await page.addScriptTag({ content: source });
+  // Evaluated through the DevTools protocol, not as an inline <script>, which the pages' CSP (rightly) blocks.
+  await page.evaluate(source);
   const violations = await page.evaluate(async (sel) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run({ include: [sel] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
   }, selector);
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Starts recording the page's Content-Security-Policy violations (call before navigating); read with `cspViolations`. */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`));
+  });
+}
+
+/** The CSP violations recorded on the page so far. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }

@@ -6,7 +6,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 
 interface FakeMessage { id: string; role: "user" | "assistant" | "staff" | "system"; author?: string; text: string; createdAt: string }
-interface FakeSession { id: string; mode: "bot" | "human"; messages: FakeMessage[]; listeners: Set<(event: string, data: unknown) => void> }
+interface FakeSession { id: string; key?: string; mode: "bot" | "human"; messages: FakeMessage[]; listeners: Set<(event: string, data: unknown) => void> }
 
 /** Options that shape the fake's behaviour per test. */
 export interface FakeOptions {
@@ -17,12 +17,15 @@ export interface FakeOptions {
 }
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-/** An unsigned token with the claims the widget reads. */
-export const fakeToken = (sub: string, role = "customer") => `${b64({ alg: "none" })}.${b64({ sub, role })}.x`;
+/** An unsigned token with the claims the widget and console read (an hour before it expires). */
+export const fakeToken = (sub: string, role = "customer") => `${b64({ alg: "none" })}.${b64({ sub, role, exp: Math.floor(Date.now() / 1000) + 3600 })}.x`;
 
 /** Starts the fake on an ephemeral port. */
-export async function startFakeChatApi(options: FakeOptions): Promise<{ url: string; sessions: Map<string, FakeSession>; frozen: Set<string>; close(): Promise<void> }> {
+export async function startFakeChatApi(options: FakeOptions): Promise<{ url: string; sessions: Map<string, FakeSession>; frozen: Set<string>; eventUrls: string[]; close(): Promise<void> }> {
   const sessions = new Map<string, FakeSession>();
+  // Like the real server: ids are the server's, an anonymous session needs its key, live events need a ticket.
+  const tickets = new Map<string, string>();
+  const eventUrls: string[] = [];
   const frozen = new Set<string>();
   let drops = options.dropFirstTurns ?? 0;
   let n = 0;
@@ -43,6 +46,18 @@ export async function startFakeChatApi(options: FakeOptions): Promise<{ url: str
     sessions.set(s.id, s);
     return s;
   };
+  /** The caller's session, a new one when no id is given, or undefined (answered 404) when it is not theirs. */
+  const ownSession = (req: express.Request, id: string | undefined): { s: FakeSession; fresh: boolean } | undefined => {
+    if (!id) {
+      const s = session();
+      if (!req.get("authorization")) s.key = `key_${s.id}_${"k".repeat(30)}`;
+      return { s, fresh: true };
+    }
+    const s = sessions.get(id);
+    if (!s || (s.key && req.get("x-session-key") !== s.key)) return undefined;
+    return { s, fresh: false };
+  };
+  const notFound = (res: express.Response) => void res.status(404).json({ error: { code: "not_found", message: "No such conversation." } });
   const push = (s: FakeSession, role: FakeMessage["role"], text: string, author?: string) => {
     const m: FakeMessage = { id: `m${++n}`, role, text, createdAt: new Date().toISOString(), ...(author ? { author } : {}) };
     s.messages.push(m);
@@ -50,9 +65,11 @@ export async function startFakeChatApi(options: FakeOptions): Promise<{ url: str
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  async function stream(res: express.Response, s: FakeSession, reply: { text: string; citations?: { docId: string; title: string; version: string }[]; quickReplies?: string[]; tool?: string; confirmation?: { id: string; action: string; summary: string }; handoff?: { ticketId: string; status: "waiting" | "with_agent" } }) {
+  async function stream(res: express.Response, s: FakeSession, fresh: boolean, reply: { text: string; citations?: { docId: string; title: string; version: string }[]; quickReplies?: string[]; tool?: string; confirmation?: { id: string; action: string; summary: string }; handoff?: { ticketId: string; status: "waiting" | "with_agent" } }) {
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const credentials = { sessionId: s.id, ...(fresh && s.key ? { sessionKey: s.key } : {}) };
+    if (fresh) send("session", credentials);
     send("intent", { name: "x", route: "knowledge", confidence: 0.9 });
     if (reply.tool) {
       send("tool", { name: "list_cards", phase: "start", label: reply.tool });
@@ -72,20 +89,22 @@ export async function startFakeChatApi(options: FakeOptions): Promise<{ url: str
     if (reply.citations) send("citations", reply.citations);
     if (reply.confirmation) send("confirmation", reply.confirmation);
     push(s, "assistant", reply.text);
-    send("done", { sessionId: s.id, reply: { text: reply.text, citations: reply.citations ?? [], ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}) }, intent: { name: "x", route: "knowledge", confidence: 0.9 }, toolCalls: [], traceId: `t${n}`, ...(reply.confirmation ? { pendingConfirmation: reply.confirmation } : {}), ...(reply.handoff ? { handoff: reply.handoff } : {}) });
+    send("done", { ...credentials, reply: { text: reply.text, citations: reply.citations ?? [], ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}) }, intent: { name: "x", route: "knowledge", confidence: 0.9 }, toolCalls: [], traceId: `t${n}`, ...(reply.confirmation ? { pendingConfirmation: reply.confirmation } : {}), ...(reply.handoff ? { handoff: reply.handoff } : {}) });
     res.end();
   }
 
   app.post("/v1/chat", async (req, res) => {
     const body = req.body as { sessionId?: string; message: string };
-    const s = session(body.sessionId);
+    const own = ownSession(req, body.sessionId);
+    if (!own) return notFound(res);
+    const { s, fresh } = own;
     push(s, "user", body.message);
     const m = body.message.toLowerCase();
-    if (s.mode === "human") return stream(res, s, { text: "", handoff: { ticketId: "T1", status: "with_agent" } });
-    if (/freeze|冻结/.test(m)) return stream(res, s, { text: "I found your debit card ending 4421. Shall I freeze it?", tool: "Checking your cards…", confirmation: { id: "conf_1", action: "freeze_card", summary: "Freeze debit card ending 4421" } });
-    if (/person|human|人工/.test(m)) return stream(res, s, { text: "I've asked a member of our team to join. Please stay in this chat.", handoff: { ticketId: "T1", status: "waiting" } });
-    if (/[\u3400-\u9fff]/.test(m)) return stream(res, s, { text: "如果您的卡丢失或被盗，请立即在应用中冻结该卡，然后致电我们补办新卡。", citations: [{ docId: "lost-stolen-cards", title: "挂失与被盗银行卡", version: "3" }] });
-    return stream(res, s, {
+    if (s.mode === "human") return stream(res, s, fresh, { text: "", handoff: { ticketId: "T1", status: "with_agent" } });
+    if (/freeze|冻结/.test(m)) return stream(res, s, fresh, { text: "I found your debit card ending 4421. Shall I freeze it?", tool: "Checking your cards…", confirmation: { id: "conf_1", action: "freeze_card", summary: "Freeze debit card ending 4421" } });
+    if (/person|human|人工/.test(m)) return stream(res, s, fresh, { text: "I've asked a member of our team to join. Please stay in this chat.", handoff: { ticketId: "T1", status: "waiting" } });
+    if (/[\u3400-\u9fff]/.test(m)) return stream(res, s, fresh, { text: "如果您的卡丢失或被盗，请立即在应用中冻结该卡，然后致电我们补办新卡。", citations: [{ docId: "lost-stolen-cards", title: "挂失与被盗银行卡", version: "3" }] });
+    return stream(res, s, fresh, {
       text: "If your card is lost or stolen, freeze it straight away in the app, then order a replacement. We never ask for your PIN.",
       citations: [{ docId: "lost-stolen-cards", title: "Lost and stolen cards", version: "3" }, { docId: "card-security", title: "Keeping your card safe", version: "2" }],
       quickReplies: ["Freeze my card", "Talk to a person"],
@@ -93,13 +112,25 @@ export async function startFakeChatApi(options: FakeOptions): Promise<{ url: str
   });
   app.post("/v1/chat/confirm", async (req, res) => {
     const body = req.body as { sessionId: string; decision: string };
-    const s = session(body.sessionId);
+    const own = ownSession(req, body.sessionId);
+    if (!own) return notFound(res);
+    const { s } = own;
     if (body.decision === "approve") frozen.add("card_4421");
-    return stream(res, s, { text: body.decision === "approve" ? "Done — your card ending 4421 is now frozen. You can unfreeze it any time." : "OK, I have not changed anything.", tool: "Freezing your card…" });
+    return stream(res, s, false, { text: body.decision === "approve" ? "Done — your card ending 4421 is now frozen. You can unfreeze it any time." : "OK, I have not changed anything.", tool: "Freezing your card…" });
+  });
+  app.post("/v1/sessions/:id/stream-ticket", (req, res) => {
+    const own = ownSession(req, req.params.id);
+    if (!own) return notFound(res);
+    const ticket = `ticket_${++n}_${"t".repeat(32)}`;
+    tickets.set(ticket, own.s.id);
+    res.json({ ticket, expiresInSeconds: 60 });
   });
   app.get("/v1/sessions/:id/events", (req, res) => {
+    eventUrls.push(req.originalUrl);
+    const ticket = typeof req.query["ticket"] === "string" ? req.query["ticket"] : "";
     const s = sessions.get(req.params.id);
-    if (!s) return void res.status(404).json({ error: { code: "not_found", message: "No such session." } });
+    if (tickets.get(ticket) !== req.params.id || !s) return void res.status(401).json({ error: { code: "unauthenticated", message: "The stream ticket is not valid." } });
+    tickets.delete(ticket);
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
     res.write(": hello\n\n");
     const l = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -117,7 +148,14 @@ export async function startFakeChatApi(options: FakeOptions): Promise<{ url: str
       ...(s.mode === "human" ? { ticket: { id: "T1", sessionId: s.id, summary: "Customer asked for a person", status: "with_agent", staffId: "alice", createdAt: new Date().toISOString() } } : {}),
     });
   });
-  app.get("/v1/staff/handoffs", (_req, res) => res.json({ tickets: [...sessions.values()].filter((s) => s.messages.some((m) => /person/.test(m.text))).map((s) => ({ id: "T1", sessionId: s.id, summary: "Customer asked for a person about a card payment", status: s.mode === "human" ? "with_agent" : "waiting", createdAt: new Date().toISOString() })) }));
+  app.get("/v1/staff/handoffs", (_req, res) => {
+    // Same page shape as the real queue: tickets, counts, and no nextCursor because everything fits on one page.
+    const tickets = [...sessions.values()]
+      .filter((s) => s.messages.some((m) => /person/.test(m.text)))
+      .map((s) => ({ id: "T1", sessionId: s.id, summary: "Customer asked for a person about a card payment", status: s.mode === "human" ? "with_agent" : "waiting", identified: false, createdAt: new Date().toISOString() }));
+    const waiting = tickets.filter((t) => t.status === "waiting").length;
+    res.json({ tickets, counts: { waiting, with_agent: tickets.length - waiting, waitingIdentified: 0 } });
+  });
   app.post("/v1/staff/conversations/:id/takeover", (req, res) => {
     const s = session(req.params.id);
     s.mode = "human";
@@ -150,6 +188,7 @@ export async function startFakeChatApi(options: FakeOptions): Promise<{ url: str
     url: `http://127.0.0.1:${port}`,
     sessions,
     frozen,
+    eventUrls,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -1,11 +1,11 @@
 // Starts the real application in-process on an ephemeral port for the browser tests, with a throwaway data folder and
-// tokens minted with the configured secret.
+// tokens minted with the development keys of demo mode.
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type BuiltApp } from "../../src/app.js";
-import { createTokenService } from "../../src/auth/tokens.js";
+import { createIdentityMinter, createSecretSigners } from "../../src/auth/token-signer.js";
 import { createSqliteBankStore } from "../../src/bank/sqlite-bank-store.js";
 import { loadConfig, type Config } from "../../src/config/load-config.js";
 import { buildBrowserAssets } from "../../src/widget/build-assets.js";
@@ -23,7 +23,8 @@ export interface RunningApp {
 export async function startRealApp(env: Record<string, string> = {}): Promise<RunningApp> {
   await buildBrowserAssets({});
   const dataDir = mkdtempSync(join(tmpdir(), "harbor-browser-"));
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, KNOWLEDGE_WATCH: "false", BANK_CUSTOMERS: "60", RATE_LIMIT_PER_MINUTE: "100000", ...env });
+  // Demo mode, as `npm start` runs: the demo page and console sign in through GET /v1/demo/tokens.
+  const config = loadConfig({ NODE_ENV: "test", DEMO_MODE: "true", LOG_LEVEL: "silent", DATA_DIR: dataDir, KNOWLEDGE_WATCH: "false", BANK_CUSTOMERS: "60", RATE_LIMIT_PER_MINUTE: "100000", ...env });
   // Assets were just built above; skipping the app's own build keeps parallel test files from racing on public/build.
   const built = await createApp(config, { skipBrowserAssets: true });
   const server: Server = await new Promise((resolve) => {
@@ -31,11 +32,11 @@ export async function startRealApp(env: Record<string, string> = {}): Promise<Ru
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  const tokenService = createTokenService({ secret: config.auth.jwtSecret, issuer: config.auth.issuer });
+  const minter = createIdentityMinter(createSecretSigners(config.auth));
   const tokens = {
-    demo1: await tokenService.mint({ kind: "customer", customerId: "demo1" }),
-    demo2: await tokenService.mint({ kind: "customer", customerId: "demo2" }),
-    staff: await tokenService.mint({ kind: "staff", staffId: "alice" }),
+    demo1: await minter.mint({ kind: "customer", customerId: "demo1" }),
+    demo2: await minter.mint({ kind: "customer", customerId: "demo2" }),
+    staff: await minter.mint({ kind: "staff", staffId: "alice" }),
   };
   return {
     url: `http://127.0.0.1:${port}`,

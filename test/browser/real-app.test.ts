@@ -2,7 +2,7 @@
 // a card through the confirmation card, a staff takeover reaching the customer's widget live, and axe-core scans.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { hasChromium, launchBrowser, screenshot, seriousAxeViolations, type TestBrowser } from "./browser-harness.js";
+import { cspViolations, hasChromium, launchBrowser, recordCspViolations, screenshot, seriousAxeViolations, type TestBrowser } from "./browser-harness.js";
 import { cardsInStore, startRealApp, type RunningApp } from "./real-app-harness.js";
 
 describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () => {
@@ -21,6 +21,7 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
   /** Opens the demo bank page and signs in through its identity switch (which fetches GET /v1/demo/tokens). */
   async function bankPage(identity?: "demo1" | "demo2", viewport?: { width: number; height: number }): Promise<Page> {
     const page = await browser.newPage(viewport);
+    await recordCspViolations(page);
     await page.goto(`${app.url}/`);
     await page.locator(".launcher").waitFor();
     await expect.poll(() => page.locator("#identity-status").textContent()).toBe("Browsing anonymously");
@@ -43,6 +44,9 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
     await page.locator(".panel").waitFor();
     await screenshot(page, "bank-page-widget-open");
     expect(await page.locator("[role=log][aria-live=polite]").count()).toBe(1);
+    // Styled and working under the page's CSP (no inline script or style allowed): nothing was blocked.
+    expect(await page.locator(".launcher").evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -139,9 +143,10 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
 
   it("shows fraud review and credit explanations in the console without serious accessibility violations", async () => {
     const staff = await browser.newPage({ width: 1440, height: 900 });
+    await recordCspViolations(staff);
     await staff.goto(`${app.url}/console`);
-    await staff.getByLabel("Staff access token").fill(app.tokens.staff);
-    await staff.getByRole("button", { name: "Sign in" }).click();
+    // Demo mode: the console signs in with the short-lived demo staff token from its own origin.
+    await staff.getByRole("button", { name: "Use demo staff token" }).click();
     await staff.getByRole("button", { name: "Fraud review" }).click();
     await staff.locator("#fraud-h").waitFor();
     await staff.locator("table.fraud, .notice").first().waitFor();
@@ -157,6 +162,7 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
     await staff.locator(".amsg.bot, .amsg.err").first().waitFor({ timeout: 30_000 });
     expect(await staff.locator(".amsg.bot").count()).toBe(1);
     await screenshot(staff, "console-staff-assistant");
+    expect(await cspViolations(staff)).toEqual([]);
     await staff.close();
   });
 });

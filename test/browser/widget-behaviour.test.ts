@@ -262,12 +262,40 @@ describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
       PLAIN_PAGE("en").replace("<script src", `<script>window.HarborChat = { token: "${token}" };</script><script src`),
     ]) {
       const page = await openPage(html);
+      const urls: string[] = [];
+      page.on("request", (r) => urls.push(r.url()));
       await page.locator(".launcher").click();
       const request = page.waitForRequest((r) => r.url().endsWith("/v1/chat"));
+      const events = page.waitForRequest((r) => r.url().includes("/events?"));
       await page.locator("textarea").fill("I lost my card");
       await page.keyboard.press("Enter");
       expect((await request).headers()["authorization"]).toBe(`Bearer ${token}`);
+      // Live events open with a stream ticket: the bearer token never appears in a URL.
+      expect((await events).url()).toMatch(/\/events\?ticket=/);
+      expect(urls.filter((u) => u.includes(token) || u.includes("access_token"))).toEqual([]);
       await page.close();
     }
+  });
+
+  it("continues an anonymous conversation after a reload by sending its session key, and streams with a ticket", async () => {
+    const page = await openPage(PLAIN_PAGE("en"));
+    await page.locator(".launcher").click();
+    await page.locator("textarea").fill("I lost my card");
+    await page.keyboard.press("Enter");
+    await page.locator(".msg.assistant a.cite").first().waitFor();
+    const stored = JSON.parse((await page.evaluate(() => sessionStorage.getItem("harbor-chat:v1"))) ?? "{}") as { sessionId?: string; sessionKey?: string };
+    expect(stored.sessionKey).toBe(api.sessions.get(stored.sessionId ?? "")?.key);
+    await page.reload();
+    await page.locator(".msg.user").first().waitFor();
+    const next = page.waitForRequest((r) => r.url().endsWith("/v1/chat"));
+    await page.locator("textarea").fill("Talk to a person");
+    await page.keyboard.press("Enter");
+    expect((await next).headers()["x-session-key"]).toBe(stored.sessionKey);
+    await page.locator(".msg.assistant").nth(1).waitFor();
+    expect(api.sessions.get(stored.sessionId ?? "")?.messages.filter((m) => m.role === "user").map((m) => m.text)).toEqual(["I lost my card", "Talk to a person"]);
+    const streams = api.eventUrls.filter((u) => u.includes(stored.sessionId ?? "-"));
+    expect(streams.length).toBeGreaterThanOrEqual(1);
+    expect(streams.every((u) => /[?&]ticket=/.test(u) && !u.includes(stored.sessionKey ?? "-"))).toBe(true);
+    await page.close();
   });
 });

@@ -1,5 +1,6 @@
 // A real local HTTP server speaking enough of the OpenAI chat-completions and embeddings protocol for ChatOpenAI and
-// OpenAIEmbeddings: scripted replies (text and tool calls), streaming and not, plus failure and hang modes for fallback tests.
+// OpenAIEmbeddings: scripted replies (text and tool calls), streaming and not, plus failure, hang and corrupt-reply modes
+// for fallback and fault tests.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
@@ -37,11 +38,19 @@ export interface FakeOpenAIOptions {
   failWith?: { status: number; body?: unknown };
   /** Accept chat requests and never answer them (the client must time out). */
   hang?: boolean;
+  /** Answer chat requests with a broken reply instead of the script (see FakeFault). */
+  fault?: FakeFault;
   /** Vector size of /v1/embeddings when the request names no `dimensions` (default 1536). */
   embeddingDim?: number;
   /** Model name echoed back in responses. */
   model?: string;
 }
+
+/**
+ * A broken chat reply: `garbage` is a 200 whose body is not the protocol, `invalid_tool_json` a tool call whose
+ * arguments are not JSON, `cut_stream` a stream that sends part of an answer and then drops the connection.
+ */
+export type FakeFault = "garbage" | "invalid_tool_json" | "cut_stream";
 
 /** A running fake server. */
 export interface FakeOpenAI {
@@ -53,7 +62,7 @@ export interface FakeOpenAI {
   /** How many script steps remain unused. */
   remaining(): number;
   /** Changes the failure/hang/delay mode of later requests. */
-  setMode(mode: Pick<FakeOpenAIOptions, "failWith" | "hang" | "delayMs">): void;
+  setMode(mode: Pick<FakeOpenAIOptions, "failWith" | "hang" | "delayMs" | "fault">): void;
   close(): Promise<void>;
 }
 
@@ -79,7 +88,7 @@ const EmbeddingsBodySchema = z
 /** Starts the fake on an ephemeral port of 127.0.0.1. */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const script = [...(options.script ?? [])];
-  const mode = { failWith: options.failWith, hang: options.hang ?? false, delayMs: options.delayMs ?? 0 };
+  const mode = { failWith: options.failWith, hang: options.hang ?? false, delayMs: options.delayMs ?? 0, fault: options.fault };
   const model = options.model ?? "fake-gpt";
   const requests: RecordedRequest[] = [];
   let served = 0;
@@ -97,6 +106,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (mode.failWith) return sendJson(res, mode.failWith.status, mode.failWith.body ?? { error: { message: "fake failure", type: "server_error" } });
     const parsed = ChatBodySchema.safeParse(rec.body);
     if (!parsed.success) return sendJson(res, 400, openAIError(`invalid chat request: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`));
+    if (mode.fault) return sendFault(res, mode.fault, parsed.data.stream === true, model);
     const reply = nextReply(rec);
     if (!reply) return sendJson(res, 500, openAIError(`fake-openai: script exhausted after ${served} replies`));
     const calls = (reply.toolCalls ?? []).map((c) => ({ id: `call_${++callSeq}`, name: c.name, arguments: JSON.stringify(c.args) }));
@@ -183,6 +193,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       if ("failWith" in next) mode.failWith = next.failWith;
       if (next.hang !== undefined) mode.hang = next.hang;
       if (next.delayMs !== undefined) mode.delayMs = next.delayMs;
+      if ("fault" in next) mode.fault = next.fault;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -252,6 +263,35 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
+}
+
+async function sendFault(res: ServerResponse, fault: FakeFault, stream: boolean, model: string): Promise<void> {
+  const base = { id: "chatcmpl-fault", object: stream ? "chat.completion.chunk" : "chat.completion", created: Math.floor(Date.now() / 1000), model };
+  if (fault === "garbage") {
+    res.writeHead(200, { "content-type": stream ? "text/event-stream" : "application/json" });
+    res.end(stream ? "data: {\"choices\": [{\"delta\": <html>502 Bad Gateway</html>\n\ndata: \u0000\u0001{{{\n\n" : "<html><body>502 Bad Gateway</body></html>\u0000{{{");
+    return;
+  }
+  if (fault === "invalid_tool_json") {
+    const call = { id: "call_bad", type: "function", function: { name: "search_knowledge", arguments: '{"query": "SWIFT fee' } };
+    if (!stream) return sendJson(res, 200, { ...base, choices: [{ index: 0, message: { role: "assistant", content: null, tool_calls: [call] }, finish_reason: "tool_calls", logprobs: null }] });
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null): void => {
+      res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`);
+    };
+    chunk({ role: "assistant", content: null, tool_calls: [{ index: 0, ...call, function: { name: call.function.name, arguments: "" } }] });
+    chunk({ tool_calls: [{ index: 0, function: { arguments: call.function.arguments } }] });
+    chunk({}, "tool_calls");
+    res.end("data: [DONE]\n\n");
+    return;
+  }
+  // cut_stream: part of an answer, then the connection drops without a finish reason or [DONE].
+  res.writeHead(200, { "content-type": "text/event-stream" });
+  for (const piece of ["HALF-WRITTEN ", "answer that ", "stops "]) {
+    res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null, logprobs: null }] })}\n\n`);
+    await sleep(5);
+  }
+  res.socket?.destroy();
 }
 
 function sleep(ms: number): Promise<void> {

@@ -36,7 +36,12 @@ export function toBankPort(store: BankStore, assess: (transactionId: string) => 
     },
     createDispute: (input) => {
       const r = store.createDispute(input);
-      return r.ok ? { id: r.value.id, status: r.value.status } : { id: "", status: "not_found" };
+      if (!r.ok) return { id: "", status: "not_found" };
+      return { id: r.value.dispute.id, status: r.value.dispute.status, ...(r.value.alreadyOpen ? { alreadyOpen: true } : {}) };
+    },
+    findOpenDispute: (transactionId) => {
+      const t = store.getTransaction(transactionId);
+      return t ? store.listDisputes(t.customerId).find((d) => d.transactionId === transactionId && d.status === "open")?.id : undefined;
     },
     listFlaggedTransactions: ({ limit }) =>
       store.listFlaggedTransactions({ limit }).map((f) => ({ ...toTransactionView(f.transaction), assessment: assess(f.transaction.id) ?? toFraudView(f.assessment) })),

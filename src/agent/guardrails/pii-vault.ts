@@ -1,16 +1,6 @@
 // Replaces personal data with placeholders before text reaches the LLM, logs or transcripts, and keeps the real
 // values in a per-session vault so tools that need them can resolve a placeholder without the model seeing it.
-import { detectPii, type DetectOptions, type PiiKind, type PiiSpan } from "./pii-detect.js";
-
-const LABEL: Record<PiiKind, string> = {
-  card: "CARD",
-  iban: "IBAN",
-  cn_id: "CN_ID",
-  email: "EMAIL",
-  phone: "PHONE",
-  account: "ACCOUNT",
-  sort_code: "SORT_CODE",
-};
+import { detectPii, PII_LABELS, type DetectOptions, type PiiKind, type PiiSpan } from "./pii-detect.js";
 
 /** The result of redacting one text. */
 export interface Redaction {
@@ -56,10 +46,6 @@ export function createMemoryVaultBacking(): VaultBacking {
   };
 }
 
-function normalise(value: string): string {
-  return value.replace(/[\s-]/g, "").toUpperCase();
-}
-
 /** Creates a vault; the same value always gets the same placeholder within a session. */
 export function createPiiVault(options: DetectOptions & { backing?: VaultBacking } = {}): PiiVault {
   const backing = options.backing ?? createMemoryVaultBacking();
@@ -69,8 +55,9 @@ export function createPiiVault(options: DetectOptions & { backing?: VaultBacking
       let out = "";
       let cursor = 0;
       for (const s of spans) {
-        const key = normalise(s.value);
-        const placeholder = backing.find(s.kind, key) ?? backing.add(s.kind, key, LABEL[s.kind]);
+        // Folded and without separators, so "4111 1111…", "4111-1111…" and full-width digits share one placeholder.
+        const key = s.kind === "email" ? s.canonical.toUpperCase() : s.canonical;
+        const placeholder = backing.find(s.kind, key) ?? backing.add(s.kind, key, PII_LABELS[s.kind]);
         out += text.slice(cursor, s.start) + placeholder;
         cursor = s.end;
       }

@@ -1,8 +1,22 @@
 // Scope rules: no investment, tax or legal advice and no guarantees of credit, checked on requests and replies.
+import { matchInOrderOnLine } from "../../shared/linear-text.js";
+// Patterns have bounded repetition; "a topic word, later on the same line an advice word" is two linear searches,
+// not a `.*` that a /g-style scan would retry from every topic word.
+
+/** A topic word followed, later on the same line, by a word asking for advice. */
+interface TopicThenAsk {
+  topic: RegExp;
+  ask: RegExp;
+}
+
+const ADVICE_IN_ORDER: TopicThenAsk[] = [
+  { topic: /\b(?:stocks?|shares|crypto|bitcoin|etf|index fund|pension|isa)\b/i, ask: /\b(?:buy|invest|best|recommend|should)\b/i },
+  { topic: /\b(?:tax|inheritance|capital gains)\b/i, ask: /\b(?:advice|avoid|reduce|should i|how do i)\b/i },
+];
 
 const ADVICE_REQUEST = [
-  /\b(?:should i|which|what) (?:invest|buy|sell)\b|\b(?:stocks?|shares|crypto|bitcoin|etf|index fund|pension|isa)\b.*\b(?:buy|invest|best|recommend|should)\b/i,
-  /\b(?:tax|inheritance|capital gains)\b.*\b(?:advice|avoid|reduce|should i|how do i)\b|\b(?:legal advice|sue|lawyer|solicitor)\b/i,
+  /\b(?:should i|which|what) (?:invest|buy|sell)\b/i,
+  /\b(?:legal advice|sue|lawyer|solicitor)\b/i,
   /(?:买|投资|推荐).{0,8}(?:股票|基金|比特币|加密货币|理财)|(?:税务|避税|法律)(?:建议|咨询)|该不该(?:买|投资)/,
 ];
 
@@ -16,7 +30,7 @@ const UNSAFE_REPLY = [
 export function isAdviceRequest(text: string): boolean {
   // "Is this crypto investment a scam?" is a fraud question, not a request for investment advice.
   if (/\bscam|fraud|phishing|诈骗|骗局|被骗/i.test(text)) return false;
-  return ADVICE_REQUEST.some((re) => re.test(text));
+  return ADVICE_REQUEST.some((re) => re.test(text)) || ADVICE_IN_ORDER.some((rule) => matchInOrderOnLine(text, rule.topic, rule.ask) !== undefined);
 }
 
 /** Returns the phrases of a reply that break scope policy (e.g. promising credit), empty when it is clean. */

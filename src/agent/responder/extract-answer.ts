@@ -1,5 +1,7 @@
 // Extractive answering: picks the sentences of the retrieved passages that best answer the question, so the local
-// responder never writes a fact that is not in a cited passage.
+// responder never writes a fact that is not in a cited passage. Patterns have bounded repetition (a question is
+// customer text), and the question is read up to MAX_SCANNED_CHARS.
+import { capText, MAX_SCANNED_CHARS } from "../../shared/linear-text.js";
 
 /** A passage as the search tool returns it. */
 export interface AnswerPassage {
@@ -77,8 +79,8 @@ function joinShortLists(markdown: string): string {
     run = [];
   };
   for (const line of lines) {
-    const item = line.trim().match(/^[-*+]\s+(.*)$/);
-    if (item) run.push(item[1] as string);
+    const item = listItem(line);
+    if (item !== undefined) run.push(item);
     else {
       flush();
       out.push(line);
@@ -86,6 +88,12 @@ function joinShortLists(markdown: string): string {
   }
   flush();
   return out.join("\n");
+}
+
+/** The text of a "- item" line (marker and spaces removed), or undefined when the line is not a list item. */
+function listItem(line: string): string | undefined {
+  const t = line.trim();
+  return /^[-*+]\s/.test(t) ? t.slice(1).trimStart() : undefined;
 }
 
 function splitLines(markdown: string): string[] {
@@ -101,7 +109,7 @@ function splitLines(markdown: string): string[] {
       if (cells.length >= 2) out.push(`${cells[0]}: ${cells.slice(1).join(", ")}.`);
       continue;
     }
-    line = line.replace(/^[-*+]\s+|^\d+\.\s+/, "").replace(/\*\*|__|`/g, "").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
+    line = line.replace(/^[-*+]\s+|^\d+\.\s+/, "").replace(/\*\*|__|`/g, "").replace(/\[([^\]]{1,200})\]\([^)]{0,500}\)/g, "$1");
     // Latin sentence ends need a following space ("6.9% APR" and "harbor.example" are not sentence ends).
     const parts = line.split(/(?<=[.!?])\s+(?=[A-Z0-9£"“\u3400-\u9fff])|(?<=[。！？])/);
     for (const p of parts) {
@@ -116,14 +124,15 @@ function splitLines(markdown: string): string[] {
 const ASPECTS: { asks: RegExp; states: RegExp }[] = [
   { asks: /fee|cost|charge|price|how much|手续费|费用|多少钱|收费/i, states: /fee|cost|charge|free\b|每笔|收费|费用|免费|^(?!.*(?:limit|up to|限额|上限)).*£\d/i },
   { asks: /limit|maximum|max\b|how much can|限额|上限|最多/i, states: /limit|up to|maximum|限额|上限|最多/i },
-  { asks: /how long|when|time|cut-?off|arrive|多久|几天|什么时候|截止|到账/i, states: /\d+\s?(?:–|-|to)?\s?\d*\s?(?:working|business)? ?days?|\d(?::\d\d)?\s?(?:am|pm)|工作日|点|到账/i },
+  { asks: /how long|when|time|cut-?off|arrive|多久|几天|什么时候|截止|到账/i, states: /\d\s?(?:–|-|to)?\s?\d{0,6}\s?(?:working|business)? ?days?|\d(?::\d\d)?\s?(?:am|pm)|工作日|点|到账/i },
   { asks: /phone|call|number|contact|电话|联系/i, states: /\d{4} \d{3} \d{4}|\d{4} \d{3} \d{3}|电话|拨打|call/i },
 ];
 
 /** Selects up to `maxSentences` sentences from the top passages, ranked by overlap with the question. */
-export function extractAnswer(question: string, passages: readonly AnswerPassage[], options: { maxSentences?: number; maxChars?: number; locale?: string } = {}): ExtractedAnswer {
+export function extractAnswer(rawQuestion: string, passages: readonly AnswerPassage[], options: { maxSentences?: number; maxChars?: number; locale?: string } = {}): ExtractedAnswer {
   const maxSentences = options.maxSentences ?? 3;
   const maxChars = options.maxChars ?? 520;
+  const question = capText(rawQuestion, MAX_SCANNED_CHARS);
   const q = new Set(answerTokens(question));
   const asksNumber = /how much|how long|how many|fee|cost|charge|rate|limit|apr|when|time|多少|费用|手续费|多久|几天|利率|额度|限额|时间/i.test(question);
   type Cand = { n: number; rank: number; order: number; text: string; score: number };
@@ -142,7 +151,7 @@ export function extractAnswer(question: string, passages: readonly AnswerPassage
       const toks = [...answerTokens(s), ...sectionTokens];
       const overlap = new Set(toks.filter((t) => q.has(t))).size;
       if (/[:：]$/.test(s)) return;
-      const numeric = !asksNumber ? 0 : /[£%]|\d+\s?(?:working|business)? ?days?|个?工作日|\d+(?:am|pm)|点/.test(s) ? 1.5 : /\d/.test(s) ? 0.5 : 0;
+      const numeric = !asksNumber ? 0 : /[£%]|\d\s?(?:working|business)? ?days?|个?工作日|\d(?:am|pm)|点/.test(s) ? 1.5 : /\d/.test(s) ? 0.5 : 0;
       const aspect = ASPECTS.filter((a) => a.asks.test(question) && a.states.test(s)).length * 2;
       const score = 1.5 * overlap + numeric + aspect + 0.5 * sectionMatch + (p.preferred ? ((p.score ?? 1) >= 0.6 * best ? 3 : 1) : 0) + (options.locale && p.locale === options.locale ? 2 : 0) + 1 / (1 + rank) + 0.3 / (1 + order) + (rank === 0 && order === 0 ? 1 : 0);
       cands.push({ n: p.n, rank, order, text: s, score });

@@ -1,5 +1,7 @@
 // The local responder's brain: from the routing note, the customer's words and this turn's tool results, decide the
 // next tool calls or compose the final reply. Replies are built only from tool results and templates.
+// Patterns over the customer's words have bounded repetition, so planning stays linear in the message length.
+import { trimTrailing } from "../../shared/linear-text.js";
 import type { Locale } from "../../shared/locale.js";
 import { extractAnswer, renderExtractedAnswer, type AnswerPassage } from "./extract-answer.js";
 import { formatDate, formatMoney, say } from "./reply-templates.js";
@@ -54,10 +56,10 @@ function knowledgeReply(note: RoutingNote, text: string, done: ToolOutcome[], pr
 }
 
 function loanTermMonths(text: string): number | undefined {
-  const y = text.match(/(\d{1,2}|one|two|three|four|five|six|seven|[一二三四五六七])\s*(?:years?|yrs?|年)/i);
+  const y = text.match(/(\d{1,2}|one|two|three|four|five|six|seven|[一二三四五六七])\s{0,8}(?:years?|yrs?|年)/i);
   const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
   if (y?.[1]) return 12 * (Number(y[1]) || words[y[1].toLowerCase()] || 0) || undefined;
-  const m = text.match(/(\d{1,2})\s*(?:months?|个月)/i);
+  const m = text.match(/(\d{1,2})\s{0,8}(?:months?|个月)/i);
   return m?.[1] ? Number(m[1]) : undefined;
 }
 
@@ -80,7 +82,7 @@ function disputeReason(text: string): string {
 // Cards the customer named: last four digits, or a [CARD_n] placeholder of a number they typed (resolved by the tool).
 function cardRefs(note: RoutingNote, text: string): { digits: string[]; placeholders: string[] } {
   const typed = [...text.matchAll(/(?<![\d£$€.,])(\d{4})(?![\d%.,])/g)].map((m) => m[1] as string).filter((d) => !/^(19|20)\d\d$/.test(d));
-  return { digits: [...new Set([...note.slots.cardLastFour, ...typed])], placeholders: text.match(/\[CARD_\d+\]/g) ?? [] };
+  return { digits: [...new Set([...note.slots.cardLastFour, ...typed])], placeholders: text.match(/\[CARD_\d{1,6}\]/g) ?? [] };
 }
 
 const freezeFlow: Planner = (note, text, done) => {
@@ -178,7 +180,7 @@ const disputeFlow: Planner = (note, text, done) => {
     if (dispute.data.status !== "ok") return reply(say(note.locale, "notFoundTx"));
     const d = dispute.data["dispute"] as { id: string };
     const tx = dispute.data["transaction"] as { merchant: string; amount: number; currency: string; date: string };
-    return reply(say(note.locale, "disputeOpened", { id: d.id, merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale) }));
+    return reply(say(note.locale, dispute.data["alreadyOpen"] ? "disputeAlreadyOpen" : "disputeOpened", { id: d.id, merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale) }));
   }
   const specific = note.slots.merchants.length > 0 || note.slots.amounts.length > 0 || note.slots.transactionRefs.length > 0;
   if (!specific && note.focusTransactionId) return tools({ name: "open_dispute", args: { transactionId: note.focusTransactionId, reason: disputeReason(text) } });
@@ -194,7 +196,7 @@ const disputeFlow: Planner = (note, text, done) => {
 
 // "my last 3 transactions", "最近5笔交易": how many the customer asked for.
 function requestedCount(text: string): number | undefined {
-  const m = text.match(/\b(?:last|latest|recent|past)\s+(\d{1,2})\b|最近\s*(\d{1,2})\s*笔|(\d{1,2})\s*(?:most recent|latest|recent)/i);
+  const m = text.match(/\b(?:last|latest|recent|past)\s{1,8}(\d{1,2})\b|最近\s{0,8}(\d{1,2})\s{0,8}笔|(\d{1,2})\s{0,8}(?:most recent|latest|recent)/i);
   const n = Number(m?.[1] ?? m?.[2] ?? m?.[3]);
   return Number.isInteger(n) && n > 0 ? Math.min(n, 20) : undefined;
 }
@@ -316,10 +318,27 @@ export function planTurn(note: RoutingNote, text: string, done: ToolOutcome[]): 
   return knowledgeReply(note, text, done);
 }
 
+// The characters a regex `.` does not match.
+const LINE_BREAKS = "\n\r\u2028\u2029";
+
+/** What `text.replace(/.*\bcustomer\s+(named\s+|called\s+)?/i, "")` leaves, found without a backtracking `.*`: the
+ * line of the first "customer" loses everything up to the end of its last "customer (named)". */
+function afterLastCustomerWord(text: string): string {
+  const words = [...text.matchAll(/\bcustomer\s{1,16}(?:(?:named|called)\s{1,16})?/gi)];
+  const first = words[0];
+  if (!first) return text;
+  let lineStart = first.index;
+  while (lineStart > 0 && !LINE_BREAKS.includes(text.charAt(lineStart - 1))) lineStart--;
+  let lineEnd = first.index;
+  while (lineEnd < text.length && !LINE_BREAKS.includes(text.charAt(lineEnd))) lineEnd++;
+  const last = words.filter((w) => w.index < lineEnd).at(-1) ?? first;
+  return text.slice(0, lineStart) + text.slice(last.index + last[0].length);
+}
+
 /** Staff assistant planning: picks the staff tool the request names, otherwise searches the knowledge base. */
 export function planStaffTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
   const loc = note.locale;
-  const customerRef = text.match(/\b(demo\d+|c\d{3,})\b/i)?.[1];
+  const customerRef = text.match(/\b(demo\d{1,8}|c\d{3,12})\b/i)?.[1];
   if (/flag|fraud queue|suspicious|可疑|标记/i.test(text)) {
     const r = find(done, "list_flagged_transactions");
     if (!r) return tools({ name: "list_flagged_transactions", args: { limit: 10 } });
@@ -334,9 +353,9 @@ export function planStaffTurn(note: RoutingNote, text: string, done: ToolOutcome
     const table = ((r.data["pointsTable"] as { feature: string; bin: string; points: number }[] | undefined) ?? []).map((p) => `${p.feature} [${p.bin}] ${p.points}`).join("; ");
     return reply([say(loc, "creditEstimate", { amount: formatMoney(10000, "GBP", loc), term: 60, decision: String(r.data["decision"]), grade: String(r.data["grade"]) }), say(loc, "creditExplain", { reasons }), say(loc, "staffPoints", { rows: table })].join("\n"));
   }
-  if (/look ?up|find customer|customer|查找|客户/i.test(text) && (customerRef || /customer\s+\w+/i.test(text))) {
+  if (/look ?up|find customer|customer|查找|客户/i.test(text) && (customerRef || /customer\s{1,16}\w/i.test(text))) {
     const r = find(done, "lookup_customer");
-    const query = customerRef ?? text.replace(/.*\bcustomer\s+(named\s+|called\s+)?/i, "").replace(/[?.!]+$/, "").trim();
+    const query = customerRef ?? trimTrailing(afterLastCustomerWord(text), "?.!").trim();
     if (!r) return tools({ name: "lookup_customer", args: { query } });
     const rows = (r.data["customers"] as { id: string; name: string; locale: string; region: string; cards: { last4: string; status: string }[] }[] | undefined) ?? [];
     if (!rows.length) return reply(say(loc, "txNone"));

@@ -1,21 +1,23 @@
 // Builds the real chat service over fake ports and an in-memory store, with the local responder or a given model.
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { MemorySaver } from "@langchain/langgraph";
+import { MemorySaver, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { createSilentLogger } from "../../shared/logger.js";
 import { createBankAgent, describeConfirmation } from "../bank-agent.js";
 import { createChatService } from "../chat-service.js";
 import { createConversationEvents } from "../conversation-events.js";
 import { createConversationStore } from "../conversation-store.js";
 import { createVaultCipher } from "../guardrails/vault-cipher.js";
+import { createConfirmationLedger } from "../confirmation-ledger.js";
 import { createHandoffService } from "../handoff-service.js";
 import { LocalResponderChatModel } from "../responder/local-chat-model.js";
 import { createFakeBank, createFakePorts, createKeywordRouter } from "./fake-ports.js";
 
 /** A chat service for tests; `primary` replaces the local responder as the first model (it stays the fallback). */
-export function buildTestChat(options: { primary?: { model: BaseChatModel; name: string }; timeoutMs?: number } = {}) {
+/** `storeFile` and `checkpointer` put the conversations and checkpoints on disk (restart and retention tests). */
+export function buildTestChat(options: { primary?: { model: BaseChatModel; name: string }; timeoutMs?: number; storeFile?: string; checkpointer?: BaseCheckpointSaver } = {}) {
   const bank = createFakeBank();
   const ports = createFakePorts(bank);
-  const store = createConversationStore(":memory:");
+  const store = createConversationStore(options.storeFile ?? ":memory:");
   const events = createConversationEvents();
   const handoff = createHandoffService({ store, events, redact: (t) => t });
   ports.openTicket = (sessionId, summary) => ({ ticketId: handoff.openTicket(sessionId, summary).id });
@@ -28,11 +30,12 @@ export function buildTestChat(options: { primary?: { model: BaseChatModel; name:
     primaryName,
     fallbackModel: local,
     fallbackName: { provider: "local", model: "test" },
-    checkpointer: new MemorySaver(),
+    checkpointer: options.checkpointer ?? new MemorySaver(),
     now,
     modelTimeoutMs: options.timeoutMs ?? 5000,
     publicNumbers: [],
   });
+  const cipher = createVaultCipher("test-secret-0123456789abcdef0123456789");
   const chat = createChatService({
     agent,
     router: createKeywordRouter(),
@@ -44,7 +47,8 @@ export function buildTestChat(options: { primary?: { model: BaseChatModel; name:
     provider: primaryName,
     publicNumbers: [],
     describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
-    vaultCipher: createVaultCipher("test-secret-0123456789abcdef0123456789"),
+    vaultCipher: cipher,
+    confirmations: createConfirmationLedger({ file: ":memory:", cipher }),
   });
   return { bank, ports, store, chat };
 }

@@ -29,8 +29,14 @@ export function createFakeBank(): BankPort & { cards: CardView[]; disputes: { cu
     listTransactions: (c, o) => txs.filter((t) => t.customerId === c && (!o.cardId || t.cardId === o.cardId)).sort((a, b) => b.timestamp.localeCompare(a.timestamp)).slice(0, o.limit),
     getTransaction: (id) => txs.find((t) => t.id === id),
     createDispute: (input) => {
+      const open = disputes.findIndex((d) => d.transactionId === input.transactionId);
+      if (open >= 0) return { id: `D-${open + 1}`, status: "open", alreadyOpen: true };
       disputes.push(input);
       return { id: `D-${disputes.length}`, status: "open" };
+    },
+    findOpenDispute: (transactionId) => {
+      const open = disputes.findIndex((d) => d.transactionId === transactionId);
+      return open >= 0 ? `D-${open + 1}` : undefined;
     },
     listFlaggedTransactions: () => [],
   };

@@ -12,7 +12,7 @@ const SCHEMA = z.object({
   reason: DisputeReasonSchema.describe("Why the customer disputes it."),
 });
 
-/** Builds the dispute tool; another customer's transaction is refused as not found. */
+/** Builds the dispute tool; another customer's transaction is refused as not found, a disputed one returns its dispute. */
 export function createOpenDisputeTool(bank: BankPort) {
   return tool(
     async ({ transactionId, reason }, runtime) => {
@@ -21,12 +21,14 @@ export function createOpenDisputeTool(bank: BankPort) {
       if (!customerId) return toolResult("needs_sign_in");
       const tx = bank.getTransaction(transactionId);
       if (!tx || tx.customerId !== customerId) return toolResult("not_found", { transactionId });
+      // A transaction already under dispute gets that dispute back (alreadyOpen), never a second one.
       const dispute = bank.createDispute({ customerId, transactionId, reason });
       return toolResult("ok", {
         dispute: { id: dispute.id, status: dispute.status, reason },
+        ...(dispute.alreadyOpen ? { alreadyOpen: true } : {}),
         transaction: { merchant: tx.merchantName, amount: tx.amount, currency: tx.currency, date: tx.timestamp },
       });
     },
-    { name: "open_dispute", description: "Open a dispute on one of the customer's transactions. Needs the customer's approval.", schema: SCHEMA },
+    { name: "open_dispute", description: "Open a dispute on one of the customer's transactions. Needs the customer's approval. If one is already open on that transaction, it is returned with alreadyOpen: true (tell the customer it is already being handled).", schema: SCHEMA },
   );
 }

@@ -9,11 +9,14 @@ const DESCRIPTION =
   "Search Harbor Bank's official knowledge base (fees, limits, products, policies, how-to steps). " +
   "Returns numbered passages; answer only from them and cite them as [1], [2].";
 
-/** Builds the knowledge search tool; passages carrying instructions are stripped before the model sees them. */
+/** Builds the knowledge search tool; the query is redacted, and passages carrying instructions are stripped before the model sees them. */
 export function createSearchKnowledgeTool(knowledge: KnowledgePort, options: { k?: number } = {}) {
   return tool(
-    async ({ query }, runtime) => {
+    async ({ query: asked }, runtime) => {
       const ctx = contextOf(runtime);
+      // The model may copy a number from a tool result into its query: the vault's placeholder goes to the embedder,
+      // the trace and the model instead.
+      const query = ctx.vault.redact(asked).text;
       const k = options.k ?? 4;
       // Passages of the documents the routed intent is about come first; the general ranking fills the rest. A
       // wider first search usually contains them; only when it does not is the intent's documents searched alone.

@@ -1,4 +1,5 @@
 // Reads numbers written with Chinese numerals and multipliers ("一万五千", "两千五", "3千", "1.5万") as plain numbers.
+// A hand-written scanner, one pass over a text of bounded length.
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -6,9 +7,36 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 /** Characters that may appear inside a Chinese-written number. */
 export const CHINESE_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿";
 
+/** The longest text read as one number; anything longer is not an amount, date or count a customer would write. */
+export const MAX_NUMBER_CHARS = 24;
+
+const isAsciiDigit = (ch: string): boolean => ch >= "0" && ch <= "9";
+const NUMERALS = new Set(CHINESE_NUMBER_CHARS);
+
+/** True for a character of a Chinese-written number (numeral or multiplier). */
+export function isChineseNumeral(ch: string): boolean {
+  return NUMERALS.has(ch);
+}
+
+/** Reads `\d+(?:\.\d+)?` at `i`; returns the end index, or `i` when there is no digit. */
+function readArabic(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && isAsciiDigit(s.charAt(j))) j++;
+  if (j > i && s.charAt(j) === "." && isAsciiDigit(s.charAt(j + 1))) {
+    j++;
+    while (j < s.length && isAsciiDigit(s.charAt(j))) j++;
+  }
+  return j;
+}
+
 /** Parses a number mixing Arabic digits and Chinese numerals; undefined when the text is not a number. */
 export function parseChineseNumber(text: string): number | undefined {
-  const s = text.replace(/[,，\s]/g, "");
+  let s = "";
+  for (const ch of text) {
+    if (ch === "," || ch === "，" || /\s/.test(ch)) continue;
+    s += ch;
+    if (s.length > MAX_NUMBER_CHARS) return undefined;
+  }
   if (s.length === 0) return undefined;
   let total = 0;
   let section = 0;
@@ -17,12 +45,12 @@ export function parseChineseNumber(text: string): number | undefined {
   let sawDigit = false;
   let i = 0;
   while (i < s.length) {
-    const ch = s[i] as string;
-    const arabic = /^\d+(?:\.\d+)?/.exec(s.slice(i));
-    if (arabic) {
-      current = Number(arabic[0]);
+    const ch = s.charAt(i);
+    const arabicEnd = readArabic(s, i);
+    if (arabicEnd > i) {
+      current = Number(s.slice(i, arabicEnd));
       sawDigit = true;
-      i += arabic[0].length;
+      i = arabicEnd;
       continue;
     }
     if (ch in DIGITS) {
@@ -42,7 +70,6 @@ export function parseChineseNumber(text: string): number | undefined {
     } else {
       return undefined;
     }
-    sawDigit = ch in DIGITS || sawDigit;
     i++;
   }
   // Spoken shorthand: "两千五" is 2,500 and "一万五" is 15,000 — a trailing digit counts in the next unit down.

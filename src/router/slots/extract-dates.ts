@@ -1,6 +1,8 @@
 // Finds dates in English and Chinese messages and resolves them against a reference day: "yesterday", "last Friday",
 // "on 3 March", "昨天", "上周五", "3月5日". Dates without a year are taken as the latest such day not after today,
-// because customers write about payments that already happened.
+// because customers write about payments that already happened. Every pattern has bounded repetition (no two
+// quantifiers competing for the same characters) and messages are read up to MAX_SCANNED_CHARS.
+import { capText } from "../../shared/linear-text.js";
 import { parseChineseNumber } from "./chinese-numerals.js";
 import type { DateSlot } from "./slot-schema.js";
 
@@ -9,8 +11,6 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const CN_WEEKDAY: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 0 };
 
-const MONTH_RE = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const WEEKDAY_RE = String.raw`(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?`;
 
 const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
 const utcDay = (d: Date): number => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
@@ -68,20 +68,20 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_RE}\b(?:,?\s+(\d{4}))?`, "gi"),
+    re: /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,8}(?:of\s{1,8})?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s{1,8}(\d{4}))?/gi,
     relative: false,
     resolve: (m, today) => resolveMonthDay(today, MONTHS.indexOf((m[2] as string).slice(0, 3).toLowerCase()), Number(m[1]), m[3] ? Number(m[3]) : undefined),
   },
   {
-    re: new RegExp(String.raw`\b${MONTH_RE}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`, "gi"),
+    re: /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s{1,8}(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s{1,8}(\d{4}))?/gi,
     relative: false,
     resolve: (m, today) => resolveMonthDay(today, MONTHS.indexOf((m[1] as string).slice(0, 3).toLowerCase()), Number(m[2]), m[3] ? Number(m[3]) : undefined),
   },
-  { re: /\b(?:the\s+)?day\s+before\s+yesterday\b/gi, relative: true, resolve: (_m, today) => today - 2 * DAY_MS },
+  { re: /\b(?:the\s{1,8})?day\s{1,8}before\s{1,8}yesterday\b/gi, relative: true, resolve: (_m, today) => today - 2 * DAY_MS },
   { re: /\byesterday\b|\bystd\b/gi, relative: true, resolve: (_m, today) => today - DAY_MS },
   { re: /\btoday\b|\bthis morning\b|\btonight\b/gi, relative: true, resolve: (_m, today) => today },
   {
-    re: /\b(\d{1,2}|a|one|two|three|four|five|six|seven)\s+days?\s+ago\b/gi,
+    re: /\b(\d{1,2}|a|one|two|three|four|five|six|seven)\s{1,8}days?\s{1,8}ago\b/gi,
     relative: true,
     resolve: (m, today) => {
       const words = ["a", "one", "two", "three", "four", "five", "six", "seven"];
@@ -91,7 +91,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(String.raw`\b(?:last|on|this past)\s+${WEEKDAY_RE}\b`, "gi"),
+    re: /\b(?:last|on|this past)\s{1,8}(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b/gi,
     relative: true,
     resolve: (m, today) => previousWeekday(today, weekdayIndex(m[1] as string)),
   },
@@ -132,17 +132,24 @@ const RULES: Rule[] = [
 ];
 
 /** Extracts every date in the message, resolved against the reference date (its UTC calendar day). */
-export function extractDates(text: string, reference: Date): DateSlot[] {
+export function extractDates(message: string, reference: Date): DateSlot[] {
+  const text = capText(message);
   const today = utcDay(reference);
   const found: { start: number; end: number; slot: DateSlot }[] = [];
+  // Matches are short (bounded patterns), so checking and marking their characters keeps overlap tests linear.
+  const taken = new Uint8Array(text.length + 1);
+  // A message naming the same day many times formats it once.
+  const days = new Map<number, string>();
+  const isoOf = (t: number): string => days.get(t) ?? (days.set(t, iso(t)), iso(t));
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.re)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (taken.subarray(start, end).some((t) => t === 1)) continue;
       const t = rule.resolve(m, today);
       if (t === undefined || Number.isNaN(t)) continue;
-      found.push({ start, end, slot: { date: iso(t), relative: rule.relative, text: m[0].trim() } });
+      taken.fill(1, start, end);
+      found.push({ start, end, slot: { date: isoOf(t), relative: rule.relative, text: m[0].trim() } });
     }
   }
   return found.sort((a, b) => a.start - b.start).map((f) => f.slot);

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,10 +15,17 @@ describe("default scorecard", () => {
     expect(second.ok && first.ok && second.value.scorecard).toEqual(first.ok ? first.value.scorecard : null);
   });
 
-  it("reports a corrupt scorecard instead of overwriting it", async () => {
-    const modelsDir = await mkdtemp(join(tmpdir(), "models-"));
-    await writeFile(join(modelsDir, DEFAULT_SCORECARD_FILE), "{not json");
-    const r = await ensureDefaultScorecard({ modelsDir, seed: 42 });
-    expect(r.ok).toBe(false);
+  it("never serves a truncated or wrong-schema scorecard: moves it aside and retrains, with a warning", async () => {
+    for (const broken of ["{not json", JSON.stringify({ format: "something-else", bins: [] })]) {
+      const modelsDir = await mkdtemp(join(tmpdir(), "models-"));
+      await writeFile(join(modelsDir, DEFAULT_SCORECARD_FILE), broken);
+      const warnings: string[] = [];
+      const r = await ensureDefaultScorecard({ modelsDir, seed: 42, size: 4000, onWarning: (m) => void warnings.push(m) });
+      expect(r.ok && r.value.trained).toBe(true);
+      expect(warnings).toEqual(["credit scorecard artefact is corrupt: moved aside, retraining the default"]);
+      expect((await readdir(modelsDir)).filter((f) => f.includes(".corrupt-"))).toHaveLength(1);
+      const again = await ensureDefaultScorecard({ modelsDir, seed: 42, size: 4000 });
+      expect(again.ok && again.value.trained).toBe(false);
+    }
   });
 });

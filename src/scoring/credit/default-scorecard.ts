@@ -2,7 +2,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "../../shared/hash.js";
-import { err, ok, type Result } from "../../shared/result.js";
+import { quarantineFile } from "../../shared/quarantine-file.js";
+import { ok, type Result } from "../../shared/result.js";
 import { writeApplicantCsv } from "./applicant-file.js";
 import type { LabelledTable } from "./feature-table.js";
 import { NATIVE_FEATURES, toFeatureRow } from "./native-features.js";
@@ -39,21 +40,26 @@ export function trainNativeScorecard(
 
 /**
  * Loads the default scorecard from `modelsDir`, training it from the seeded synthetic book (a few seconds) when
- * it is missing. An existing file that fails verification is reported, never silently overwritten.
+ * it is missing. A file that fails verification (truncated, garbage, wrong schema) is never served: it is moved
+ * aside as `<file>.corrupt-<time>` (never overwritten) and the default is retrained, with a warning.
  */
 export async function ensureDefaultScorecard(options: {
   modelsDir: string;
   seed: number;
   size?: number;
   now?: () => Date;
-}): Promise<Result<{ scorecard: Scorecard; path: string; trained: boolean }, string>> {
+  onWarning?: (message: string, fields: Record<string, unknown>) => void;
+}): Promise<Result<{ scorecard: Scorecard; path: string; trained: boolean; quarantined?: string }, string>> {
   const path = join(options.modelsDir, DEFAULT_SCORECARD_FILE);
+  let quarantined: string | undefined;
   if (existsSync(path)) {
     const loaded = await loadScorecard(path, { dataset: "native" });
-    return loaded.ok ? ok({ scorecard: loaded.value, path, trained: false }) : err(`${path}: ${loaded.error} (delete it to retrain the default)`);
+    if (loaded.ok) return ok({ scorecard: loaded.value, path, trained: false });
+    quarantined = quarantineFile(path, options.now?.());
+    options.onWarning?.("credit scorecard artefact is corrupt: moved aside, retraining the default", { path, problem: loaded.error, movedTo: quarantined });
   }
   const book = generateApplicantBook({ size: options.size ?? DEFAULT_BOOK_SIZE, seed: options.seed });
   const { scorecard } = trainNativeScorecard(book, { seed: options.seed, createdAt: (options.now?.() ?? new Date()).toISOString() });
   await saveScorecard(path, scorecard);
-  return ok({ scorecard, path, trained: true });
+  return ok({ scorecard, path, trained: true, ...(quarantined ? { quarantined } : {}) });
 }

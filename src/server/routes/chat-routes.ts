@@ -1,15 +1,18 @@
-// Customer chat endpoints: a turn (JSON or SSE), a confirmation decision, a session's history and its live events.
-import { Router, type Request, type Response } from "express";
-import { identityKey, type Identity } from "../../auth/identity.js";
-import type { TokenService } from "../../auth/tokens.js";
-import { createChatRequestSchema, ConfirmRequestSchema, SessionIdSchema, type ChatEvent, type ChatResponse } from "../../agent/chat-schemas.js";
+// Customer chat endpoints: a turn (JSON or SSE), a confirmation decision, a session's history, a stream ticket and
+// the session's live events. Anonymous visitors prove ownership with the session key header on every call.
+import { Router, type Request, type RequestHandler, type Response } from "express";
+import { z } from "zod";
+import { createChatRequestSchema, ConfirmRequestSchema, SessionIdSchema, type ChatEvent, type ChatResponse, type StreamTicket } from "../../agent/chat-schemas.js";
 import type { ChatService } from "../../agent/chat-service.js";
 import type { ConversationEvent, ConversationEvents } from "../../agent/conversation-events.js";
-import type { ConversationStore, Session } from "../../agent/conversation-store.js";
+import type { ConversationStore } from "../../agent/conversation-store.js";
+import { SESSION_KEY_HEADER, SessionKeySchema, type SessionAccess } from "../../agent/session-access.js";
+import { StreamTicketTextSchema, type StreamTickets } from "../../agent/stream-tickets.js";
 import { AppError, ERROR_EXPOSED, ERROR_STATUS } from "../../shared/errors.js";
 import type { Logger } from "../../shared/logger.js";
 import { identityOf } from "../auth-middleware.js";
-import { openSse, wantsEventStream } from "../sse.js";
+import { classify } from "../error-handler.js";
+import { openSse, wantsEventStream, type SseRefusal, type SseRegistry } from "../sse.js";
 import { parseOrThrow } from "../validate.js";
 
 /** Dependencies of the chat routes. */
@@ -17,9 +20,46 @@ export interface ChatRoutesDeps {
   chat: ChatService;
   store: ConversationStore;
   events: ConversationEvents;
-  tokens: TokenService;
+  streamTickets: StreamTickets;
+  sseRegistry: SseRegistry;
   logger: Logger;
   maxMessageChars: number;
+  /** A live stream is closed after this long; the client reconnects with a fresh ticket (default 30 minutes). */
+  maxStreamMs?: number;
+}
+
+const EventsQuerySchema = z
+  .object({
+    ticket: StreamTicketTextSchema.optional(),
+    after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe("Replay staff messages after this message id."),
+  })
+  .passthrough();
+
+const SSE_REFUSALS: Record<SseRefusal, string> = {
+  identity_limit: "Too many live connections for this conversation's owner. Close another tab and try again.",
+  ip_limit: "Too many live connections from this address. Please try again later.",
+  total_limit: "The service is busy. Please try again in a moment.",
+};
+
+/** Refuses bearer tokens in URLs (they end up in logs, histories and Referer headers); headers only. */
+export const refuseTokensInUrl: RequestHandler = (req, _res, next) => {
+  if (req.query["access_token"] !== undefined) {
+    next(new AppError("bad_request", "Send the access token in the Authorization header, never in the URL. Live events take a stream ticket."));
+    return;
+  }
+  next();
+};
+
+/** The caller and the session key it presented (X-Session-Key); a malformed key is a 400. */
+function accessOf(req: Request): SessionAccess {
+  const identity = identityOf(req);
+  const raw = req.get(SESSION_KEY_HEADER);
+  if (raw === undefined || raw === "") return { identity };
+  const key = SessionKeySchema.safeParse(raw);
+  if (!key.success) {
+    throw new AppError("validation_failed", "The X-Session-Key header is not valid.", { details: [{ path: "headers.x-session-key", message: key.error.issues[0]?.message ?? "is not valid" }] });
+  }
+  return { identity, sessionKey: key.data };
 }
 
 function requireJson(req: Request): void {
@@ -35,15 +75,11 @@ async function respond(req: Request, res: Response, logger: Logger, run: (emit?:
   try {
     await run((e) => sse.send(e.type, e.data));
   } catch (error) {
-    const appError = error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.", { cause: error });
+    const appError = classify(error);
     if (ERROR_STATUS[appError.code] >= 500) logger.error("chat stream failed", { code: appError.code, error: appError.cause ?? appError });
     sse.send("error", { code: appError.code, message: ERROR_EXPOSED[appError.code] ? appError.message : "Something went wrong on our side. Please try again." });
   }
   sse.close();
-}
-
-function canRead(identity: Identity, session: Session): boolean {
-  return identity.kind === "staff" || session.owner === identityKey(identity);
 }
 
 /** Builds the chat router. */
@@ -54,21 +90,20 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
   router.post("/v1/chat", async (req, res) => {
     requireJson(req);
     const body = parseOrThrow(ChatRequestSchema, req.body, "body");
-    const identity = identityOf(req);
-    await respond(req, res, deps.logger, (emit) => deps.chat.handleMessage({ identity, message: body.message, ...(body.sessionId ? { sessionId: body.sessionId } : {}), ...(body.locale ? { locale: body.locale } : {}) }, emit));
+    const access = accessOf(req);
+    await respond(req, res, deps.logger, (emit) => deps.chat.handleMessage({ ...access, message: body.message, ...(body.sessionId ? { sessionId: body.sessionId } : {}), ...(body.locale ? { locale: body.locale } : {}) }, emit));
   });
 
   router.post("/v1/chat/confirm", async (req, res) => {
     requireJson(req);
     const body = parseOrThrow(ConfirmRequestSchema, req.body, "body");
-    const identity = identityOf(req);
-    await respond(req, res, deps.logger, (emit) => deps.chat.handleConfirmation({ identity, ...body }, emit));
+    const access = accessOf(req);
+    await respond(req, res, deps.logger, (emit) => deps.chat.handleConfirmation({ ...access, ...body }, emit));
   });
 
   router.get("/v1/sessions/:id", (req, res) => {
     const id = parseOrThrow(SessionIdSchema, req.params["id"], "params");
-    const session = deps.store.getSession(id);
-    if (!session || !canRead(identityOf(req), session)) throw new AppError("not_found", "No such conversation.");
+    const session = deps.chat.readableSession(accessOf(req), id);
     const ticket = session.state.ticketId ? deps.store.getTicket(session.state.ticketId) : undefined;
     res.json({
       session: { id: session.id, locale: session.locale, mode: session.mode, createdAt: session.createdAt },
@@ -78,22 +113,38 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
     });
   });
 
-  router.get("/v1/sessions/:id/events", async (req, res) => {
+  router.post("/v1/sessions/:id/stream-ticket", (req, res) => {
     const id = parseOrThrow(SessionIdSchema, req.params["id"], "params");
-    let identity = identityOf(req);
-    const queryToken = typeof req.query["access_token"] === "string" ? req.query["access_token"] : undefined;
-    // EventSource cannot send headers, so this one route also accepts the token as a query parameter.
-    if (identity.kind === "anonymous" && queryToken) {
-      const verified = await deps.tokens.verify(queryToken);
-      if (!verified.ok) throw new AppError("unauthenticated", "The access token is not valid.");
-      identity = verified.value;
+    const access = accessOf(req);
+    const session = deps.chat.readableSession(access, id);
+    // Staff streams count against the member of staff; everyone else's against the session's owner.
+    const holder = access.identity.kind === "staff" ? `staff:${access.identity.staffId}` : session.owner;
+    const issued = deps.streamTickets.issue({ sessionId: session.id, holder });
+    if (!issued.ok) throw new AppError("rate_limited", "Too many unused stream tickets. Use or let one expire first.");
+    res.setHeader("Cache-Control", "no-store");
+    const body: StreamTicket = issued.value;
+    res.json(body);
+  });
+
+  router.get("/v1/sessions/:id/events", (req, res) => {
+    const id = parseOrThrow(SessionIdSchema, req.params["id"], "params");
+    const query = parseOrThrow(EventsQuerySchema, req.query, "query");
+    if (!query.ticket) throw new AppError("unauthenticated", "Open live events with a ticket from POST /v1/sessions/{id}/stream-ticket.");
+    const grant = deps.streamTickets.redeem(query.ticket, id);
+    if (!grant.ok) throw new AppError("unauthenticated", "The stream ticket is not valid, was already used or has expired.");
+    if (!deps.store.getSession(id)) throw new AppError("not_found", "No such conversation.");
+    const anonymous = grant.value.holder.startsWith("anonymous:");
+    const slot = deps.sseRegistry.acquire({ identity: grant.value.holder, ...(anonymous ? { anonymousIp: req.ip ?? "unknown" } : {}) });
+    if (!slot.ok) {
+      res.setHeader("Retry-After", "10");
+      throw new AppError("rate_limited", SSE_REFUSALS[slot.error]);
     }
-    const session = deps.store.getSession(id);
-    if (!session || !canRead(identity, session)) throw new AppError("not_found", "No such conversation.");
+    const release = slot.value;
     const sse = openSse(res, { pingMs: 15_000 });
     // Events published in this process arrive at once; a poll of the store brings those written by other worker
     // processes (a staff reply may land on any of them). Message ids make each delivery happen once.
-    let lastId = deps.store.listMessages(id).reduce((max, m) => Math.max(max, m.id), 0);
+    // A reconnecting client names the last message it has, so staff replies sent in between are not lost.
+    let lastId = query.after ?? deps.store.listMessages(id).reduce((max, m) => Math.max(max, m.id), 0);
     let lastTicket = "";
     const deliver = (e: ConversationEvent): void => {
       if (e.type === "message") {
@@ -108,17 +159,27 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
     };
     const unsubscribe = deps.events.subscribe(id, deliver);
     const poll = setInterval(() => {
-      for (const m of deps.store.listMessages(id, lastId)) {
-        if (m.role === "staff" || m.role === "system") deliver({ type: "message", data: { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, ...(m.author ? { author: m.author } : {}) } });
-        else lastId = Math.max(lastId, m.id);
+      try {
+        for (const m of deps.store.listMessages(id, lastId)) {
+          if (m.role === "staff" || m.role === "system") deliver({ type: "message", data: { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, ...(m.author ? { author: m.author } : {}) } });
+          else lastId = Math.max(lastId, m.id);
+        }
+        const current = deps.store.getSession(id);
+        const ticket = current?.state.ticketId ? deps.store.getTicket(current.state.ticketId) : undefined;
+        if (ticket) deliver({ type: "handoff", data: { ticketId: ticket.id, status: ticket.status } });
+      } catch (error) {
+        // The store is unavailable (locked, closing): end the stream; the client reconnects with a new ticket.
+        deps.logger.warn("live events poll failed", { sessionId: id, error });
+        sse.close();
       }
-      const current = deps.store.getSession(id);
-      const ticket = current?.state.ticketId ? deps.store.getTicket(current.state.ticketId) : undefined;
-      if (ticket) deliver({ type: "handoff", data: { ticketId: ticket.id, status: ticket.status } });
     }, 1000);
+    // Authority is checked when a stream opens, so no stream outlives it for long: the client reconnects with a new ticket.
+    const lifetime = setTimeout(() => sse.close(), deps.maxStreamMs ?? 30 * 60_000);
     res.on("close", () => {
       unsubscribe();
       clearInterval(poll);
+      clearTimeout(lifetime);
+      release();
     });
   });
 

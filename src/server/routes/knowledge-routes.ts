@@ -1,6 +1,9 @@
 // Knowledge endpoints: search (JSON), a document (JSON and a readable page for citation links), admin reload.
+import { createHash, timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
+import { BANK_PUBLIC_NUMBERS } from "../../agent/bank-public-numbers.js";
+import { redactPii } from "../../agent/guardrails/pii-vault.js";
 import { AppError } from "../../shared/errors.js";
 import { LocaleSchema, type Locale } from "../../shared/locale.js";
 import { renderMarkdownPage } from "../markdown-page.js";
@@ -20,13 +23,33 @@ const SearchQuery = z.object({
   product: z.string().max(40).optional(),
 });
 
+/** True when `given` equals `expected`, compared over equal-length digests so timing reveals nothing of either. */
+export function adminTokenMatches(given: string | undefined, expected: string): boolean {
+  const digest = (v: string): Buffer => createHash("sha256").update(v, "utf8").digest();
+  return timingSafeEqual(digest(given ?? ""), digest(expected)) && given !== undefined;
+}
+
+/** Runs `task` once at a time: a call while one runs shares its result instead of starting another. */
+function singleFlight<T>(task: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  return () => {
+    running ??= task().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+}
+
 /** Builds the knowledge router. */
 export function createKnowledgeRoutes(deps: { knowledge: KnowledgeRoutesPort; adminToken?: string }): Router {
   const router = Router();
+  const reload = singleFlight(() => deps.knowledge.reload());
   router.get("/v1/knowledge/search", async (req, res) => {
     const q = parseOrThrow(SearchQuery, req.query, "query");
-    const hits = await deps.knowledge.search(q.q, { k: q.k, ...(q.locale ? { locale: q.locale } : {}), ...(q.product ? { product: q.product } : {}) });
-    res.json({ query: q.q, hits });
+    // A query may carry a card or phone number: it is redacted before it is embedded (perhaps remotely), logged or echoed.
+    const query = redactPii(q.q, { publicNumbers: BANK_PUBLIC_NUMBERS });
+    const hits = await deps.knowledge.search(query, { k: q.k, ...(q.locale ? { locale: q.locale } : {}), ...(q.product ? { product: q.product } : {}) });
+    res.json({ query, hits });
   });
   router.get("/v1/knowledge/docs/:docId", (req, res) => {
     const doc = deps.knowledge.getDocument(String(req.params["docId"]));
@@ -41,8 +64,8 @@ export function createKnowledgeRoutes(deps: { knowledge: KnowledgeRoutesPort; ad
   router.post("/v1/admin/knowledge/reload", async (req, res) => {
     const token = req.get("x-admin-token");
     if (!deps.adminToken) throw new AppError("forbidden", "Set ADMIN_TOKEN to enable knowledge reloads over HTTP.");
-    if (token !== deps.adminToken) throw new AppError("unauthenticated", "A valid X-Admin-Token header is required.");
-    res.json(await deps.knowledge.reload());
+    if (!adminTokenMatches(token, deps.adminToken)) throw new AppError("unauthenticated", "A valid X-Admin-Token header is required.");
+    res.json(await reload());
   });
   return router;
 }

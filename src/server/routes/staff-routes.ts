@@ -1,7 +1,7 @@
 // Staff console endpoints: conversations with traces, the handoff queue, fraud review and credit explanations.
 import { Router } from "express";
 import { z } from "zod";
-import type { ConversationStore } from "../../agent/conversation-store.js";
+import { TicketCursorSchema, type ConversationStore, type TicketCursor } from "../../agent/conversation-store.js";
 import type { HandoffService } from "../../agent/handoff-service.js";
 import type { StaffDataPort } from "../../agent/staff-data-port.js";
 import { AppError } from "../../shared/errors.js";
@@ -10,9 +10,26 @@ import { parseOrThrow } from "../validate.js";
 import { SessionIdSchema } from "../../agent/chat-schemas.js";
 
 const LimitQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+const QueueQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z.string().max(200).optional(),
+});
 const ReplyBody = z.object({ text: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
 const LabelBody = z.object({ transactionId: z.string().min(1).max(64), label: z.enum(["fraud", "legitimate"]), note: z.string().max(500).optional() }).strict();
 const CreditQuery = z.object({ amount: z.coerce.number().min(1000).max(35000).default(10000), termMonths: z.coerce.number().int().min(12).max(84).default(60) });
+
+const encodeCursor = (c: TicketCursor): string => Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
+function decodeCursor(raw: string): TicketCursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    value = undefined;
+  }
+  const parsed = TicketCursorSchema.safeParse(value);
+  if (!parsed.success) throw new AppError("validation_failed", "The cursor is not one this queue returned.", { details: [{ path: "query.cursor", message: "invalid cursor" }] });
+  return parsed.data;
+}
 
 /** Builds the staff router (every route requires a staff token). */
 export function createStaffRoutes(deps: { store: ConversationStore; handoff: HandoffService; data: StaffDataPort }): Router {
@@ -46,8 +63,11 @@ export function createStaffRoutes(deps: { store: ConversationStore; handoff: Han
     res.json({ session, messages: deps.store.listMessages(session.id), traces: deps.store.listTraces(session.id), ...(ticket ? { ticket } : {}) });
   });
 
-  router.get("/v1/staff/handoffs", (_req, res) => {
-    res.json({ tickets: deps.store.listTickets().filter((t) => t.status !== "closed") });
+  // Every open ticket, waiting ones first and oldest first; closed tickets never take a place on the page.
+  router.get("/v1/staff/handoffs", (req, res) => {
+    const q = parseOrThrow(QueueQuery, req.query, "query");
+    const page = deps.store.listTicketQueue({ limit: q.limit, ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}) });
+    res.json({ tickets: page.tickets, counts: page.counts, ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) });
   });
 
   router.post("/v1/staff/conversations/:id/takeover", (req, res) => {

@@ -42,3 +42,17 @@ export interface PiiSpan {
   /** The value with look-alike characters folded and separators removed, so equal values share a placeholder. */
   canonical: string;
 }
+
+/** A span found in the folded text (offsets into the folded string, mapped back to the original later). */
+export interface FoundSpan {
+  kind: PiiKind;
+  start: number;
+  end: number;
+}
+
+/** A run of digits in the folded text: where it is and its digits. */
+export interface DigitGroup {
+  start: number;
+  end: number;
+  digits: string;
+}

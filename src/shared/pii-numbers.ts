@@ -3,20 +3,9 @@
 // expiry or a sort code followed by an account is still found; the scan is linear (each start tries ≤ 20 ends).
 import { cardLengthValid, cardPrefixPlausible, luhnValid, primaryCardLength } from "./pii-checksums.js";
 import type { ContextIndex } from "./pii-context.js";
-import type { PiiKind } from "./pii-kinds.js";
+import type { DigitGroup as Group, FoundSpan, PiiKind } from "./pii-kinds.js";
 
-/** A span found in the folded text. */
-export interface FoundSpan {
-  kind: PiiKind;
-  start: number;
-  end: number;
-}
-
-interface Group {
-  start: number;
-  end: number;
-  digits: string;
-}
+export type { FoundSpan } from "./pii-kinds.js";
 
 interface Run {
   groups: Group[];

@@ -4,20 +4,10 @@
 // and other amounts never are. Each start tries at most 19 digits, so the scan stays linear.
 import { cardPrefixPlausible, luhnValid, primaryCardLength } from "./pii-checksums.js";
 import type { ContextIndex } from "./pii-context.js";
-import type { PiiKind } from "./pii-kinds.js";
+import type { DigitGroup as Group, FoundSpan, PiiKind } from "./pii-kinds.js";
 
 /** A card (or, right after an account label, an account) found across unusual separators, in folded offsets. */
-export interface SplitCardSpan {
-  kind: PiiKind;
-  start: number;
-  end: number;
-}
-
-interface Group {
-  start: number;
-  end: number;
-  digits: string;
-}
+export type SplitCardSpan = FoundSpan;
 
 // What the ordinary digit-run reader already joins; a card written only with these is left to it.
 const PLAIN = new Set([" ", ".", "-", "(", ")"]);

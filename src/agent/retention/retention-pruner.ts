@@ -38,6 +38,19 @@ export interface PruneReport {
   ms: number;
 }
 
+/** A report of a prune that deleted nothing, the start of every run's counts. */
+export function emptyPruneReport(): PruneReport {
+  return {
+    conversations: { sessions: 0, messages: 0, tickets: 0, traces: 0, vaultEntries: 0 },
+    traces: 0,
+    checkpointThreads: 0,
+    workingMemory: { sessions: 0, vaultEntries: 0 },
+    orphans: { checkpointThreads: 0, traces: 0, vaultEntries: 0 },
+    other: {},
+    ms: 0,
+  };
+}
+
 /** Runs prunes on demand. */
 export interface RetentionPruner {
   /** Deletes everything past its retention period; `shouldStop` is asked between batches (shutdown). */
@@ -67,15 +80,7 @@ export function createRetentionPruner(deps: {
       const cutoffs: RetentionCutoffs = { transcript: cutoff(deps.policy.transcriptDays), trace: cutoff(deps.policy.traceDays), workingMemory: cutoff(deps.policy.checkpointDays) };
       const transcriptCutoff = cutoffs.transcript.toISOString();
       const memoryCutoff = cutoffs.workingMemory;
-      const report: PruneReport = {
-        conversations: { sessions: 0, messages: 0, tickets: 0, traces: 0, vaultEntries: 0 },
-        traces: 0,
-        checkpointThreads: 0,
-        workingMemory: { sessions: 0, vaultEntries: 0 },
-        orphans: { checkpointThreads: 0, traces: 0, vaultEntries: 0 },
-        other: {},
-        ms: 0,
-      };
+      const report = emptyPruneReport();
 
       // Whole conversations: the transcript first (re-checked in its transaction), then the threads of what went.
       for (let ids = conversations.idleSessions(transcriptCutoff, batch); ids.length && !stop(); ids = conversations.idleSessions(transcriptCutoff, batch)) {

@@ -1,18 +1,10 @@
 // The prune schedule: a run at start-up, never two at once, failures logged not thrown, and a stop that waits.
 import { describe, expect, it } from "vitest";
 import type { Logger } from "../../shared/logger.js";
-import type { PruneReport, RetentionPruner } from "./retention-pruner.js";
+import { emptyPruneReport, type PruneReport, type RetentionPruner } from "./retention-pruner.js";
 import { startRetentionSchedule } from "./retention-schedule.js";
 
-const EMPTY: PruneReport = {
-  conversations: { sessions: 0, messages: 0, tickets: 0, traces: 0, vaultEntries: 0 },
-  traces: 0,
-  checkpointThreads: 0,
-  workingMemory: { sessions: 0, vaultEntries: 0 },
-  orphans: { checkpointThreads: 0, traces: 0, vaultEntries: 0 },
-  other: {},
-  ms: 0,
-};
+const EMPTY: PruneReport = emptyPruneReport();
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];

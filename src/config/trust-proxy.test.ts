@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./load-config.js";
+import { problemsOf } from "./config-problems.test-helpers.js";
+import { loadConfig } from "./load-config.js";
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-}
 
 const PRODUCTION = { NODE_ENV: "production", PII_VAULT_KEY: "k".repeat(32) };
 

@@ -112,6 +112,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       ...(session.state.focusTransactionId ? { focusTransactionId: session.state.focusTransactionId } : {}),
       allowedTools: args.allowedTools,
       today: deps.now().toISOString().slice(0, 10),
+      passages: [],
     };
     const promptRoute = role === "staff" ? "staff" : args.route;
     const systemPrompt = `${deps.renderSystemPrompt(promptRoute, locale, {

@@ -20,7 +20,7 @@ export type ModelCall = z.infer<typeof ModelCallSchema>;
 
 /** A guardrail that fired during a turn. */
 export const GuardrailEventSchema = z.object({
-  type: z.enum(["pii_redacted", "injection_user", "injection_passage", "ungrounded_answer", "scope_refusal", "policy_violation", "anonymous_data_request", "ownership_denied", "llm_fallback", "tool_limit", "tool_denied", "confirmation_cancelled"]),
+  type: z.enum(["pii_redacted", "injection_user", "injection_passage", "ungrounded_answer", "scope_refusal", "policy_violation", "anonymous_data_request", "ownership_denied", "llm_fallback", "tool_limit", "tool_denied", "confirmation_cancelled", "output_rail", "retrieval"]),
   detail: z.string(),
 });
 /** A guardrail event. */

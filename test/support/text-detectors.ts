@@ -38,6 +38,7 @@ function note(intent: string, role: RoutingNote["role"], allowedTools: string[])
     confidence: 0.9,
     slots: { amounts: [{ value: 5000, currency: "GBP" }], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
     allowedTools,
+    passages: [],
     today: "2026-03-18",
   };
 }

@@ -5,7 +5,7 @@ import { trimTrailing } from "../../shared/linear-text.js";
 import type { Locale } from "../../shared/locale.js";
 import { extractAnswer, renderExtractedAnswer, type AnswerPassage } from "./extract-answer.js";
 import { formatDate, formatMoney, say } from "./reply-templates.js";
-import type { RoutingNote } from "./routing-note.js";
+import type { TurnPlan as RoutingNote } from "../turn-plan.js";
 
 /** A tool result of this turn, parsed from its JSON text. */
 export interface ToolOutcome {

@@ -1,28 +1,11 @@
 // The routing note: what the router understood about this turn, embedded in the system prompt as a tagged JSON
 // block. A real LLM reads it as context; the local responder reads it to decide its tool calls.
-import { z } from "zod";
-import { LocaleSchema } from "../../shared/locale.js";
+import { TurnPlanSchema, type TurnPlan } from "../turn-plan.js";
 
-/** The routing note's content. */
-export const RoutingNoteSchema = z.object({
-  intent: z.string(),
-  route: z.string(),
-  locale: LocaleSchema,
-  role: z.enum(["anonymous", "customer", "staff"]),
-  confidence: z.number(),
-  slots: z.object({
-    amounts: z.array(z.object({ value: z.number(), currency: z.string().nullable() })).default([]),
-    dates: z.array(z.string()).default([]),
-    cardLastFour: z.array(z.string()).default([]),
-    merchants: z.array(z.string()).default([]),
-    transactionRefs: z.array(z.string()).default([]),
-  }),
-  focusTransactionId: z.string().optional(),
-  allowedTools: z.array(z.string()).default([]),
-  today: z.string(),
-});
+/** The routing note's content (being replaced by the plan in the runtime context). */
+export const RoutingNoteSchema = TurnPlanSchema;
 /** The routing note. */
-export type RoutingNote = z.infer<typeof RoutingNoteSchema>;
+export type RoutingNote = TurnPlan;
 
 const OPEN = "<routing>";
 const CLOSE = "</routing>";

@@ -1,0 +1,33 @@
+// The turn plan: what the router understood about this turn and what was retrieved for it. It reaches the local
+// responder through the agent's runtime context, never through the prompt; a real model reads it as prose.
+import { z } from "zod";
+import { LocaleSchema } from "../shared/locale.js";
+import { PassageSchema } from "./passages.js";
+
+/** The slots the router found, as the plan carries them. */
+export const PlanSlotsSchema = z.object({
+  amounts: z.array(z.object({ value: z.number(), currency: z.string().nullable() })).default([]),
+  dates: z.array(z.string()).default([]),
+  cardLastFour: z.array(z.string()).default([]),
+  merchants: z.array(z.string()).default([]),
+  transactionRefs: z.array(z.string()).default([]),
+});
+/** Plan slots. */
+export type PlanSlots = z.infer<typeof PlanSlotsSchema>;
+
+/** The plan of one turn. */
+export const TurnPlanSchema = z.object({
+  intent: z.string(),
+  route: z.string(),
+  locale: LocaleSchema,
+  role: z.enum(["anonymous", "customer", "staff"]),
+  confidence: z.number(),
+  slots: PlanSlotsSchema,
+  focusTransactionId: z.string().optional(),
+  allowedTools: z.array(z.string()).default([]),
+  today: z.string(),
+  /** Passages retrieved before the model was called (two-step RAG); empty when the intent states no bank facts. */
+  passages: z.array(PassageSchema).default([]),
+});
+/** The plan of one turn. */
+export type TurnPlan = z.infer<typeof TurnPlanSchema>;

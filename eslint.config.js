@@ -38,6 +38,25 @@ export default tseslint.config(
   },
   {
     files: ["public/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", console: "readonly", sessionStorage: "readonly", localStorage: "readonly", customElements: "readonly", HTMLElement: "readonly", TextDecoder: "readonly", AbortController: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URL: "readonly", location: "readonly", navigator: "readonly", EventSource: "readonly" } },
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        fetch: "readonly",
+        console: "readonly",
+        sessionStorage: "readonly",
+        localStorage: "readonly",
+        customElements: "readonly",
+        HTMLElement: "readonly",
+        TextDecoder: "readonly",
+        AbortController: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        URL: "readonly",
+        location: "readonly",
+        navigator: "readonly",
+        EventSource: "readonly",
+      },
+    },
   },
 );

@@ -3,24 +3,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { ChatOpenAI } from "@langchain/openai";
+import { BoundedChatOpenAI } from "./agent/adapters/bounded-chat-model.js";
 import type { Express } from "express";
 import { toCreditPort } from "./agent/adapters/credit-adapter.js";
 import { toKnowledgePort, toKnowledgeRoutesPort } from "./agent/adapters/knowledge-adapter.js";
 import { toRouterPort } from "./agent/adapters/router-adapter.js";
 import { createBankAgent, describeConfirmation } from "./agent/bank-agent.js";
-import { BANK_PUBLIC_NUMBERS } from "./agent/bank-public-numbers.js";
+import { templateTexts } from "./agent/responder/reply-templates.js";
+import { BANK_PUBLIC_NUMBERS, BANK_PUBLISHED_CONTACTS } from "./agent/bank-public-numbers.js";
 import { createChatService, type ChatService } from "./agent/chat-service.js";
-import { createConversationEvents } from "./agent/conversation-events.js";
-import { createConversationStore, type ConversationStore } from "./agent/conversation-store.js";
+import { createConversationEvents } from "./conversations/conversation-events.js";
+import { createConversationStore, type ConversationStore } from "./conversations/conversation-store.js";
 import { createCheckpointStore } from "./agent/checkpoints/checkpoint-store.js";
 import { createDataLifecycle, type DataLifecycle } from "./agent/retention/data-lifecycle.js";
-import { createStreamTickets } from "./agent/stream-tickets.js";
-import { redactPii } from "./agent/guardrails/pii-vault.js";
-import { createVaultCipher } from "./agent/guardrails/vault-cipher.js";
+import { createStreamTickets } from "./conversations/stream-tickets.js";
+import { redactPii } from "./shared/pii-vault.js";
+import { createVaultCipher } from "./shared/vault-cipher.js";
 import { createConfirmationLedger } from "./agent/confirmation-ledger.js";
-import { createHandoffService } from "./agent/handoff-service.js";
-import { loadPromptTemplates, renderPrompt, type PromptRoute } from "./agent/prompts/load-prompts.js";
+import { createHandoffService } from "./conversations/handoff-service.js";
+import { loadPromptTemplates, promptTexts, renderPrompt, type PromptRoute } from "./agent/prompts/load-prompts.js";
 import { LOCAL_MODEL, LOCAL_PROVIDER, LocalResponderChatModel } from "./agent/responder/local-chat-model.js";
 import { loadIdentity } from "./auth/load-identity.js";
 import type { TokenService } from "./auth/tokens.js";
@@ -29,7 +30,8 @@ import { ensureBank } from "./bank/ensure-bank.js";
 import { createFraudAssessor } from "./bank/fraud-assessor.js";
 import { generateApplicantProfile } from "./scoring/credit/synthetic-book.js";
 import { createRng, seedFromString } from "./shared/random.js";
-import type { FraudView } from "./agent/agent-ports.js";import type { Config } from "./config/load-config.js";
+import type { FraudView } from "./agent/agent-ports.js";
+import type { Config } from "./config/load-config.js";
 import type { Embeddings } from "./knowledge/embeddings-port.js";
 import { ingestKnowledge } from "./knowledge/ingest-knowledge.js";
 import { createKnowledgeBase } from "./knowledge/knowledge-base.js";
@@ -76,22 +78,38 @@ export interface CreateAppOptions {
 function createKnowledgeIngest(config: Config, logger: Logger): () => ReturnType<typeof ingestKnowledge> {
   const embeddings = createEmbeddings(config);
   const clock = config.knowledge.today ? createFixedClock(`${config.knowledge.today}T12:00:00Z`) : createSystemClock();
-  return () => ingestKnowledge({ knowledgeDir: config.paths.knowledgeDir, indexRoot: config.paths.indexDir, embeddings, logger, clock });
+  return () =>
+    ingestKnowledge({
+      knowledgeDir: config.paths.knowledgeDir,
+      indexRoot: config.paths.indexDir,
+      embeddings,
+      logger,
+      clock,
+    });
 }
 
 function createEmbeddings(config: Config): Embeddings {
   return config.embeddings.provider === "openai"
-    ? createOpenAIEmbeddings({ model: config.embeddings.openaiModel, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}), ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}) })
+    ? createOpenAIEmbeddings({
+        model: config.embeddings.openaiModel,
+        ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}),
+        ...(config.llm.baseUrl ? { baseUrl: config.llm.baseUrl } : {}),
+      })
     : createLocalEmbeddings({ dim: config.embeddings.dim });
 }
 
-function createPrimaryModel(config: Config, local: BaseChatModel): { model: BaseChatModel; name: { provider: string; model: string } } {
+function createPrimaryModel(
+  config: Config,
+  local: BaseChatModel,
+): { model: BaseChatModel; name: { provider: string; model: string } } {
   if (config.llm.provider === "local") return { model: local, name: { provider: LOCAL_PROVIDER, model: LOCAL_MODEL } };
-  const model = new ChatOpenAI({
+  const model = new BoundedChatOpenAI({
+    deadlineMs: config.llm.timeoutMs,
     model: config.llm.model,
     apiKey: config.llm.apiKey ?? "not-needed",
     configuration: config.llm.baseUrl ? { baseURL: config.llm.baseUrl } : {},
     timeout: config.llm.timeoutMs,
+    maxTokens: config.llm.maxTokens,
     maxRetries: 0,
     streaming: true,
     temperature: 0,
@@ -102,8 +120,14 @@ function createPrimaryModel(config: Config, local: BaseChatModel): { model: Base
 /** Builds the whole service from a config: ingests knowledge, loads or trains models, seeds the bank if needed. */
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<BuiltApp> {
   const scrub = (text: string): string => redactPii(text, { publicNumbers: BANK_PUBLIC_NUMBERS });
-  const logger = createJsonLogger({ level: config.logLevel, scrub, ...(options.logSink ? { sink: options.logSink } : {}) });
-  const knowledgeClock = config.knowledge.today ? createFixedClock(`${config.knowledge.today}T12:00:00Z`) : createSystemClock();
+  const logger = createJsonLogger({
+    level: config.logLevel,
+    scrub,
+    ...(options.logSink ? { sink: options.logSink } : {}),
+  });
+  const knowledgeClock = config.knowledge.today
+    ? createFixedClock(`${config.knowledge.today}T12:00:00Z`)
+    : createSystemClock();
   const clock = createSystemClock();
   fs.mkdirSync(config.paths.dataDir, { recursive: true });
 
@@ -119,14 +143,28 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     return kb.reload();
   };
   // Two watches: edits to the folder are re-ingested; any new index version (also from `npm run ingest`) is loaded.
-  const dirWatcher = config.knowledge.watch && (options.watchFolder ?? !options.worker) ? watchKnowledgeDir({ dir: config.paths.knowledgeDir, ingest, logger }) : undefined;
-  const indexWatcher = config.knowledge.watch ? watchKnowledgeIndex({ indexRoot: config.paths.indexDir, knowledge: kb, logger }) : undefined;
+  const dirWatcher =
+    config.knowledge.watch && (options.watchFolder ?? !options.worker)
+      ? watchKnowledgeDir({ dir: config.paths.knowledgeDir, ingest, logger })
+      : undefined;
+  const indexWatcher = config.knowledge.watch
+    ? watchKnowledgeIndex({ indexRoot: config.paths.indexDir, knowledge: kb, logger })
+    : undefined;
 
-  const routerModel = ensureRouterModel({ intentsDir: config.paths.intentsDir, modelsDir: config.paths.modelsDir, onProgress: (m) => logger.info(m), onWarning: (m, f) => logger.warn(m, f) });
+  const routerModel = ensureRouterModel({
+    intentsDir: config.paths.intentsDir,
+    modelsDir: config.paths.modelsDir,
+    onProgress: (m) => logger.info(m),
+    onWarning: (m, f) => logger.warn(m, f),
+  });
   if (!routerModel.ok) throw new Error(`intent router: ${routerModel.error}`);
   const router = createIntentRouter({ model: routerModel.value.model, clock });
 
-  const scorecard = await ensureDefaultScorecard({ modelsDir: config.paths.modelsDir, seed: config.bank.seed, onWarning: (m, f) => logger.warn(m, f) });
+  const scorecard = await ensureDefaultScorecard({
+    modelsDir: config.paths.modelsDir,
+    seed: config.bank.seed,
+    onWarning: (m, f) => logger.warn(m, f),
+  });
   if (!scorecard.ok) throw new Error(`credit scorecard: ${scorecard.error}`);
   const scorer = createCreditScorer({
     scorecard: scorecard.value.scorecard,
@@ -143,7 +181,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     customers: config.bank.customers,
     today: clock.now().toISOString().slice(0, 10),
     // Each customer's lending profile comes from the credit module's generator, seeded by the customer id.
-    makeCreditProfile: (customer) => generateApplicantProfile(createRng(seedFromString(`${config.bank.seed}:${customer.id}`))),
+    makeCreditProfile: (customer) =>
+      generateApplicantProfile(createRng(seedFromString(`${config.bank.seed}:${customer.id}`))),
     logger,
   });
   const assessor = createFraudAssessor({
@@ -156,14 +195,26 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   const assess = (transactionId: string): FraudView | undefined => {
     const r = assessor.assessTransaction(transactionId);
-    return r.ok ? { probability: r.value.probability, level: r.value.level, reasons: r.value.reasons.map((x) => ({ code: x.code, text: x.text })), modelVersion: r.value.modelVersion } : undefined;
+    return r.ok
+      ? {
+          probability: r.value.probability,
+          level: r.value.level,
+          reasons: r.value.reasons.map((x) => ({ code: x.code, text: x.text })),
+          modelVersion: r.value.modelVersion,
+        }
+      : undefined;
   };
   const templates = loadPromptTemplates(config.paths.promptsDir);
   const conversations = createConversationStore(path.join(config.paths.dataDir, "chat.sqlite"));
-  const confirmations = createConfirmationLedger({ file: path.join(config.paths.dataDir, "chat.sqlite"), cipher: createVaultCipher(config.auth.vaultKey) });
+  const confirmations = createConfirmationLedger({
+    file: path.join(config.paths.dataDir, "chat.sqlite"),
+    cipher: createVaultCipher(config.auth.vaultKey),
+  });
   const streamTickets = createStreamTickets({ file: path.join(config.paths.dataDir, "stream-tickets.sqlite") });
   // Checkpoints hold whole tool results, so they are sealed like the vault; rows from before sealing are sealed once.
-  const checkpoints = createCheckpointStore(path.join(config.paths.dataDir, "checkpoints.sqlite"), { secret: config.auth.vaultKey });
+  const checkpoints = createCheckpointStore(path.join(config.paths.dataDir, "checkpoints.sqlite"), {
+    secret: config.auth.vaultKey,
+  });
   const legacyRows = options.worker ? 0 : checkpoints.sealLegacyRows();
   if (legacyRows > 0) logger.warn("sealed checkpoint rows written before sealing", { rows: legacyRows });
   const checkpointer = checkpoints.saver;
@@ -202,10 +253,26 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const chat = createChatService({
     agent,
     router: toRouterPort(router),
+    knowledge: ports.knowledge,
+    rails: {
+      publishedContacts: BANK_PUBLISHED_CONTACTS,
+      trustedTexts: (locale) => templateTexts(locale),
+      protectedTexts: promptTexts(templates),
+    },
     store: conversations,
     events,
     renderSystemPrompt: (route, locale, vars) =>
-      renderPrompt(templates, { route: route as PromptRoute, locale, vars: { bank_name: "Harbor Bank", intent: vars["intent"] ?? "", slots: vars["slots"] ?? "{}", signed_in: vars["signed_in"] ?? "no", today: vars["today"] ?? "" } }),
+      renderPrompt(templates, {
+        route: route as PromptRoute,
+        locale,
+        vars: {
+          bank_name: "Harbor Bank",
+          intent: vars["intent"] ?? "",
+          slots: vars["slots"] ?? "{}",
+          signed_in: vars["signed_in"] ?? "no",
+          today: vars["today"] ?? "",
+        },
+      }),
     now: () => clock.now(),
     logger,
     provider: primary.name,
@@ -218,16 +285,21 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   if (!options.worker) for (const warning of identity.warnings) logger.warn(warning);
   const tokens = identity.tokens;
   const publicDir = path.resolve("public");
-  if (!options.skipBrowserAssets && !options.worker) await buildBrowserAssets({ outDir: path.join(publicDir, "build") });
+  if (!options.skipBrowserAssets && !options.worker)
+    await buildBrowserAssets({ outDir: path.join(publicDir, "build") });
 
   // Counted in one SQLite file every worker opens, so the budgets hold for the machine, not per worker.
   const rateLimits = createRateLimits({
-    store: config.rateLimit.store === "sqlite" ? { kind: "sqlite", file: path.join(config.paths.dataDir, "rate-limits.sqlite") } : { kind: "memory" },
+    store:
+      config.rateLimit.store === "sqlite"
+        ? { kind: "sqlite", file: path.join(config.paths.dataDir, "rate-limits.sqlite") }
+        : { kind: "memory" },
     perMinute: config.rateLimit.perMinute,
     maxKeys: config.rateLimit.maxKeys,
     logger,
   });
-  if (options.worker && config.rateLimit.store === "memory") logger.warn("RATE_LIMIT_STORE=memory: each worker process counts its own budgets", { workers: config.workers });
+  if (options.worker && config.rateLimit.store === "memory")
+    logger.warn("RATE_LIMIT_STORE=memory: each worker process counts its own budgets", { workers: config.workers });
   const app = createHttpApp({
     logger,
     tokens,
@@ -238,7 +310,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     knowledge: toKnowledgeRoutesPort(kb, reloadKnowledge),
     staffData: toStaffDataPort(bank.store, scorer, createDialogueExporter(conversations)),
     erasure: lifecycle.erasure,
-    health: () => ({ knowledgeVersion: kb.indexVersion(), llm: primary.name, embeddings: embeddings.id, router: routerModel.value.model.dataHash.slice(0, 12), scorecard: scorer.scorecardVersion, fraudModel: bank.model.modelVersion }),
+    health: () => ({
+      knowledgeVersion: kb.indexVersion(),
+      llm: primary.name,
+      embeddings: embeddings.id,
+      router: routerModel.value.model.dataHash.slice(0, 12),
+      scorecard: scorer.scorecardVersion,
+      fraudModel: bank.model.modelVersion,
+    }),
     limits: config.limits,
     rateLimits,
     streamTickets,

@@ -24,7 +24,10 @@ function readConfig(): Config {
 async function serveHere(config: Config, role: "single" | "worker"): Promise<void> {
   const { createApp } = await import("./app.js");
   // In a cluster only the first worker watches the knowledge folder; the others reload the index it publishes.
-  const built = await createApp(config, { worker: role === "worker", watchFolder: role === "single" || process.env["HARBOR_WATCH"] === "1" });
+  const built = await createApp(config, {
+    worker: role === "worker",
+    watchFolder: role === "single" || process.env["HARBOR_WATCH"] === "1",
+  });
   const server: Server = built.app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
@@ -54,7 +57,9 @@ async function prepareOnly(config: Config): Promise<void> {
 
 async function servePrimary(config: Config): Promise<void> {
   // Ingest, train, seed and bundle once, in a short-lived child, before any worker starts.
-  const code = await new Promise<number | null>((resolve) => cluster.fork({ HARBOR_ROLE: "prepare" }).on("exit", resolve));
+  const code = await new Promise<number | null>((resolve) =>
+    cluster.fork({ HARBOR_ROLE: "prepare" }).on("exit", resolve),
+  );
   if (code !== 0) {
     console.error(`preparing the data failed (exit ${code}); not starting workers`);
     process.exit(1);

@@ -1,4 +1,4 @@
-// Guards the one-directional import graph: server → agent → (knowledge | router | bank) → scoring → shared.
+// Guards the one-directional import graph: server → agent → (conversations | knowledge | router | bank) → scoring → shared.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,9 +27,10 @@ const ALLOWED: Record<string, string[]> = {
   knowledge: ["shared"],
   router: ["shared"],
   bank: ["scoring", "shared"],
-  agent: ["knowledge", "router", "bank", "scoring", "auth", "shared"],
-  server: ["agent", "auth", "shared"],
-  dialogues: ["agent", "auth", "shared", "config", "router"],
+  conversations: ["auth", "shared"],
+  agent: ["conversations", "knowledge", "router", "bank", "scoring", "auth", "shared"],
+  server: ["agent", "conversations", "auth", "shared"],
+  dialogues: ["agent", "conversations", "auth", "shared", "config", "router"],
   widget: ["shared"],
   "console-ui": ["shared", "widget"],
   cli: ["*"],
@@ -48,20 +49,26 @@ describe("import graph", () => {
       for (const m of text.matchAll(/from\s+"(\.{1,2}\/[^"]+)"/g)) {
         const target = path.resolve(path.dirname(file), m[1] as string);
         const to = layerOf(target);
-        if (to !== from && !allowed.includes(to)) violations.push(`${path.relative(SRC, file)} (${from}) imports ${m[1]} (${to})`);
+        if (to !== from && !allowed.includes(to))
+          violations.push(`${path.relative(SRC, file)} (${from}) imports ${m[1]} (${to})`);
       }
     }
     expect(violations).toEqual([]);
   });
 
   it("keeps better-sqlite3 and hnswlib-node behind one file each", () => {
-    const users = (pkg: string) => files.filter((f) => new RegExp(`from "${pkg}"`).test(fs.readFileSync(f, "utf8"))).map((f) => path.relative(SRC, f));
+    const users = (pkg: string) =>
+      files
+        .filter((f) => new RegExp(`from "${pkg}"`).test(fs.readFileSync(f, "utf8")))
+        .map((f) => path.relative(SRC, f));
     expect(users("better-sqlite3")).toEqual(["shared/sqlite-database.ts"]);
     expect(users("hnswlib-node")).toHaveLength(1);
   });
 
   it("reads process.env only in the config module and entry points", () => {
-    const readers = files.filter((f) => /process\.env/.test(fs.readFileSync(f, "utf8"))).map((f) => path.relative(SRC, f));
+    const readers = files
+      .filter((f) => /process\.env/.test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(SRC, f));
     expect(readers.filter((f) => !f.startsWith("config/") && !f.startsWith("cli/") && f !== "main.ts")).toEqual([]);
   });
 });

@@ -26,15 +26,21 @@ describe("health, knowledge and OpenAPI", () => {
   });
 
   it("searches the knowledge base in both languages", async () => {
-    const en = await request(t.built.app).get("/v1/knowledge/search").query({ q: "I lost my card", k: 3, locale: "en" });
+    const en = await request(t.built.app)
+      .get("/v1/knowledge/search")
+      .query({ q: "I lost my card", k: 3, locale: "en" });
     expect(en.status).toBe(200);
     expect(en.body.hits[0].docId).toMatch(/card-lost-stolen/);
-    const zh = await request(t.built.app).get("/v1/knowledge/search").query({ q: "银行卡丢了怎么办", k: 3, locale: "zh-CN" });
+    const zh = await request(t.built.app)
+      .get("/v1/knowledge/search")
+      .query({ q: "银行卡丢了怎么办", k: 3, locale: "zh-CN" });
     expect(zh.body.hits[0].docId).toBe("zh-card-lost-stolen");
   });
 
   it("never returns the superseded fee schedule or the expired notice", async () => {
-    const r = await request(t.built.app).get("/v1/knowledge/search").query({ q: "fee schedule 2025 CHAPS fee app maintenance September", k: 20 });
+    const r = await request(t.built.app)
+      .get("/v1/knowledge/search")
+      .query({ q: "fee schedule 2025 CHAPS fee app maintenance September", k: 20 });
     const ids = r.body.hits.map((h: { docId: string }) => h.docId);
     expect(ids).not.toContain("fees-schedule-2025");
     expect(ids).not.toContain("notice-app-maintenance-2026-09");
@@ -64,7 +70,10 @@ describe("bad input gets a JSON 4xx naming the problem", () => {
     const long = await chat({ message: "a".repeat(2001) });
     expect(long.status).toBe(400);
     expect(long.body.error.details[0].message).toMatch(/2000/);
-    const huge = await request(t.built.app).post("/v1/chat").set("content-type", "application/json").send(JSON.stringify({ message: "x".repeat(40_000) }));
+    const huge = await request(t.built.app)
+      .post("/v1/chat")
+      .set("content-type", "application/json")
+      .send(JSON.stringify({ message: "x".repeat(40_000) }));
     expect(huge.status).toBe(413);
   });
   it("rejects a forged token with 401 and unknown routes with a JSON 404", async () => {
@@ -119,7 +128,11 @@ describe("multi-turn flows", () => {
     const ok = await request(t.built.app)
       .post("/v1/chat/confirm")
       .set("authorization", `Bearer ${t.tokens.demo1}`)
-      .send({ sessionId: first.body.sessionId, confirmationId: first.body.pendingConfirmation.id, decision: "approve" });
+      .send({
+        sessionId: first.body.sessionId,
+        confirmationId: first.body.pendingConfirmation.id,
+        decision: "approve",
+      });
     expect(ok.status).toBe(200);
     expect(ok.body.toolCalls).toContainEqual({ name: "freeze_card", status: "ok" });
     expect(ok.body.reply.text).toMatch(/frozen/);
@@ -130,10 +143,16 @@ describe("multi-turn flows", () => {
     const pending = first.body.pendingConfirmation;
     const sessionId = first.body.sessionId;
     if (pending) {
-      const rej = await request(t.built.app).post("/v1/chat/confirm").set("authorization", `Bearer ${t.tokens.demo1}`).send({ sessionId, confirmationId: pending.id, decision: "reject" });
+      const rej = await request(t.built.app)
+        .post("/v1/chat/confirm")
+        .set("authorization", `Bearer ${t.tokens.demo1}`)
+        .send({ sessionId, confirmationId: pending.id, decision: "reject" });
       expect(rej.body.toolCalls).toContainEqual({ name: "open_dispute", status: "rejected" });
     }
-    const stale = await request(t.built.app).post("/v1/chat/confirm").set("authorization", `Bearer ${t.tokens.demo1}`).send({ sessionId, confirmationId: "nope", decision: "approve" });
+    const stale = await request(t.built.app)
+      .post("/v1/chat/confirm")
+      .set("authorization", `Bearer ${t.tokens.demo1}`)
+      .send({ sessionId, confirmationId: "nope", decision: "approve" });
     expect(stale.status).toBe(409);
   });
 
@@ -144,7 +163,10 @@ describe("multi-turn flows", () => {
     const second = await chat({ sessionId: first.body.sessionId, message: "£10,000 over 5 years" }, t.tokens.demo1);
     expect(second.body.toolCalls).toContainEqual({ name: "check_credit_eligibility", status: "ok" });
     expect(second.body.reply.text).toMatch(/estimate/i);
-    const third = await chat({ sessionId: first.body.sessionId, message: "what is the fee for a CHAPS payment?" }, t.tokens.demo1);
+    const third = await chat(
+      { sessionId: first.body.sessionId, message: "what is the fee for a CHAPS payment?" },
+      t.tokens.demo1,
+    );
     expect(third.body.intent.route).toBe("knowledge");
     expect(third.body.reply.text).toMatch(/£25/);
   });
@@ -154,12 +176,18 @@ describe("multi-turn flows", () => {
     expect(first.body.handoff?.ticketId).toBeTruthy();
     const next = await chat({ sessionId: first.body.sessionId, message: "hello? anyone there?" }, t.tokens.demo1);
     expect(next.body.reply.text).toBe("");
-    const tickets = await request(t.built.app).get("/v1/staff/handoffs").set("authorization", `Bearer ${t.tokens.staff}`);
+    const tickets = await request(t.built.app)
+      .get("/v1/staff/handoffs")
+      .set("authorization", `Bearer ${t.tokens.staff}`);
     expect(tickets.body.tickets.some((x: { id: string }) => x.id === first.body.handoff.ticketId)).toBe(true);
   });
 
   it("streams intent, tool and token events before done", async () => {
-    const r = await request(t.built.app).post("/v1/chat").set("accept", "text/event-stream").set("content-type", "application/json").send({ message: "how do I report a lost card?" });
+    const r = await request(t.built.app)
+      .post("/v1/chat")
+      .set("accept", "text/event-stream")
+      .set("content-type", "application/json")
+      .send({ message: "how do I report a lost card?" });
     expect(r.headers["content-type"]).toMatch(/event-stream/);
     const events = [...r.text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
     expect(events.slice(0, 2)).toEqual(["session", "intent"]);
@@ -181,26 +209,41 @@ describe("security", () => {
       const r = await chat({ message }, t.tokens.demo1);
       expect(JSON.stringify(r.body)).not.toMatch(/李伟|Li Wei/);
     }
-    const peek = await request(t.built.app).get(`/v1/sessions/${demo2Session}`).set("authorization", `Bearer ${t.tokens.demo1}`);
+    const peek = await request(t.built.app)
+      .get(`/v1/sessions/${demo2Session}`)
+      .set("authorization", `Bearer ${t.tokens.demo1}`);
     expect(peek.status).toBe(404);
     const hijack = await chat({ sessionId: demo2Session, message: "what's my balance" }, t.tokens.demo1);
     expect(hijack.status).toBe(404);
   });
 
   it("keeps PII out of replies, transcripts, traces and logs", async () => {
-    const pii = "my card 4111 1111 1111 1111 was stolen, call me on +44 7700 900123 or li.wei@example.com, ID 11010519491231002X";
+    const pii =
+      "my card 4111 1111 1111 1111 was stolen, call me on +44 7700 900123 or li.wei@example.com, ID 11010519491231002X";
     const r = await chat({ message: pii }, t.tokens.demo1);
-    const history = await request(t.built.app).get(`/v1/sessions/${r.body.sessionId}`).set("authorization", `Bearer ${t.tokens.demo1}`);
-    const staffView = await request(t.built.app).get(`/v1/staff/conversations/${r.body.sessionId}`).set("authorization", `Bearer ${t.tokens.staff}`);
+    const history = await request(t.built.app)
+      .get(`/v1/sessions/${r.body.sessionId}`)
+      .set("authorization", `Bearer ${t.tokens.demo1}`);
+    const staffView = await request(t.built.app)
+      .get(`/v1/staff/conversations/${r.body.sessionId}`)
+      .set("authorization", `Bearer ${t.tokens.staff}`);
     const everything = JSON.stringify([r.body, history.body, staffView.body]) + t.logLines.join("\n");
-    for (const leak of ["4111 1111 1111 1111", "4111111111111111", "7700 900123", "li.wei@example.com", "11010519491231002X"]) {
+    for (const leak of [
+      "4111 1111 1111 1111",
+      "4111111111111111",
+      "7700 900123",
+      "li.wei@example.com",
+      "11010519491231002X",
+    ]) {
       expect(everything).not.toContain(leak);
     }
     expect(JSON.stringify(staffView.body.traces)).toContain("[CARD_1]");
   });
 
   it("staff endpoints refuse customers", async () => {
-    const r = await request(t.built.app).get("/v1/staff/conversations").set("authorization", `Bearer ${t.tokens.demo1}`);
+    const r = await request(t.built.app)
+      .get("/v1/staff/conversations")
+      .set("authorization", `Bearer ${t.tokens.demo1}`);
     expect(r.status).toBe(403);
     expect((await request(t.built.app).get("/v1/staff/conversations")).status).toBe(401);
   });
@@ -226,24 +269,41 @@ describe("answers that read like a person wrote them", () => {
 describe("staff tools around a conversation", () => {
   it("exports any conversation as a regression dialogue, PII replaced by checksum-valid fakes", async () => {
     const r = await chat({ message: "my card 4111 1111 1111 1111 — how much is a SWIFT transfer?" }, t.tokens.demo1);
-    const yaml = await request(t.built.app).get(`/v1/staff/conversations/${r.body.sessionId}/dialogue`).set("authorization", `Bearer ${t.tokens.staff}`);
+    const yaml = await request(t.built.app)
+      .get(`/v1/staff/conversations/${r.body.sessionId}/dialogue`)
+      .set("authorization", `Bearer ${t.tokens.staff}`);
     expect(yaml.status).toBe(200);
     expect(yaml.headers["content-type"]).toMatch(/yaml/);
     expect(yaml.text).toMatch(/schemaVersion: 2/);
     expect(yaml.text).not.toContain("4111 1111 1111 1111");
-    expect((await request(t.built.app).get(`/v1/staff/conversations/${r.body.sessionId}/dialogue`).set("authorization", `Bearer ${t.tokens.demo1}`)).status).toBe(403);
+    expect(
+      (
+        await request(t.built.app)
+          .get(`/v1/staff/conversations/${r.body.sessionId}/dialogue`)
+          .set("authorization", `Bearer ${t.tokens.demo1}`)
+      ).status,
+    ).toBe(403);
   });
 
   it("records an analyst's fraud label and explains a customer's credit estimate", async () => {
-    const flagged = await request(t.built.app).get("/v1/staff/fraud/flagged?limit=5").set("authorization", `Bearer ${t.tokens.staff}`);
+    const flagged = await request(t.built.app)
+      .get("/v1/staff/fraud/flagged?limit=5")
+      .set("authorization", `Bearer ${t.tokens.staff}`);
     const first = flagged.body.transactions[0];
     expect(first.assessment.reasons.length).toBeGreaterThan(0);
-    const label = await request(t.built.app).post("/v1/staff/fraud/labels").set("authorization", `Bearer ${t.tokens.staff}`).send({ transactionId: first.id, label: "fraud", note: "customer confirmed" });
+    const label = await request(t.built.app)
+      .post("/v1/staff/fraud/labels")
+      .set("authorization", `Bearer ${t.tokens.staff}`)
+      .send({ transactionId: first.id, label: "fraud", note: "customer confirmed" });
     expect(label.body).toEqual({ ok: true });
-    const credit = await request(t.built.app).get("/v1/staff/credit/demo1?amount=8000&termMonths=48").set("authorization", `Bearer ${t.tokens.staff}`);
+    const credit = await request(t.built.app)
+      .get("/v1/staff/credit/demo1?amount=8000&termMonths=48")
+      .set("authorization", `Bearer ${t.tokens.staff}`);
     expect(credit.body.estimate.pointsTable.length).toBeGreaterThan(3);
     expect(credit.body.estimate.reasons.length).toBeLessThanOrEqual(4);
-    const bad = await request(t.built.app).get("/v1/staff/credit/demo1?amount=50").set("authorization", `Bearer ${t.tokens.staff}`);
+    const bad = await request(t.built.app)
+      .get("/v1/staff/credit/demo1?amount=50")
+      .set("authorization", `Bearer ${t.tokens.staff}`);
     expect(bad.status).toBe(400);
   });
 });

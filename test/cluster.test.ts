@@ -13,7 +13,19 @@ let dataDir = "";
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "harbor-cluster-"));
   child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", WEB_CONCURRENCY: "2", BANK_CUSTOMERS: "20", LOG_LEVEL: "warn", KNOWLEDGE_WATCH: "false", KNOWLEDGE_TODAY: "2026-11-29", NODE_ENV: "test", DEMO_MODE: "true", RATE_LIMIT_SEARCH_PER_MINUTE: "5" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: "0",
+      WEB_CONCURRENCY: "2",
+      BANK_CUSTOMERS: "20",
+      LOG_LEVEL: "warn",
+      KNOWLEDGE_WATCH: "false",
+      KNOWLEDGE_TODAY: "2026-11-29",
+      NODE_ENV: "test",
+      DEMO_MODE: "true",
+      RATE_LIMIT_SEARCH_PER_MINUTE: "5",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   base = await new Promise<string>((resolve, reject) => {
@@ -38,10 +50,17 @@ afterAll(async () => {
 });
 
 // A fresh connection per request lets the operating system hand requests to either worker.
-async function call(pathname: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Record<string, unknown>> {
+async function call(
+  pathname: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<Record<string, unknown>> {
   const res = await fetch(base + pathname, {
     method: init.method ?? (init.body ? "POST" : "GET"),
-    headers: { connection: "close", "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    headers: {
+      connection: "close",
+      "content-type": "application/json",
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
     ...(init.body ? { body: JSON.stringify(init.body) } : {}),
   });
   return (await res.json()) as Record<string, unknown>;
@@ -61,12 +80,21 @@ describe("two worker processes", () => {
 
   it("keep a conversation, its vault and its pending confirmation across workers", async () => {
     const tokens = (await call("/v1/demo/tokens")) as { demo1: string };
-    const first = await call("/v1/chat", { token: tokens.demo1, body: { message: "hello, my card 4111 1111 1111 1111" } });
+    const first = await call("/v1/chat", {
+      token: tokens.demo1,
+      body: { message: "hello, my card 4111 1111 1111 1111" },
+    });
     const sessionId = first["sessionId"] as string;
-    const asked = await call("/v1/chat", { token: tokens.demo1, body: { sessionId, message: "please freeze my card" } });
+    const asked = await call("/v1/chat", {
+      token: tokens.demo1,
+      body: { sessionId, message: "please freeze my card" },
+    });
     const pending = asked["pendingConfirmation"] as { id: string };
     expect(pending.id).toBeTruthy();
-    const done = await call("/v1/chat/confirm", { token: tokens.demo1, body: { sessionId, confirmationId: pending.id, decision: "approve" } });
+    const done = await call("/v1/chat/confirm", {
+      token: tokens.demo1,
+      body: { sessionId, confirmationId: pending.id, decision: "approve" },
+    });
     expect(done["toolCalls"]).toContainEqual({ name: "freeze_card", status: "ok" });
     const history = await call(`/v1/sessions/${sessionId}`, { token: tokens.demo1 });
     expect(JSON.stringify(history)).toContain("[CARD_1]");
@@ -79,12 +107,21 @@ describe("two worker processes", () => {
     const sessionId = start["sessionId"] as string;
     const controller = new AbortController();
     // The ticket is issued by one worker and redeemed by whichever takes the stream: the store is shared.
-    const { ticket } = (await call(`/v1/sessions/${sessionId}/stream-ticket`, { method: "POST", token: tokens.demo2, body: {} })) as { ticket: string };
-    const events = await fetch(`${base}/v1/sessions/${sessionId}/events?ticket=${ticket}`, { signal: controller.signal });
+    const { ticket } = (await call(`/v1/sessions/${sessionId}/stream-ticket`, {
+      method: "POST",
+      token: tokens.demo2,
+      body: {},
+    })) as { ticket: string };
+    const events = await fetch(`${base}/v1/sessions/${sessionId}/events?ticket=${ticket}`, {
+      signal: controller.signal,
+    });
     expect(events.status).toBe(200);
     const reader = events.body?.getReader();
     await call(`/v1/staff/conversations/${sessionId}/takeover`, { method: "POST", token: tokens.staff, body: {} });
-    await call(`/v1/staff/conversations/${sessionId}/reply`, { token: tokens.staff, body: { text: "您好，我是客服小王。" } });
+    await call(`/v1/staff/conversations/${sessionId}/reply`, {
+      token: tokens.staff,
+      body: { text: "您好，我是客服小王。" },
+    });
     let seen = "";
     const deadline = Date.now() + 10_000;
     while (!seen.includes("客服小王") && Date.now() < deadline && reader) {

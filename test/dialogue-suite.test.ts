@@ -4,7 +4,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { usesCassettes } from "../src/dialogues/dialogue-schema.js";
-import { REPLAY_CACHE_KEY_PATHS, REPLAY_CUSTOMERS, startInProcessTargets, type InProcessTargets } from "../src/dialogues/in-process-target.js";
+import {
+  REPLAY_CACHE_KEY_PATHS,
+  REPLAY_CUSTOMERS,
+  startInProcessTargets,
+  type InProcessTargets,
+} from "../src/dialogues/in-process-target.js";
 import { formatProblem, knowledgeFixturesOf, loadDialogues } from "../src/dialogues/load-dialogues.js";
 import { replayDialogue, type DialogueReport } from "../src/dialogues/replay-dialogues.js";
 
@@ -19,7 +24,9 @@ function explain(r: DialogueReport): string {
     .flatMap((t) =>
       t.runs.flatMap((run) => [
         `turn ${t.index + 1} "${t.input}" → ${JSON.stringify(run.observation.response?.reply.text ?? run.observation.error ?? "")}`,
-        ...run.checks.filter((c) => !c.passed && c.kind === "structural").map((c) => `  ${c.name}: expected ${c.expected}; got ${c.actual}`),
+        ...run.checks
+          .filter((c) => !c.passed && c.kind === "structural")
+          .map((c) => `  ${c.name}: expected ${c.expected}; got ${c.actual}`),
       ]),
     )
     .join("\n");

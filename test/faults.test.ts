@@ -5,15 +5,25 @@ import { ChatOpenAI } from "@langchain/openai";
 import { describe, expect, it } from "vitest";
 import { buildTestChat } from "../src/agent/testing/build-test-chat.js";
 import { runInProcessScenarios } from "../src/cli/faults/in-process-scenarios.js";
-import { startFakeOpenAI } from "./support/fake-openai-server.js";
+import { startFakeOpenAI } from "../src/dialogues/fake-openai-server.js";
 
 describe("LLM replies that are broken", () => {
   it("answers from the local responder when the model's tool-call arguments are not JSON, instead of an empty reply", async () => {
     const fake = await startFakeOpenAI({ fault: "invalid_tool_json" });
     try {
-      const llm = new ChatOpenAI({ model: "m", apiKey: "t", configuration: { baseURL: fake.url }, maxRetries: 0, streaming: true, timeout: 2000 });
+      const llm = new ChatOpenAI({
+        model: "m",
+        apiKey: "t",
+        configuration: { baseURL: fake.url },
+        maxRetries: 0,
+        streaming: true,
+        timeout: 2000,
+      });
       const { chat } = buildTestChat({ primary: { model: llm, name: "m" }, timeoutMs: 2000 });
-      const r = await chat.handleMessage({ identity: { kind: "anonymous" }, message: "how much is a swift transfer fee?" });
+      const r = await chat.handleMessage({
+        identity: { kind: "anonymous" },
+        message: "how much is a swift transfer fee?",
+      });
       expect(r.reply.text).toContain("£15");
     } finally {
       await fake.close();

@@ -17,18 +17,37 @@ afterAll(async () => {
 });
 
 function summary(report: FuzzRunReport): Record<string, unknown> {
-  return { problems: Object.fromEntries([...report.problems].map(([k, v]) => [k, v.example])), counterexample: report.counterexample, crashes: report.crashes };
+  return {
+    problems: Object.fromEntries([...report.problems].map(([k, v]) => [k, v.example])),
+    counterexample: report.counterexample,
+    crashes: report.crashes,
+  };
 }
 
 describe("fuzzing every endpoint", () => {
   it("covers every route the app registers and the OpenAPI document lists", () => {
     const keys = lifted.ctx.endpoints.map((e) => `${e.method} ${e.template}`);
-    expect(keys).toEqual(expect.arrayContaining(["POST /v1/chat", "GET /v1/staff/handoffs", "POST /v1/admin/knowledge/reload", "GET /v1/knowledge/search", "GET /healthz"]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "POST /v1/chat",
+        "GET /v1/staff/handoffs",
+        "POST /v1/admin/knowledge/reload",
+        "GET /v1/knowledge/search",
+        "GET /healthz",
+      ]),
+    );
     expect(keys.length).toBeGreaterThanOrEqual(25);
   });
 
   it("answers 700 hostile requests without a 5xx, an HTML or non-JSON error, a stack trace or a crash", async () => {
-    const report = await runFuzz({ base: lifted.base, ctx: lifted.ctx, requests: 700, seed: 20261201, healthEvery: 250, fatalErrors: lifted.fatalErrors });
+    const report = await runFuzz({
+      base: lifted.base,
+      ctx: lifted.ctx,
+      requests: 700,
+      seed: 20261201,
+      healthEvery: 250,
+      fatalErrors: lifted.fatalErrors,
+    });
     expect(summary(report)).toEqual({ problems: {}, counterexample: undefined, crashes: [] });
     expect(report.requests).toBeGreaterThanOrEqual(700);
     expect([...report.byEndpoint.values()].reduce((s, c) => s + c["5xx"] + c.none, 0)).toBe(0);
@@ -37,7 +56,13 @@ describe("fuzzing every endpoint", () => {
   it("still answers with the default rate limits, where 429 is an allowed answer", async () => {
     const defaults = await startFuzzTarget();
     try {
-      const report = await runFuzz({ base: defaults.base, ctx: defaults.ctx, requests: 150, seed: 7, fatalErrors: defaults.fatalErrors });
+      const report = await runFuzz({
+        base: defaults.base,
+        ctx: defaults.ctx,
+        requests: 150,
+        seed: 7,
+        fatalErrors: defaults.fatalErrors,
+      });
       expect(summary(report)).toEqual({ problems: {}, counterexample: undefined, crashes: [] });
     } finally {
       await defaults.close();
@@ -57,7 +82,15 @@ describe("what the fuzzer found", () => {
   };
 
   it("answers a gzip-labelled body that does not inflate with a JSON 400, not a 500", async () => {
-    const r = await send("POST", "/v1/chat", [["content-type", "application/json"], ["content-encoding", "gzip"]], Buffer.from('{"message":"hi"}'));
+    const r = await send(
+      "POST",
+      "/v1/chat",
+      [
+        ["content-type", "application/json"],
+        ["content-encoding", "gzip"],
+      ],
+      Buffer.from('{"message":"hi"}'),
+    );
     expect(r.status).toBe(400);
     expect(JSON.parse(r.body)).toMatchObject({ error: { code: "bad_request" } });
   });

@@ -11,7 +11,9 @@ const STAFF_CLAIMS = { iss: "harbor-bank-staff-sso", aud: "harbor-assistant:staf
 const ADMIN_TOKEN = "admin-token-for-identity-tests";
 
 async function hs256(secret: string, claims: Record<string, unknown>): Promise<string> {
-  return new SignJWT({ exp: Math.floor(Date.now() / 1000) + 300, ...claims }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(secret));
+  return new SignJWT({ exp: Math.floor(Date.now() / 1000) + 300, ...claims })
+    .setProtectedHeader({ alg: "HS256" })
+    .sign(new TextEncoder().encode(secret));
 }
 
 describe("identity and browser protections at the HTTP edge", () => {
@@ -25,7 +27,13 @@ describe("identity and browser protections at the HTTP edge", () => {
     plain = await startTestApp({ CORS_ORIGINS: BANK_SITE });
     // The same data folder, already ingested, trained and seeded, so the second app starts in seconds.
     demo = await startTestApp({ DEMO_MODE: "true", CORS_ORIGINS: BANK_SITE, DATA_DIR: plain.dataDir });
-    const tight = { DATA_DIR: plain.dataDir, RATE_LIMIT_STORE: "memory", RATE_LIMIT_SEARCH_PER_MINUTE: "3", RATE_LIMIT_ADMIN_PER_MINUTE: "2", ADMIN_TOKEN: ADMIN_TOKEN };
+    const tight = {
+      DATA_DIR: plain.dataDir,
+      RATE_LIMIT_STORE: "memory",
+      RATE_LIMIT_SEARCH_PER_MINUTE: "3",
+      RATE_LIMIT_ADMIN_PER_MINUTE: "2",
+      ADMIN_TOKEN: ADMIN_TOKEN,
+    };
     direct = await startTestApp(tight);
     proxied = await startTestApp({ ...tight, TRUST_PROXY: "loopback" });
   }, 240_000);
@@ -65,7 +73,9 @@ describe("identity and browser protections at the HTTP edge", () => {
       const claims = decodeJwt(token);
       expect((claims.exp ?? Infinity) - (claims.iat ?? 0)).toBeLessThanOrEqual(15 * 60);
     }
-    const queue = await request(demo.built.app).get("/v1/staff/handoffs").set("authorization", `Bearer ${res.body.staff}`);
+    const queue = await request(demo.built.app)
+      .get("/v1/staff/handoffs")
+      .set("authorization", `Bearer ${res.body.staff}`);
     expect(queue.status).toBe(200);
   });
 
@@ -85,7 +95,11 @@ describe("identity and browser protections at the HTTP edge", () => {
   });
 
   it("keys anonymous budgets by the socket peer, believing X-Forwarded-For only from a configured proxy", async () => {
-    const search = (app: TestApp, i: number) => request(app.built.app).get("/v1/knowledge/search").query({ q: "card fees" }).set("X-Forwarded-For", `203.0.113.${i}`);
+    const search = (app: TestApp, i: number) =>
+      request(app.built.app)
+        .get("/v1/knowledge/search")
+        .query({ q: "card fees" })
+        .set("X-Forwarded-For", `203.0.113.${i}`);
     const direct4 = [];
     for (let i = 1; i <= 4; i++) direct4.push((await search(direct, i)).status);
     expect(direct4).toEqual([200, 200, 200, 429]);
@@ -98,7 +112,14 @@ describe("identity and browser protections at the HTTP edge", () => {
     for (const app of [direct, proxied]) {
       const statuses = [];
       for (let i = 1; i <= 3; i++) {
-        statuses.push((await request(app.built.app).post("/v1/admin/knowledge/reload").set("X-Admin-Token", "wrong-token-guess-0000").set("X-Forwarded-For", `198.51.100.${i}`)).status);
+        statuses.push(
+          (
+            await request(app.built.app)
+              .post("/v1/admin/knowledge/reload")
+              .set("X-Admin-Token", "wrong-token-guess-0000")
+              .set("X-Forwarded-For", `198.51.100.${i}`)
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 429]);
     }
@@ -107,9 +128,17 @@ describe("identity and browser protections at the HTTP edge", () => {
   it("accepts the Bearer scheme in any case and refuses other schemes instead of treating them as anonymous", async () => {
     const app = plain.built.app;
     for (const scheme of ["Bearer", "bearer", "BEARER", "bEaReR"]) {
-      expect((await request(app).get("/v1/staff/handoffs").set("authorization", `${scheme} ${plain.tokens.staff}`)).status, scheme).toBe(200);
+      expect(
+        (await request(app).get("/v1/staff/handoffs").set("authorization", `${scheme} ${plain.tokens.staff}`)).status,
+        scheme,
+      ).toBe(200);
     }
-    for (const header of [`Basic ${Buffer.from("demo1:pw").toString("base64")}`, "Bearer", "Bearer   ", plain.tokens.staff]) {
+    for (const header of [
+      `Basic ${Buffer.from("demo1:pw").toString("base64")}`,
+      "Bearer",
+      "Bearer   ",
+      plain.tokens.staff,
+    ]) {
       const res = await request(app).get("/v1/knowledge/search").query({ q: "fees" }).set("authorization", header);
       expect(res.status, header).toBe(401);
       expect(res.body.error.code).toBe("unauthenticated");
@@ -131,20 +160,36 @@ describe("identity and browser protections at the HTTP edge", () => {
 
   it("refuses the public development secret on a server outside demo mode", async () => {
     const devStaff = await hs256(DEV_SECRETS.staff, { sub: "demo-staff", ...STAFF_CLAIMS });
-    const devCustomer = await hs256(DEV_SECRETS.customer, { sub: "demo1", iss: "harbor-bank-web", aud: "harbor-assistant:customer" });
-    expect((await request(plain.built.app).get("/v1/staff/handoffs").set("authorization", `Bearer ${devStaff}`)).status).toBe(401);
-    expect((await request(plain.built.app).get("/v1/sessions/x").set("authorization", `Bearer ${devCustomer}`)).status).toBe(401);
+    const devCustomer = await hs256(DEV_SECRETS.customer, {
+      sub: "demo1",
+      iss: "harbor-bank-web",
+      aud: "harbor-assistant:customer",
+    });
+    expect(
+      (await request(plain.built.app).get("/v1/staff/handoffs").set("authorization", `Bearer ${devStaff}`)).status,
+    ).toBe(401);
+    expect(
+      (await request(plain.built.app).get("/v1/sessions/x").set("authorization", `Bearer ${devCustomer}`)).status,
+    ).toBe(401);
   });
 
   it("refuses a staff token minted with the customer key, a token without exp and one without aud", async () => {
     const app = plain.built.app;
-    const customerKeyAsStaff = await hs256(TEST_IDENTITY_ENV.CUSTOMER_JWT_SECRET, { sub: "mallory", role: "staff", ...STAFF_CLAIMS });
-    const noExp = await new SignJWT({ sub: "alice", ...STAFF_CLAIMS }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(TEST_IDENTITY_ENV.STAFF_JWT_SECRET));
+    const customerKeyAsStaff = await hs256(TEST_IDENTITY_ENV.CUSTOMER_JWT_SECRET, {
+      sub: "mallory",
+      role: "staff",
+      ...STAFF_CLAIMS,
+    });
+    const noExp = await new SignJWT({ sub: "alice", ...STAFF_CLAIMS })
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(new TextEncoder().encode(TEST_IDENTITY_ENV.STAFF_JWT_SECRET));
     const noAud = await hs256(TEST_IDENTITY_ENV.STAFF_JWT_SECRET, { sub: "alice", iss: STAFF_CLAIMS.iss });
     for (const token of [customerKeyAsStaff, noExp, noAud]) {
       expect((await request(app).get("/v1/staff/handoffs").set("authorization", `Bearer ${token}`)).status).toBe(401);
     }
-    expect((await request(app).get("/v1/staff/handoffs").set("authorization", `Bearer ${plain.tokens.staff}`)).status).toBe(200);
+    expect(
+      (await request(app).get("/v1/staff/handoffs").set("authorization", `Bearer ${plain.tokens.staff}`)).status,
+    ).toBe(200);
   });
 
   it("answers CORS only for the allow-listed origins and never reflects another", async () => {
@@ -157,10 +202,16 @@ describe("identity and browser protections at the HTTP edge", () => {
     expect(own.status).toBe(200);
     expect(own.headers["access-control-allow-origin"]).toBe(BANK_SITE);
     expect(own.headers["vary"]).toMatch(/Origin/);
-    const preflight = await request(app).options("/v1/chat").set("Origin", BANK_SITE).set("Access-Control-Request-Method", "POST");
+    const preflight = await request(app)
+      .options("/v1/chat")
+      .set("Origin", BANK_SITE)
+      .set("Access-Control-Request-Method", "POST");
     expect(preflight.status).toBe(204);
     expect(preflight.headers["access-control-allow-headers"]).toMatch(/Authorization/);
-    const foreignPreflight = await request(app).options("/v1/chat").set("Origin", "https://evil.example").set("Access-Control-Request-Method", "POST");
+    const foreignPreflight = await request(app)
+      .options("/v1/chat")
+      .set("Origin", "https://evil.example")
+      .set("Access-Control-Request-Method", "POST");
     expect(foreignPreflight.status).toBe(403);
     expect(foreignPreflight.headers["access-control-allow-origin"]).toBeUndefined();
   });

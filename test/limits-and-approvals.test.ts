@@ -25,7 +25,8 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe("request budgets", () => {
   it("answers the search after the budget with a JSON 429 carrying Retry-After", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await request(t.built.app).get("/v1/knowledge/search").query({ q: "card fees" })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await request(t.built.app).get("/v1/knowledge/search").query({ q: "card fees" })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
     const limited = await request(t.built.app).get("/v1/knowledge/search").query({ q: "card fees" });
     expect(limited.status).toBe(429);
@@ -33,12 +34,18 @@ describe("request budgets", () => {
     expect(limited.body.error.code).toBe("rate_limited");
     expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1);
     // A signed-in customer is counted on their own identity, not on the shared address.
-    expect((await request(t.built.app).get("/v1/knowledge/search").set(bearer(t.tokens.demo1)).query({ q: "card fees" })).status).toBe(200);
+    expect(
+      (await request(t.built.app).get("/v1/knowledge/search").set(bearer(t.tokens.demo1)).query({ q: "card fees" }))
+        .status,
+    ).toBe(200);
   });
 
   it("limits opening live event streams", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await request(t.built.app).get("/v1/sessions/no-such-session-1/events").set(bearer(t.tokens.demo2))).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push(
+        (await request(t.built.app).get("/v1/sessions/no-such-session-1/events").set(bearer(t.tokens.demo2))).status,
+      );
     expect(statuses.slice(0, 2)).not.toContain(429);
     expect(statuses[2]).toBe(429);
   });
@@ -54,7 +61,9 @@ describe("admin knowledge reload", () => {
     ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body).toEqual(b.body);
-    const guess = await request(t.built.app).post("/v1/admin/knowledge/reload").set("x-admin-token", "guess-guess-guess-guess");
+    const guess = await request(t.built.app)
+      .post("/v1/admin/knowledge/reload")
+      .set("x-admin-token", "guess-guess-guess-guess");
     expect(guess.status).toBe(429);
     expect(guess.headers["retry-after"]).toBeDefined();
   });
@@ -62,7 +71,10 @@ describe("admin knowledge reload", () => {
 
 describe("the handoff queue", () => {
   it("shows a real waiting ticket behind more than 200 closed anonymous handoffs", async () => {
-    const asked = await request(t.built.app).post("/v1/chat").set(bearer(t.tokens.demo1)).send({ message: "I want to speak to a person" });
+    const asked = await request(t.built.app)
+      .post("/v1/chat")
+      .set(bearer(t.tokens.demo1))
+      .send({ message: "I want to speak to a person" });
     const realTicket = asked.body.handoff?.ticketId as string;
     expect(realTicket).toBeTruthy();
     const store = t.built.conversations;
@@ -75,14 +87,25 @@ describe("the handoff queue", () => {
     expect(queue.body.tickets.map((x: { id: string }) => x.id)).toContain(realTicket);
     expect(queue.body.tickets.every((x: { status: string }) => x.status !== "closed")).toBe(true);
     expect(queue.body.counts.waiting).toBeGreaterThanOrEqual(1);
-    const bad = await request(t.built.app).get("/v1/staff/handoffs").query({ cursor: "not-a-cursor" }).set(bearer(t.tokens.staff));
+    const bad = await request(t.built.app)
+      .get("/v1/staff/handoffs")
+      .query({ cursor: "not-a-cursor" })
+      .set(bearer(t.tokens.staff));
     expect(bad.status).toBe(400);
   });
 
   it("puts a signed-in customer's ticket on the first page ahead of 250 older anonymous waiting handoffs", async () => {
     const store = t.built.conversations;
-    for (let i = 0; i < 250; i++) store.openTicket(store.createSession({ owner: `anonymous-wait-${i}`, identity: { kind: "anonymous" }, locale: "en" }).id, "flood");
-    const customer = store.createSession({ owner: "customer:demo2", identity: { kind: "customer", customerId: "demo2" }, locale: "en" });
+    for (let i = 0; i < 250; i++)
+      store.openTicket(
+        store.createSession({ owner: `anonymous-wait-${i}`, identity: { kind: "anonymous" }, locale: "en" }).id,
+        "flood",
+      );
+    const customer = store.createSession({
+      owner: "customer:demo2",
+      identity: { kind: "customer", customerId: "demo2" },
+      locale: "en",
+    });
     const mine = store.openTicket(customer.id, "card question");
     const queue = await request(t.built.app).get("/v1/staff/handoffs").set(bearer(t.tokens.staff));
     expect(queue.status).toBe(200);
@@ -99,11 +122,17 @@ describe("the handoff queue", () => {
 describe("approvals", () => {
   it("freezes the card once for two concurrent approvals over HTTP, and a retry gets the first result", async () => {
     const store = t.built.conversations;
-    const asked = await request(t.built.app).post("/v1/chat").set(bearer(t.tokens.demo2)).send({ message: "please freeze my card" });
+    const asked = await request(t.built.app)
+      .post("/v1/chat")
+      .set(bearer(t.tokens.demo2))
+      .send({ message: "please freeze my card" });
     const pending = asked.body.pendingConfirmation as { id: string };
     expect(pending?.id).toBeTruthy();
     const approve = () =>
-      request(t.built.app).post("/v1/chat/confirm").set(bearer(t.tokens.demo2)).send({ sessionId: asked.body.sessionId, confirmationId: pending.id, decision: "approve" });
+      request(t.built.app)
+        .post("/v1/chat/confirm")
+        .set(bearer(t.tokens.demo2))
+        .send({ sessionId: asked.body.sessionId, confirmationId: pending.id, decision: "approve" });
     const [a, b] = await Promise.all([approve(), approve()]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body.traceId).toBe(b.body.traceId);

@@ -2,7 +2,7 @@
 // digits of numeric fields ("confidence":0.[CARD_1]) and leaving invalid JSON in the log.
 import { describe, expect, it } from "vitest";
 import { BANK_PUBLIC_NUMBERS } from "../src/agent/bank-public-numbers.js";
-import { redactPii } from "../src/agent/guardrails/pii-vault.js";
+import { redactPii } from "../src/shared/pii-vault.js";
 import { createJsonLogger } from "../src/shared/logger.js";
 
 const scrub = (text: string): string => redactPii(text, { publicNumbers: BANK_PUBLIC_NUMBERS });

@@ -12,7 +12,12 @@ let server: Server;
 let base = "";
 
 beforeAll(async () => {
-  t = await startTestApp({ SSE_MAX_PER_IDENTITY: "2", SSE_MAX_PER_ANONYMOUS_IP: "50", SSE_MAX_TOTAL: "4", RATE_LIMIT_EVENTS_PER_MINUTE: "10000" });
+  t = await startTestApp({
+    SSE_MAX_PER_IDENTITY: "2",
+    SSE_MAX_PER_ANONYMOUS_IP: "50",
+    SSE_MAX_TOTAL: "4",
+    RATE_LIMIT_EVENTS_PER_MINUTE: "10000",
+  });
   server = createServer(t.built.app);
   server.keepAliveTimeout = 200;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -35,9 +40,11 @@ const withAuth = <R extends request.Test>(r: R, who: Caller): R => {
   if (who.key) r.set("x-session-key", who.key);
   return r;
 };
-const chat = (body: Record<string, unknown>, who: Caller = {}) => withAuth(request(t.built.app).post("/v1/chat").set("content-type", "application/json"), who).send(body);
+const chat = (body: Record<string, unknown>, who: Caller = {}) =>
+  withAuth(request(t.built.app).post("/v1/chat").set("content-type", "application/json"), who).send(body);
 const history = (id: string, who: Caller = {}) => withAuth(request(t.built.app).get(`/v1/sessions/${id}`), who);
-const ticketFor = (id: string, who: Caller = {}) => withAuth(request(t.built.app).post(`/v1/sessions/${id}/stream-ticket`), who);
+const ticketFor = (id: string, who: Caller = {}) =>
+  withAuth(request(t.built.app).post(`/v1/sessions/${id}/stream-ticket`), who);
 
 /** Starts an anonymous conversation and returns its id and key. */
 async function anonymousSession(message = "how much is a swift transfer fee?"): Promise<{ id: string; key: string }> {
@@ -47,10 +54,16 @@ async function anonymousSession(message = "how much is a swift transfer fee?"): 
 }
 
 /** Opens a live event stream over a real socket; `read` collects text until `until` appears or time runs out. */
-async function openStream(id: string, query: string): Promise<{ status: number; body: string; read(until: string, ms?: number): Promise<string>; close(): void }> {
+async function openStream(
+  id: string,
+  query: string,
+): Promise<{ status: number; body: string; read(until: string, ms?: number): Promise<string>; close(): void }> {
   const controller = new AbortController();
   // One socket per stream, closed with it, so the server sees every close.
-  const res = await fetch(`${base}/v1/sessions/${id}/events?${query}`, { signal: controller.signal, headers: { connection: "close" } });
+  const res = await fetch(`${base}/v1/sessions/${id}/events?${query}`, {
+    signal: controller.signal,
+    headers: { connection: "close" },
+  });
   if (res.status !== 200) {
     const body = await res.text();
     return { status: res.status, body, read: async () => body, close: () => undefined };
@@ -63,7 +76,10 @@ async function openStream(id: string, query: string): Promise<{ status: number; 
     async read(until, ms = 5000) {
       const deadline = Date.now() + ms;
       while (!seen.includes(until) && Date.now() < deadline) {
-        const next = await Promise.race([reader.read(), new Promise<undefined>((r) => setTimeout(() => r(undefined), deadline - Date.now()))]);
+        const next = await Promise.race([
+          reader.read(),
+          new Promise<undefined>((r) => setTimeout(() => r(undefined), deadline - Date.now())),
+        ]);
         if (!next || next.done) break;
         seen += new TextDecoder().decode(next.value);
       }
@@ -108,11 +124,17 @@ describe("anonymous conversations belong to whoever holds their key", () => {
     expect(next.status).toBe(200);
     expect(next.body.sessionKey).toBeUndefined();
     const streamed = await chat({ message: "what are your opening hours?" }).set("accept", "text/event-stream");
-    const events = [...streamed.text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => ({ type: m[1], data: JSON.parse(m[2] as string) }));
+    const events = [...streamed.text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => ({
+      type: m[1],
+      data: JSON.parse(m[2] as string),
+    }));
     expect(events[0]?.type).toBe("session");
     const key = events[0]?.data.sessionKey as string;
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(events.at(-1)).toMatchObject({ type: "done", data: { sessionId: events[0]?.data.sessionId, sessionKey: key } });
+    expect(events.at(-1)).toMatchObject({
+      type: "done",
+      data: { sessionId: events[0]?.data.sessionId, sessionKey: key },
+    });
   });
 
   it("keeps anonymous B from reading, posting into or streaming A's conversation", async () => {
@@ -122,7 +144,11 @@ describe("anonymous conversations belong to whoever holds their key", () => {
       expect((await chat({ sessionId: a.id, message: "what did we talk about?" }, who)).status).toBe(404);
       expect((await history(a.id, who)).status).toBe(404);
       expect((await ticketFor(a.id, who)).status).toBe(404);
-      const confirm = await withAuth(request(t.built.app).post("/v1/chat/confirm"), who).send({ sessionId: a.id, confirmationId: "x", decision: "approve" });
+      const confirm = await withAuth(request(t.built.app).post("/v1/chat/confirm"), who).send({
+        sessionId: a.id,
+        confirmationId: "x",
+        decision: "approve",
+      });
       expect(confirm.status).toBe(404);
     }
     // A's transcript holds only A's messages; B posted nothing into it.
@@ -157,8 +183,14 @@ describe("live events open with a single-use stream ticket", () => {
     const inUrl = await request(t.built.app).get(`/v1/sessions/${id}/events`).query({ access_token: t.tokens.demo1 });
     expect(inUrl.status).toBe(400);
     expect(inUrl.body.error.message).toMatch(/Authorization header/);
-    expect((await request(t.built.app).get(`/v1/sessions/${id}/events`).set("authorization", `Bearer ${t.tokens.demo1}`)).status).toBe(401);
-    expect((await request(t.built.app).get("/v1/knowledge/search").query({ q: "fees", access_token: t.tokens.staff })).status).toBe(400);
+    expect(
+      (await request(t.built.app).get(`/v1/sessions/${id}/events`).set("authorization", `Bearer ${t.tokens.demo1}`))
+        .status,
+    ).toBe(401);
+    expect(
+      (await request(t.built.app).get("/v1/knowledge/search").query({ q: "fees", access_token: t.tokens.staff }))
+        .status,
+    ).toBe(400);
   });
 
   it("issues a 60-second ticket that opens only the session it was issued for, once", async () => {
@@ -199,8 +231,16 @@ describe("live events open with a single-use stream ticket", () => {
     const theirs = await openStream(b.id, `ticket=${await ticket(b.id, { key: b.key })}`);
     expect(mine.status).toBe(200);
     const staff = { token: t.tokens.staff };
-    expect((await withAuth(request(t.built.app).post(`/v1/staff/conversations/${a.id}/takeover`), staff).send({})).status).toBe(200);
-    expect((await withAuth(request(t.built.app).post(`/v1/staff/conversations/${a.id}/reply`), staff).send({ text: "Hello, this is Sam from Harbor Bank." })).status).toBe(200);
+    expect(
+      (await withAuth(request(t.built.app).post(`/v1/staff/conversations/${a.id}/takeover`), staff).send({})).status,
+    ).toBe(200);
+    expect(
+      (
+        await withAuth(request(t.built.app).post(`/v1/staff/conversations/${a.id}/reply`), staff).send({
+          text: "Hello, this is Sam from Harbor Bank.",
+        })
+      ).status,
+    ).toBe(200);
     expect(await mine.read("Sam from Harbor Bank")).toContain("Sam from Harbor Bank");
     expect(await theirs.read("Sam from Harbor Bank", 1500)).not.toContain("Sam from Harbor Bank");
     expect((await ticketFor(a.id, { key: b.key })).status).toBe(404);
@@ -216,7 +256,9 @@ describe("live events open with a single-use stream ticket", () => {
 describe("concurrent live streams are capped", () => {
   it("answers 429 JSON over the per-identity and the per-process cap, and frees slots on close", async () => {
     // Streams of earlier tests are closed by now on the client side; wait until the server has seen it too.
-    await expect.poll(() => new Promise<number>((resolve) => server.getConnections((_e, n) => resolve(n))), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => new Promise<number>((resolve) => server.getConnections((_e, n) => resolve(n))), { timeout: 15_000 })
+      .toBe(0);
     const d1 = await chat({ message: "hello" }, { token: t.tokens.demo1 });
     const d2 = await chat({ message: "hello" }, { token: t.tokens.demo2 });
     const id1 = d1.body.sessionId as string;
@@ -235,11 +277,13 @@ describe("concurrent live streams are capped", () => {
     expect(staff.status).toBe(429);
     expect(JSON.parse(staff.body).error.message).toMatch(/busy/);
     first.close();
-    await expect.poll(async () => {
-      const s = await open(id1, t.tokens.demo1);
-      s.close();
-      return s.status;
-    }).toBe(200);
+    await expect
+      .poll(async () => {
+        const s = await open(id1, t.tokens.demo1);
+        s.close();
+        return s.status;
+      })
+      .toBe(200);
     for (const s of [second, ...others]) s.close();
   });
 });

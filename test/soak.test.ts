@@ -19,18 +19,47 @@ afterAll(async () => {
 describe("soak traffic", () => {
   it("runs every scenario of the mix for twelve seconds without an error", async () => {
     const start = performance.now();
-    const samples = await runSoakTraffic({ base: target.base, tokens: target.tokens, ratePerSecond: 8, durationMs: 12_000, seed: 5 });
-    const verdict = judgeSoak({ samples, rss: [], start, windowMs: 4_000, windows: 3, warmupWindows: 1, criteria: { ...DEFAULT_CRITERIA, checkRss: false, p99SlackMs: 5_000 } });
+    const samples = await runSoakTraffic({
+      base: target.base,
+      tokens: target.tokens,
+      ratePerSecond: 8,
+      durationMs: 12_000,
+      seed: 5,
+    });
+    const verdict = judgeSoak({
+      samples,
+      rss: [],
+      start,
+      windowMs: 4_000,
+      windows: 3,
+      warmupWindows: 1,
+      criteria: { ...DEFAULT_CRITERIA, checkRss: false, p99SlackMs: 5_000 },
+    });
     expect(verdict.errorKinds).toEqual({});
     expect(verdict.requests).toBeGreaterThan(60);
     const kinds = new Set(samples.map((s) => s.kind));
-    for (const k of ["chat-anon-en", "chat-anon-zh", "chat-account", "chat-transactions", "chat-freeze", "staff-handoffs", "knowledge-search"]) expect(kinds, k).toContain(k);
+    for (const k of [
+      "chat-anon-en",
+      "chat-anon-zh",
+      "chat-account",
+      "chat-transactions",
+      "chat-freeze",
+      "staff-handoffs",
+      "knowledge-search",
+    ])
+      expect(kinds, k).toContain(k);
     expect(verdict.pass).toBe(true);
   }, 60_000);
 });
 
 describe("soak verdict", () => {
-  const sample = (at: number, ms: number, error?: string) => ({ at, kind: "x", ms, timed: true, ...(error ? { error } : {}) });
+  const sample = (at: number, ms: number, error?: string) => ({
+    at,
+    kind: "x",
+    ms,
+    timed: true,
+    ...(error ? { error } : {}),
+  });
   const steady = Array.from({ length: 300 }, (_, i) => sample(i * 10, 5 + (i % 7)));
 
   it("passes steady latency and flat memory", () => {
@@ -49,8 +78,28 @@ describe("soak verdict", () => {
 
   it("fails when the last window's p99 is well above the first's, or on any error", () => {
     const slowing = steady.map((s) => (s.at >= 2000 ? { ...s, ms: s.ms + 200 } : s));
-    expect(judgeSoak({ samples: slowing, rss: [], start: 0, windowMs: 1000, windows: 3, warmupWindows: 1, criteria: { ...DEFAULT_CRITERIA, checkRss: false } }).reasons.join()).toMatch(/p99 rose/);
+    expect(
+      judgeSoak({
+        samples: slowing,
+        rss: [],
+        start: 0,
+        windowMs: 1000,
+        windows: 3,
+        warmupWindows: 1,
+        criteria: { ...DEFAULT_CRITERIA, checkRss: false },
+      }).reasons.join(),
+    ).toMatch(/p99 rose/);
     const failing = [...steady, sample(2500, 5, "http_500:internal")];
-    expect(judgeSoak({ samples: failing, rss: [], start: 0, windowMs: 1000, windows: 3, warmupWindows: 1, criteria: { ...DEFAULT_CRITERIA, checkRss: false } }).pass).toBe(false);
+    expect(
+      judgeSoak({
+        samples: failing,
+        rss: [],
+        start: 0,
+        windowMs: 1000,
+        windows: 3,
+        warmupWindows: 1,
+        criteria: { ...DEFAULT_CRITERIA, checkRss: false },
+      }).pass,
+    ).toBe(false);
   });
 });

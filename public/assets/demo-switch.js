@@ -9,16 +9,31 @@
   var login = document.getElementById("login-link");
   var tokens = null;
   var choice = "anonymous";
-  try { choice = sessionStorage.getItem(KEY) || "anonymous"; } catch { choice = "anonymous"; }
+  try {
+    choice = sessionStorage.getItem(KEY) || "anonymous";
+  } catch {
+    choice = "anonymous";
+  }
 
   function widget(fn) {
     if (window.HarborChat && typeof window.HarborChat.setToken === "function") fn(window.HarborChat);
-    else window.addEventListener("harborchat:ready", function () { fn(window.HarborChat); }, { once: true });
+    else
+      window.addEventListener(
+        "harborchat:ready",
+        function () {
+          fn(window.HarborChat);
+        },
+        { once: true },
+      );
   }
 
   function apply(id, initial) {
     choice = id;
-    try { sessionStorage.setItem(KEY, id); } catch { /* private mode */ }
+    try {
+      sessionStorage.setItem(KEY, id);
+    } catch {
+      /* private mode */
+    }
     var token = id === "anonymous" || !tokens ? null : tokens[id] || null;
     greeting.textContent = id === "anonymous" ? "Personal banking" : NAMES[id];
     login.textContent = id === "anonymous" ? "Log in" : "Log out";
@@ -32,13 +47,17 @@
   var radios = document.querySelectorAll("input[name=identity]");
   radios.forEach(function (r) {
     r.checked = r.value === choice;
-    r.addEventListener("change", function () { if (r.checked) apply(r.value, false); });
+    r.addEventListener("change", function () {
+      if (r.checked) apply(r.value, false);
+    });
   });
 
   var REFRESH_MS = 10 * 60 * 1000;
 
   function fetchTokens() {
-    return fetch("/v1/demo/tokens", { cache: "no-store" }).then(function (res) { return res.ok ? res.json() : null; });
+    return fetch("/v1/demo/tokens", { cache: "no-store" }).then(function (res) {
+      return res.ok ? res.json() : null;
+    });
   }
 
   function refresh() {
@@ -46,9 +65,14 @@
       .then(function (body) {
         if (!body) return;
         tokens = body;
-        if (choice !== "anonymous" && tokens[choice]) widget(function (api) { api.setToken(tokens[choice]); });
+        if (choice !== "anonymous" && tokens[choice])
+          widget(function (api) {
+            api.setToken(tokens[choice]);
+          });
       })
-      .catch(function () { /* keep the current token; the next refresh tries again */ });
+      .catch(function () {
+        /* keep the current token; the next refresh tries again */
+      });
   }
 
   fetchTokens()
@@ -56,12 +80,16 @@
       tokens = body;
       if (!tokens) {
         status.textContent = "Demo sign-in is unavailable on this server";
-        radios.forEach(function (r) { if (r.value !== "anonymous") r.disabled = true; });
+        radios.forEach(function (r) {
+          if (r.value !== "anonymous") r.disabled = true;
+        });
         choice = "anonymous";
       } else {
         window.setInterval(refresh, REFRESH_MS);
       }
       apply(choice, true);
     })
-    .catch(function () { apply("anonymous", true); });
+    .catch(function () {
+      apply("anonymous", true);
+    });
 })();

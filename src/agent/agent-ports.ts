@@ -81,10 +81,17 @@ export interface BankPort {
   listCards(customerId: string): CardView[];
   getCard(cardId: string): CardView | undefined;
   setCardStatus(cardId: string, status: CardView["status"], actor: string): void;
-  listTransactions(customerId: string, options: { limit: number; cardId?: string; sinceIso?: string }): TransactionView[];
+  listTransactions(
+    customerId: string,
+    options: { limit: number; cardId?: string; sinceIso?: string },
+  ): TransactionView[];
   getTransaction(id: string): TransactionView | undefined;
   /** Opens a dispute, or returns the one already open on that transaction with `alreadyOpen` set. */
-  createDispute(input: { customerId: string; transactionId: string; reason: string }): { id: string; status: string; alreadyOpen?: boolean };
+  createDispute(input: { customerId: string; transactionId: string; reason: string }): {
+    id: string;
+    status: string;
+    alreadyOpen?: boolean;
+  };
   /** The id of the dispute open on a transaction, so a confirmation card can say so before anything runs. */
   findOpenDispute(transactionId: string): string | undefined;
   listFlaggedTransactions(options: { limit: number }): FlaggedTransactionView[];

@@ -38,7 +38,9 @@ export const ChatResponseSchema = z.object({
   sessionKey: z
     .string()
     .optional()
-    .describe("Only on the first turn of an anonymous conversation: the secret to send as X-Session-Key on every later call. Shown once."),
+    .describe(
+      "Only on the first turn of an anonymous conversation: the secret to send as X-Session-Key on every later call. Shown once.",
+    ),
   reply: z.object({
     text: z.string(),
     citations: z.array(CitationSchema),
@@ -47,9 +49,16 @@ export const ChatResponseSchema = z.object({
   intent: z.object({ name: z.string(), route: RouteSchema, confidence: z.number() }),
   toolCalls: z.array(z.object({ name: z.string(), status: ToolCallStatusSchema })),
   pendingConfirmation: z.object({ id: z.string(), action: z.string(), summary: z.string() }).optional(),
-  handoff: z.object({ ticketId: z.string(), status: z.enum(["waiting", "with_agent", "closed"]).optional() }).optional(),
+  handoff: z
+    .object({ ticketId: z.string(), status: z.enum(["waiting", "with_agent", "closed"]).optional() })
+    .optional(),
   traceId: z.string(),
-  replayed: z.boolean().optional().describe("True when this decision had already been taken: the first decision's reply, sent again; nothing ran twice."),
+  replayed: z
+    .boolean()
+    .optional()
+    .describe(
+      "True when this decision had already been taken: the first decision's reply, sent again; nothing ran twice.",
+    ),
 });
 /** A chat reply. */
 export type ChatResponse = z.infer<typeof ChatResponseSchema>;
@@ -77,7 +86,10 @@ export type StreamTicket = z.infer<typeof StreamTicketSchema>;
 export type ChatEvent =
   | { type: "session"; data: { sessionId: string; sessionKey?: string } }
   | { type: "intent"; data: ChatResponse["intent"] }
-  | { type: "tool"; data: { name: string; phase: "start" | "end"; label: string; status?: z.infer<typeof ToolCallStatusSchema> } }
+  | {
+      type: "tool";
+      data: { name: string; phase: "start" | "end"; label: string; status?: z.infer<typeof ToolCallStatusSchema> };
+    }
   | { type: "token"; data: { text: string } }
   | { type: "citations"; data: Citation[] }
   | { type: "confirmation"; data: NonNullable<ChatResponse["pendingConfirmation"]> }

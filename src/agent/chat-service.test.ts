@@ -22,7 +22,12 @@ describe("chat service with the local responder", () => {
     const first = await chat.handleMessage({ identity: demo1, message: "please freeze my card" });
     expect(first.pendingConfirmation?.summary).toContain("4821");
     expect(bank.cards[0]?.status).toBe("active");
-    const done = await chat.handleConfirmation({ identity: demo1, sessionId: first.sessionId, confirmationId: first.pendingConfirmation?.id ?? "", decision: "approve" });
+    const done = await chat.handleConfirmation({
+      identity: demo1,
+      sessionId: first.sessionId,
+      confirmationId: first.pendingConfirmation?.id ?? "",
+      decision: "approve",
+    });
     expect(bank.cards[0]?.status).toBe("frozen");
     expect(done.reply.text).toContain("4821");
     expect(done.toolCalls).toContainEqual({ name: "freeze_card", status: "ok" });
@@ -31,7 +36,12 @@ describe("chat service with the local responder", () => {
   it("leaves the card alone when the customer rejects", async () => {
     const { chat, bank } = setup();
     const first = await chat.handleMessage({ identity: demo1, message: "freeze my card" });
-    const done = await chat.handleConfirmation({ identity: demo1, sessionId: first.sessionId, confirmationId: first.pendingConfirmation?.id ?? "", decision: "reject" });
+    const done = await chat.handleConfirmation({
+      identity: demo1,
+      sessionId: first.sessionId,
+      confirmationId: first.pendingConfirmation?.id ?? "",
+      decision: "reject",
+    });
     expect(bank.cards[0]?.status).toBe("active");
     expect(done.toolCalls).toContainEqual({ name: "freeze_card", status: "rejected" });
   });
@@ -40,7 +50,12 @@ describe("chat service with the local responder", () => {
     const { chat, bank } = setup();
     const first = await chat.handleMessage({ identity: demo1, message: "freeze my card ending 7310" });
     if (first.pendingConfirmation) {
-      await chat.handleConfirmation({ identity: demo1, sessionId: first.sessionId, confirmationId: first.pendingConfirmation.id, decision: "approve" });
+      await chat.handleConfirmation({
+        identity: demo1,
+        sessionId: first.sessionId,
+        confirmationId: first.pendingConfirmation.id,
+        decision: "approve",
+      });
     }
     expect(bank.cards[1]?.status).toBe("active");
   });
@@ -63,7 +78,10 @@ describe("chat service with the local responder", () => {
 
   it("redacts PII from the transcript and the trace", async () => {
     const { chat, store } = setup();
-    const r = await chat.handleMessage({ identity: demo1, message: "my card 4111 1111 1111 1111 and email li@example.com, what are the fees for swift?" });
+    const r = await chat.handleMessage({
+      identity: demo1,
+      message: "my card 4111 1111 1111 1111 and email li@example.com, what are the fees for swift?",
+    });
     const text = JSON.stringify([store.listMessages(r.sessionId), store.listTraces(r.sessionId)]);
     expect(text).not.toContain("4111 1111");
     expect(text).not.toContain("li@example.com");
@@ -73,7 +91,9 @@ describe("chat service with the local responder", () => {
   it("streams tokens before done and keeps the bot quiet after a handoff", async () => {
     const { chat } = setup();
     const events: ChatEvent[] = [];
-    const r = await chat.handleMessage({ identity: demo1, message: "I want to talk to a person" }, (e) => events.push(e));
+    const r = await chat.handleMessage({ identity: demo1, message: "I want to talk to a person" }, (e) =>
+      events.push(e),
+    );
     const types = events.map((e) => e.type);
     // A new conversation's id comes first, so a client whose stream drops can still resume it.
     expect(types.slice(0, 2)).toEqual(["session", "intent"]);
@@ -105,7 +125,12 @@ describe("per-turn limits", () => {
         return this;
       }
       async _generate() {
-        const message = new AIMessage({ content: "", tool_calls: [{ id: `c${Math.random()}`, name: "search_knowledge", args: { query: "fees" }, type: "tool_call" as const }] });
+        const message = new AIMessage({
+          content: "",
+          tool_calls: [
+            { id: `c${Math.random()}`, name: "search_knowledge", args: { query: "fees" }, type: "tool_call" as const },
+          ],
+        });
         return { generations: [{ text: "", message }] };
       }
     }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Identity } from "../auth/identity.js";
 import type { ChatResponse } from "./chat-schemas.js";
 import { createConfirmationLedger } from "./confirmation-ledger.js";
-import { createVaultCipher } from "./guardrails/vault-cipher.js";
+import { createVaultCipher } from "../shared/vault-cipher.js";
 import { buildTestChat } from "./testing/build-test-chat.js";
 
 const demo1: Identity = { kind: "customer", customerId: "demo1" };
@@ -19,7 +19,13 @@ const tempFile = (): string => {
   dirs.push(dir);
   return path.join(dir, "chat.sqlite");
 };
-const reply = (text: string): ChatResponse => ({ sessionId: "s1", reply: { text, citations: [] }, intent: { name: "card_freeze_unfreeze", route: "cards", confidence: 1 }, toolCalls: [], traceId: "t1" });
+const reply = (text: string): ChatResponse => ({
+  sessionId: "s1",
+  reply: { text, citations: [] },
+  intent: { name: "card_freeze_unfreeze", route: "cards", confidence: 1 },
+  toolCalls: [],
+  traceId: "t1",
+});
 const decision = { sessionId: "s1", confirmationId: "c1", decision: "approve" as const, pendingId: "c1" };
 
 describe("exactly-once confirmations", () => {
@@ -32,7 +38,12 @@ describe("exactly-once confirmations", () => {
       setCardStatus(id, status, actor);
     };
     const first = await chat.handleMessage({ identity: demo1, message: "please freeze my card" });
-    const approve = { identity: demo1, sessionId: first.sessionId, confirmationId: first.pendingConfirmation?.id ?? "", decision: "approve" as const };
+    const approve = {
+      identity: demo1,
+      sessionId: first.sessionId,
+      confirmationId: first.pendingConfirmation?.id ?? "",
+      decision: "approve" as const,
+    };
     const [a, b] = await Promise.all([chat.handleConfirmation(approve), chat.handleConfirmation(approve)]);
     expect(freezes).toEqual(["card-1:frozen"]);
     expect(a.traceId).toBe(b.traceId);
@@ -46,11 +57,19 @@ describe("exactly-once confirmations", () => {
   it("opens one dispute for two concurrent approvals, and a later contrary decision gets the first reply", async () => {
     const { chat, bank } = buildTestChat();
     const listed = await chat.handleMessage({ identity: demo1, message: "I want to dispute a transaction" });
-    const first = await chat.handleMessage({ identity: demo1, sessionId: listed.sessionId, message: "dispute the QuickShop Online payment of £899" });
+    const first = await chat.handleMessage({
+      identity: demo1,
+      sessionId: listed.sessionId,
+      message: "dispute the QuickShop Online payment of £899",
+    });
     const id = first.pendingConfirmation?.id ?? "";
     expect(id).not.toBe("");
     const approve = { identity: demo1, sessionId: first.sessionId, confirmationId: id, decision: "approve" as const };
-    await Promise.all([chat.handleConfirmation(approve), chat.handleConfirmation(approve), chat.handleConfirmation(approve)]);
+    await Promise.all([
+      chat.handleConfirmation(approve),
+      chat.handleConfirmation(approve),
+      chat.handleConfirmation(approve),
+    ]);
     expect(bank.disputes).toHaveLength(1);
     const late = await chat.handleConfirmation({ ...approve, decision: "reject" });
     expect(late.replayed).toBe(true);
@@ -67,7 +86,10 @@ describe("exactly-once confirmations", () => {
       await new Promise((r) => setTimeout(r, 30));
       return reply("Your card is frozen.");
     };
-    const [x, y] = await Promise.all([a.decideOnce(decision, decide, () => {}), b.decideOnce(decision, decide, () => {})]);
+    const [x, y] = await Promise.all([
+      a.decideOnce(decision, decide, () => {}),
+      b.decideOnce(decision, decide, () => {}),
+    ]);
     expect(runs).toBe(1);
     expect(x.reply.text).toBe(y.reply.text);
     expect(fs.readFileSync(file).includes("Your card is frozen")).toBe(false);
@@ -78,10 +100,20 @@ describe("exactly-once confirmations", () => {
   it("never runs a failed approval again, tells the caller, and stops the session waiting", async () => {
     const ledger = createConfirmationLedger({ file: ":memory:", cipher });
     let abandoned = 0;
-    await expect(ledger.decideOnce(decision, () => Promise.reject(new Error("model down")), () => abandoned++)).rejects.toThrow("model down");
+    await expect(
+      ledger.decideOnce(
+        decision,
+        () => Promise.reject(new Error("model down")),
+        () => abandoned++,
+      ),
+    ).rejects.toThrow("model down");
     expect(abandoned).toBe(1);
     let ran = false;
-    const retry = ledger.decideOnce(decision, async () => ((ran = true), reply("again")), () => {});
+    const retry = ledger.decideOnce(
+      decision,
+      async () => ((ran = true), reply("again")),
+      () => {},
+    );
     await expect(retry).rejects.toMatchObject({ code: "conflict" });
     expect(ran).toBe(false);
     ledger.close();
@@ -90,10 +122,20 @@ describe("exactly-once confirmations", () => {
   it("declares a claim whose worker died failed after the stale period instead of waiting forever", async () => {
     const file = tempFile();
     const dead = createConfirmationLedger({ file, cipher });
-    void dead.decideOnce(decision, () => new Promise<ChatResponse>(() => {}), () => {});
+    void dead.decideOnce(
+      decision,
+      () => new Promise<ChatResponse>(() => {}),
+      () => {},
+    );
     const alive = createConfirmationLedger({ file, cipher, staleMs: 40, pollMs: 10 });
     let abandoned = 0;
-    await expect(alive.decideOnce(decision, async () => reply("x"), () => abandoned++)).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      alive.decideOnce(
+        decision,
+        async () => reply("x"),
+        () => abandoned++,
+      ),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(abandoned).toBe(1);
     dead.close();
     alive.close();
@@ -101,7 +143,13 @@ describe("exactly-once confirmations", () => {
 
   it("refuses a decision on an id that is not the one waiting", async () => {
     const ledger = createConfirmationLedger({ file: ":memory:", cipher });
-    await expect(ledger.decideOnce({ ...decision, pendingId: "other" }, async () => reply("x"), () => {})).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      ledger.decideOnce(
+        { ...decision, pendingId: "other" },
+        async () => reply("x"),
+        () => {},
+      ),
+    ).rejects.toMatchObject({ code: "conflict" });
     ledger.close();
   });
 });

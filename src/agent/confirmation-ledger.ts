@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "../shared/errors.js";
 import { openSqliteDatabase, type Migration } from "../shared/sqlite-database.js";
 import { ChatResponseSchema, type ChatResponse } from "./chat-schemas.js";
-import type { VaultCipher } from "./guardrails/vault-cipher.js";
+import type { VaultCipher } from "../shared/vault-cipher.js";
 
 /** One decision on one pending action. */
 export interface ConfirmationDecision {
@@ -22,7 +22,11 @@ export interface ConfirmationLedger {
    * Runs `decide` only if this call is the first decision on the confirmation; any other call returns the first
    * call's reply (marked `replayed`). `abandon` runs when the first decision failed, so the session stops waiting.
    */
-  decideOnce(input: ConfirmationDecision, decide: () => Promise<ChatResponse>, abandon: () => void): Promise<ChatResponse>;
+  decideOnce(
+    input: ConfirmationDecision,
+    decide: () => Promise<ChatResponse>,
+    abandon: () => void,
+  ): Promise<ChatResponse>;
   /** Forgets a session's decisions (erasure). */
   deleteSession(sessionId: string): number;
   /** Forgets decisions taken before `beforeMs` (retention). */
@@ -73,13 +77,18 @@ export function createConfirmationLedger(options: ConfirmationLedgerOptions): Co
       "INSERT OR IGNORE INTO confirmations (session_id, id, decision, status, claimed_by, claimed_at, updated_at) VALUES (?, ?, ?, 'running', ?, ?, ?)",
     ),
     get: db.prepare("SELECT status, response_sealed, claimed_at FROM confirmations WHERE session_id = ? AND id = ?"),
-    finish: db.prepare("UPDATE confirmations SET status = ?, response_sealed = ?, updated_at = ? WHERE session_id = ? AND id = ? AND claimed_by = ?"),
-    expire: db.prepare("UPDATE confirmations SET status = 'failed', updated_at = ? WHERE session_id = ? AND id = ? AND status = 'running' AND claimed_at < ?"),
+    finish: db.prepare(
+      "UPDATE confirmations SET status = ?, response_sealed = ?, updated_at = ? WHERE session_id = ? AND id = ? AND claimed_by = ?",
+    ),
+    expire: db.prepare(
+      "UPDATE confirmations SET status = 'failed', updated_at = ? WHERE session_id = ? AND id = ? AND status = 'running' AND claimed_at < ?",
+    ),
     release: db.prepare("DELETE FROM confirmations WHERE session_id = ? AND id = ? AND claimed_by = ?"),
     deleteSession: db.prepare("DELETE FROM confirmations WHERE session_id = ?"),
     prune: db.prepare("DELETE FROM confirmations WHERE updated_at < ? AND status != 'running'"),
   };
-  const read = (input: ConfirmationDecision): Row | undefined => q.get.get(input.sessionId, input.confirmationId) as Row | undefined;
+  const read = (input: ConfirmationDecision): Row | undefined =>
+    q.get.get(input.sessionId, input.confirmationId) as Row | undefined;
 
   const replay = (row: Row): ChatResponse => {
     const stored = ChatResponseSchema.parse(JSON.parse(options.cipher.open(row.response_sealed ?? "")));
@@ -93,12 +102,20 @@ export function createConfirmationLedger(options: ConfirmationLedgerOptions): Co
       const row = read(input);
       if (!row) throw new AppError("conflict", "There is no action waiting for confirmation with that id.");
       if (row.status === "done") return replay(row);
-      if (row.status === "failed") throw new AppError("conflict", "This action was already decided, but its outcome could not be confirmed. Please check and ask again if needed.");
-      if (row.claimed_at < Date.now() - staleMs && q.expire.run(Date.now(), input.sessionId, input.confirmationId, Date.now() - staleMs).changes === 1) {
+      if (row.status === "failed")
+        throw new AppError(
+          "conflict",
+          "This action was already decided, but its outcome could not be confirmed. Please check and ask again if needed.",
+        );
+      if (
+        row.claimed_at < Date.now() - staleMs &&
+        q.expire.run(Date.now(), input.sessionId, input.confirmationId, Date.now() - staleMs).changes === 1
+      ) {
         abandon();
         continue;
       }
-      if (Date.now() >= deadline) throw new AppError("conflict", "This action is still being processed. Please check again in a moment.");
+      if (Date.now() >= deadline)
+        throw new AppError("conflict", "This action is still being processed. Please check again in a moment.");
       await new Promise((r) => setTimeout(r, pollMs));
     }
   };
@@ -110,7 +127,8 @@ export function createConfirmationLedger(options: ConfirmationLedgerOptions): Co
       }
       const claimant = randomUUID();
       const now = Date.now();
-      if (q.claim.run(input.sessionId, input.confirmationId, input.decision, claimant, now, now).changes !== 1) return settle(input, abandon);
+      if (q.claim.run(input.sessionId, input.confirmationId, input.decision, claimant, now, now).changes !== 1)
+        return settle(input, abandon);
       let response: ChatResponse;
       try {
         response = await decide();
@@ -124,7 +142,14 @@ export function createConfirmationLedger(options: ConfirmationLedgerOptions): Co
         }
         throw error;
       }
-      q.finish.run("done", options.cipher.seal(JSON.stringify(response)), Date.now(), input.sessionId, input.confirmationId, claimant);
+      q.finish.run(
+        "done",
+        options.cipher.seal(JSON.stringify(response)),
+        Date.now(),
+        input.sessionId,
+        input.confirmationId,
+        claimant,
+      );
       return response;
     },
     deleteSession: (sessionId) => q.deleteSession.run(sessionId).changes,

@@ -12,7 +12,12 @@ describe("disputing a transaction twice", () => {
       const asked = await chat.handleMessage({ identity: demo1, message: "I want to dispute the £899 payment" });
       const pending = asked.pendingConfirmation;
       if (!pending) throw new Error(`no confirmation asked: ${asked.reply.text}`);
-      const done = await chat.handleConfirmation({ identity: demo1, sessionId: asked.sessionId, confirmationId: pending.id, decision: "approve" });
+      const done = await chat.handleConfirmation({
+        identity: demo1,
+        sessionId: asked.sessionId,
+        confirmationId: pending.id,
+        decision: "approve",
+      });
       return { summary: pending.summary, reply: done.reply.text, toolCalls: done.toolCalls };
     };
     const first = await disputeOnce();

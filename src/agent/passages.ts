@@ -28,10 +28,16 @@ export interface RetrieveOptions {
   /** Documents the routed intent is about; they rank first. */
   preferredDocs?: readonly string[];
   k?: number;
+  /** The id of the first passage: a later search in the same turn continues the numbering, so [n] stays stable. */
+  firstN?: number;
 }
 
 /** Retrieves, ranks and numbers the passages for a query; empty when nothing matched. */
-export async function retrievePassages(knowledge: KnowledgePort, query: string, options: RetrieveOptions): Promise<Passage[]> {
+export async function retrievePassages(
+  knowledge: KnowledgePort,
+  query: string,
+  options: RetrieveOptions,
+): Promise<Passage[]> {
   const k = options.k ?? 4;
   // Passages of the documents the routed intent is about come first; the general ranking fills the rest. A
   // wider first search usually contains them; only when it does not is the intent's documents searched alone.
@@ -39,18 +45,25 @@ export async function retrievePassages(knowledge: KnowledgePort, query: string, 
   const general = wide.slice(0, k);
   const wanted = new Set(options.preferredDocs ?? []);
   const inWide = wide.filter((h) => wanted.has(h.docId));
-  const ranked = inWide.length > 0 ? [...inWide].sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale)) : [];
+  const ranked =
+    inWide.length > 0
+      ? [...inWide].sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale))
+      : [];
   // When none of them is in the customer's language, the intent's documents are searched alone, which also
   // finds a Chinese version that ranked too low to be in the wide list.
   const inLocale = ranked.some((h) => h.locale === options.locale);
   const preferred =
-    wanted.size === 0 ? [] : inLocale ? ranked.slice(0, 2) : await knowledge.search(query, { k: 2, locale: options.locale, onlyDocs: [...wanted] });
+    wanted.size === 0
+      ? []
+      : inLocale
+        ? ranked.slice(0, 2)
+        : await knowledge.search(query, { k: 2, locale: options.locale, onlyDocs: [...wanted] });
   const seen = new Set(preferred.map((h) => h.chunkId));
   const hits = [...preferred, ...general.filter((h) => !seen.has(h.chunkId))].slice(0, k);
   return hits.map((h, i) => {
     const clean = sanitisePassage(h.text);
     return {
-      n: i + 1,
+      n: (options.firstN ?? 1) + i,
       ...(seen.has(h.chunkId) ? { preferred: true } : {}),
       locale: h.locale,
       docId: h.docId,

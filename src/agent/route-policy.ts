@@ -1,29 +1,46 @@
 // Which tools each route and role may use: the route picks the subset, the role caps it (anonymous visitors get
 // no data tools at all, whatever the route).
 import type { Identity } from "../auth/identity.js";
+import type { BilingualText, Locale } from "../shared/locale.js";
+import { isToolName, type ToolName } from "./tools/tool-names.js";
 
-const ROUTE_TOOLS: Record<string, readonly string[]> = {
+const ROUTE_TOOLS: Readonly<Record<string, readonly ToolName[]>> = {
   knowledge: ["search_knowledge", "handoff_to_human"],
   cards: ["search_knowledge", "list_cards", "freeze_card", "handoff_to_human"],
-  fraud: ["search_knowledge", "list_cards", "freeze_card", "get_recent_transactions", "check_transaction_risk", "open_dispute", "handoff_to_human"],
+  fraud: [
+    "search_knowledge",
+    "list_cards",
+    "freeze_card",
+    "get_recent_transactions",
+    "check_transaction_risk",
+    "open_dispute",
+    "handoff_to_human",
+  ],
   credit: ["search_knowledge", "check_credit_eligibility", "explain_credit_decision", "handoff_to_human"],
   account: ["get_accounts", "get_recent_transactions", "search_knowledge", "handoff_to_human"],
   handoff: ["handoff_to_human", "search_knowledge"],
   smalltalk: [],
   out_of_scope: [],
-  staff: ["lookup_customer", "list_flagged_transactions", "explain_credit_decision", "draft_customer_reply", "search_knowledge", "check_transaction_risk"],
+  staff: [
+    "lookup_customer",
+    "list_flagged_transactions",
+    "explain_credit_decision",
+    "draft_customer_reply",
+    "search_knowledge",
+    "check_transaction_risk",
+  ],
 };
 
-const ANONYMOUS_TOOLS = new Set(["search_knowledge", "handoff_to_human"]);
+const ANONYMOUS_TOOLS: ReadonlySet<ToolName> = new Set<ToolName>(["search_knowledge", "handoff_to_human"]);
 
 /** The tools a caller may use on a route. */
-export function allowedToolsFor(route: string, identity: Identity): string[] {
+export function allowedToolsFor(route: string, identity: Identity): ToolName[] {
   const tools = ROUTE_TOOLS[identity.kind === "staff" ? "staff" : route] ?? [];
   return identity.kind === "anonymous" ? tools.filter((t) => ANONYMOUS_TOOLS.has(t)) : [...tools];
 }
 
 /** Human-readable progress labels for tool events, in both languages. */
-export const TOOL_LABELS: Record<string, { en: string; "zh-CN": string }> = {
+export const TOOL_LABELS: Readonly<Record<ToolName, BilingualText>> = {
   search_knowledge: { en: "Searching our guides…", "zh-CN": "正在查找相关指南…" },
   list_cards: { en: "Looking up your cards…", "zh-CN": "正在查询您的银行卡…" },
   get_accounts: { en: "Checking your accounts…", "zh-CN": "正在查询您的账户…" },
@@ -38,3 +55,8 @@ export const TOOL_LABELS: Record<string, { en: string; "zh-CN": string }> = {
   list_flagged_transactions: { en: "Loading flagged transactions…", "zh-CN": "正在加载被标记的交易…" },
   draft_customer_reply: { en: "Drafting a reply…", "zh-CN": "正在起草回复…" },
 };
+
+/** The progress label of a tool event; a name that is not one of our tools is shown as it is. */
+export function toolLabel(name: string, locale: Locale): string {
+  return isToolName(name) ? TOOL_LABELS[name][locale] : name;
+}

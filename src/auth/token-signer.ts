@@ -15,7 +15,13 @@ export interface TokenSigner {
 }
 
 /** Creates a signer for one domain. */
-export function createTokenSigner(options: { kind: TrustDomainKind; issuer: string; audience: string; key: SigningKey; now?: () => number }): TokenSigner {
+export function createTokenSigner(options: {
+  kind: TrustDomainKind;
+  issuer: string;
+  audience: string;
+  key: SigningKey;
+  now?: () => number;
+}): TokenSigner {
   const now = options.now ?? Date.now;
   const key = options.key.alg === "HS256" ? new TextEncoder().encode(options.key.secret) : options.key.privateKey;
   return {
@@ -36,10 +42,22 @@ export function createTokenSigner(options: { kind: TrustDomainKind; issuer: stri
 }
 
 /** Signers with the public development secrets; their tokens are accepted only by a server in demo mode. */
-export function createDevSigners(domains: Record<TrustDomainKind, { issuer: string; audience: string }>): Record<TrustDomainKind, TokenSigner> {
+export function createDevSigners(
+  domains: Record<TrustDomainKind, { issuer: string; audience: string }>,
+): Record<TrustDomainKind, TokenSigner> {
   return {
-    customer: createTokenSigner({ kind: "customer", issuer: domains.customer.issuer, audience: domains.customer.audience, key: { alg: "HS256", secret: DEV_SECRETS.customer } }),
-    staff: createTokenSigner({ kind: "staff", issuer: domains.staff.issuer, audience: domains.staff.audience, key: { alg: "HS256", secret: DEV_SECRETS.staff } }),
+    customer: createTokenSigner({
+      kind: "customer",
+      issuer: domains.customer.issuer,
+      audience: domains.customer.audience,
+      key: { alg: "HS256", secret: DEV_SECRETS.customer },
+    }),
+    staff: createTokenSigner({
+      kind: "staff",
+      issuer: domains.staff.issuer,
+      audience: domains.staff.audience,
+      key: { alg: "HS256", secret: DEV_SECRETS.staff },
+    }),
   };
 }
 
@@ -56,7 +74,13 @@ export function createSecretSigners(settings: SecretSigningSettings): Partial<Re
   for (const kind of ["customer", "staff"] as const) {
     const domain = settings[kind];
     const secret = domain.secret ?? (settings.demoMode ? DEV_SECRETS[kind] : undefined);
-    if (secret) signers[kind] = createTokenSigner({ kind, issuer: domain.issuer, audience: domain.audience, key: { alg: "HS256", secret } });
+    if (secret)
+      signers[kind] = createTokenSigner({
+        kind,
+        issuer: domain.issuer,
+        audience: domain.audience,
+        key: { alg: "HS256", secret },
+      });
   }
   return signers;
 }

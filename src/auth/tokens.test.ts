@@ -16,7 +16,11 @@ async function hsDomains(): Promise<{ customer: TrustDomain; staff: TrustDomain 
   };
 }
 
-const customerSigner = createTokenSigner({ kind: "customer", ...CUSTOMER, key: { alg: "HS256", secret: customerSecret } });
+const customerSigner = createTokenSigner({
+  kind: "customer",
+  ...CUSTOMER,
+  key: { alg: "HS256", secret: customerSecret },
+});
 const staffSigner = createTokenSigner({ kind: "staff", ...STAFF, key: { alg: "HS256", secret: staffSecret } });
 
 /** A raw HS256 token with exactly the claims given (no defaults), to probe what the verifier insists on. */
@@ -29,16 +33,40 @@ const inAMinute = () => nowSeconds() + 60;
 describe("token service", () => {
   it("takes the role from the domain whose key and audience verified the token", async () => {
     const t = createTokenService(await hsDomains());
-    expect(await t.verify(await customerSigner.mint("demo1", 60))).toEqual({ ok: true, value: { kind: "customer", customerId: "demo1" } });
-    expect(await t.verify(await staffSigner.mint("alice", 60))).toEqual({ ok: true, value: { kind: "staff", staffId: "alice" } });
+    expect(await t.verify(await customerSigner.mint("demo1", 60))).toEqual({
+      ok: true,
+      value: { kind: "customer", customerId: "demo1" },
+    });
+    expect(await t.verify(await staffSigner.mint("alice", 60))).toEqual({
+      ok: true,
+      value: { kind: "staff", staffId: "alice" },
+    });
   });
 
   it("never lets the customer key produce a staff identity, whatever the token claims", async () => {
     const t = createTokenService(await hsDomains());
-    const asStaffAudience = await rawToken(customerSecret, { sub: "mallory", iss: STAFF.issuer, aud: STAFF.audience, exp: inAMinute(), role: "staff" });
-    const claimsStaffRole = await rawToken(customerSecret, { sub: "mallory", iss: CUSTOMER.issuer, aud: CUSTOMER.audience, exp: inAMinute(), role: "staff" });
-    const bothAudiences = await rawToken(customerSecret, { sub: "mallory", iss: CUSTOMER.issuer, aud: [CUSTOMER.audience, STAFF.audience], exp: inAMinute() });
-    for (const token of [asStaffAudience, claimsStaffRole, bothAudiences]) expect(await t.verify(token)).toEqual({ ok: false, error: "invalid_token" });
+    const asStaffAudience = await rawToken(customerSecret, {
+      sub: "mallory",
+      iss: STAFF.issuer,
+      aud: STAFF.audience,
+      exp: inAMinute(),
+      role: "staff",
+    });
+    const claimsStaffRole = await rawToken(customerSecret, {
+      sub: "mallory",
+      iss: CUSTOMER.issuer,
+      aud: CUSTOMER.audience,
+      exp: inAMinute(),
+      role: "staff",
+    });
+    const bothAudiences = await rawToken(customerSecret, {
+      sub: "mallory",
+      iss: CUSTOMER.issuer,
+      aud: [CUSTOMER.audience, STAFF.audience],
+      exp: inAMinute(),
+    });
+    for (const token of [asStaffAudience, claimsStaffRole, bothAudiences])
+      expect(await t.verify(token)).toEqual({ ok: false, error: "invalid_token" });
   });
 
   it("refuses a token without exp, without aud, with a foreign audience or issuer", async () => {
@@ -47,18 +75,31 @@ describe("token service", () => {
     const { exp: _exp, ...noExp } = base;
     const { aud: _aud, ...noAud } = base;
     const cases = [noExp, noAud, { ...base, aud: "another-service" }, { ...base, iss: "someone-else" }];
-    for (const claims of cases) expect(await t.verify(await rawToken(customerSecret, claims))).toEqual({ ok: false, error: "invalid_token" });
+    for (const claims of cases)
+      expect(await t.verify(await rawToken(customerSecret, claims))).toEqual({ ok: false, error: "invalid_token" });
     expect((await t.verify(await rawToken(customerSecret, base))).ok).toBe(true);
   });
 
   it("accepts the public development secret only when demo mode loads it", async () => {
-    const devToken = await rawToken(DEV_SECRETS.staff, { sub: "demo-staff", iss: STAFF.issuer, aud: STAFF.audience, iat: nowSeconds(), exp: inAMinute() });
+    const devToken = await rawToken(DEV_SECRETS.staff, {
+      sub: "demo-staff",
+      iss: STAFF.issuer,
+      aud: STAFF.audience,
+      iat: nowSeconds(),
+      exp: inAMinute(),
+    });
     const load = async (demoMode: boolean) =>
-      createTokenService({ customer: await loadTrustDomain("customer", CUSTOMER, { demoMode }), staff: await loadTrustDomain("staff", STAFF, { demoMode }) });
+      createTokenService({
+        customer: await loadTrustDomain("customer", CUSTOMER, { demoMode }),
+        staff: await loadTrustDomain("staff", STAFF, { demoMode }),
+      });
     const production = await load(false);
     expect(production.available).toEqual({ customer: false, staff: false });
     expect(await production.verify(devToken)).toEqual({ ok: false, error: "invalid_token" });
-    expect(await (await load(true)).verify(devToken)).toEqual({ ok: true, value: { kind: "staff", staffId: "demo-staff" } });
+    expect(await (await load(true)).verify(devToken)).toEqual({
+      ok: true,
+      value: { kind: "staff", staffId: "demo-staff" },
+    });
   });
 
   it("refuses a token without iat, issued in the future, or living longer than the configured maximum", async () => {
@@ -74,7 +115,8 @@ describe("token service", () => {
       { ...base, exp: 1e20 },
       { ...base, exp: now + 86_401 },
     ];
-    for (const claims of cases) expect(await t.verify(await rawToken(customerSecret, claims))).toEqual({ ok: false, error: "invalid_token" });
+    for (const claims of cases)
+      expect(await t.verify(await rawToken(customerSecret, claims))).toEqual({ ok: false, error: "invalid_token" });
     expect((await t.verify(await rawToken(customerSecret, base))).ok).toBe(true);
     expect((await t.verify(await rawToken(customerSecret, { ...base, iat: now + 20, exp: now + 80 }))).ok).toBe(true);
     const strict = createTokenService({ ...(await hsDomains()), maxLifetimeSeconds: 900 });
@@ -114,14 +156,29 @@ describe("token service", () => {
       customer: await createTrustDomain("customer", { ...CUSTOMER, publicKeysPem: [await exportSPKI(rsa.publicKey)] }),
       staff: await createTrustDomain("staff", { ...STAFF, jwks: [{ keys: [ecJwk] }] }),
     });
-    const rsCustomer = createTokenSigner({ kind: "customer", ...CUSTOMER, key: { alg: "RS256", privateKey: rsa.privateKey } });
+    const rsCustomer = createTokenSigner({
+      kind: "customer",
+      ...CUSTOMER,
+      key: { alg: "RS256", privateKey: rsa.privateKey },
+    });
     const esStaff = createTokenSigner({ kind: "staff", ...STAFF, key: { alg: "ES256", privateKey: ec.privateKey } });
-    expect(await t.verify(await rsCustomer.mint("demo1", 60))).toEqual({ ok: true, value: { kind: "customer", customerId: "demo1" } });
-    expect(await t.verify(await esStaff.mint("alice", 60))).toEqual({ ok: true, value: { kind: "staff", staffId: "alice" } });
+    expect(await t.verify(await rsCustomer.mint("demo1", 60))).toEqual({
+      ok: true,
+      value: { kind: "customer", customerId: "demo1" },
+    });
+    expect(await t.verify(await esStaff.mint("alice", 60))).toEqual({
+      ok: true,
+      value: { kind: "staff", staffId: "alice" },
+    });
     const rsAsStaff = createTokenSigner({ kind: "staff", ...STAFF, key: { alg: "RS256", privateKey: rsa.privateKey } });
     expect(await t.verify(await rsAsStaff.mint("mallory", 60))).toEqual({ ok: false, error: "invalid_token" });
     // Algorithm confusion: the public key's PEM text used as an HMAC secret is not a key this domain accepts.
-    const confused = await rawToken(await exportSPKI(rsa.publicKey), { sub: "demo1", iss: CUSTOMER.issuer, aud: CUSTOMER.audience, exp: inAMinute() });
+    const confused = await rawToken(await exportSPKI(rsa.publicKey), {
+      sub: "demo1",
+      iss: CUSTOMER.issuer,
+      aud: CUSTOMER.audience,
+      exp: inAMinute(),
+    });
     expect(await t.verify(confused)).toEqual({ ok: false, error: "invalid_token" });
   });
 
@@ -129,11 +186,20 @@ describe("token service", () => {
     const rsa = await generateKeyPair("RS256", { extractable: true });
     const pem = await exportSPKI(rsa.publicKey);
     const jwk = await exportJWK(rsa.publicKey);
-    const sharedPem = { customer: await createTrustDomain("customer", { ...CUSTOMER, publicKeysPem: [pem] }), staff: await createTrustDomain("staff", { ...STAFF, jwks: [{ keys: [jwk] }] }) };
+    const sharedPem = {
+      customer: await createTrustDomain("customer", { ...CUSTOMER, publicKeysPem: [pem] }),
+      staff: await createTrustDomain("staff", { ...STAFF, jwks: [{ keys: [jwk] }] }),
+    };
     expect(() => createTokenService(sharedPem)).toThrow(/share a key/);
-    const sharedSecret = { customer: await createTrustDomain("customer", { ...CUSTOMER, secrets: [customerSecret] }), staff: await createTrustDomain("staff", { ...STAFF, secrets: [customerSecret] }) };
+    const sharedSecret = {
+      customer: await createTrustDomain("customer", { ...CUSTOMER, secrets: [customerSecret] }),
+      staff: await createTrustDomain("staff", { ...STAFF, secrets: [customerSecret] }),
+    };
     expect(() => createTokenService(sharedSecret)).toThrow(/share a key/);
-    const sharedAudience = { customer: await createTrustDomain("customer", { ...CUSTOMER, secrets: [customerSecret] }), staff: await createTrustDomain("staff", { ...STAFF, audience: CUSTOMER.audience, secrets: [staffSecret] }) };
+    const sharedAudience = {
+      customer: await createTrustDomain("customer", { ...CUSTOMER, secrets: [customerSecret] }),
+      staff: await createTrustDomain("staff", { ...STAFF, audience: CUSTOMER.audience, secrets: [staffSecret] }),
+    };
     expect(() => createTokenService(sharedAudience)).toThrow(/audience/);
   });
 });

@@ -1,6 +1,14 @@
 // Verifies identity tokens (JWT) against two separate trust domains: customers (signed in by the bank's website) and
 // staff (signed in by the bank's SSO). The role is the domain whose key and audience accepted the token, never a claim.
-import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyOptions } from "jose";
+import {
+  decodeJwt,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  type CryptoKey,
+  type JWTPayload,
+  type JWTVerifyOptions,
+} from "jose";
 import { z } from "zod";
 import { err, ok, type Result } from "../shared/result.js";
 import type { Identity } from "./identity.js";
@@ -58,7 +66,8 @@ function identityIn(kind: TrustDomainKind, sub: string): Identity {
 /** Creates the verifier; throws if the two domains share a key or an audience (a configuration fault). */
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { customer, staff } = options;
-  if (customer.kind !== "customer" || staff.kind !== "staff") throw new Error("the customer and staff trust domains are swapped");
+  if (customer.kind !== "customer" || staff.kind !== "staff")
+    throw new Error("the customer and staff trust domains are swapped");
   if (customer.audience === staff.audience) throw new Error("the customer and staff trust domains share an audience");
   if (customer.thumbprints.some((t) => staff.thumbprints.includes(t))) {
     throw new Error("the customer and staff trust domains share a key; a customer key must never verify staff tokens");
@@ -87,7 +96,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     }
   }
 
-  async function verifyWithCandidates(candidates: AsyncIterable<CryptoKey>, token: string, verifyOptions: JWTVerifyOptions): Promise<JWTPayload> {
+  async function verifyWithCandidates(
+    candidates: AsyncIterable<CryptoKey>,
+    token: string,
+    verifyOptions: JWTVerifyOptions,
+  ): Promise<JWTPayload> {
     let tried = 0;
     for await (const candidate of candidates) {
       if (++tried > MAX_JWKS_CANDIDATES) break;
@@ -100,7 +113,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     throw new joseErrors.JWSSignatureVerificationFailed();
   }
 
-  async function verifyIn(domain: TrustDomain, other: TrustDomain, token: string, alg: string): Promise<Result<{ identity: Identity; exp: number }, TokenError>> {
+  async function verifyIn(
+    domain: TrustDomain,
+    other: TrustDomain,
+    token: string,
+    alg: string,
+  ): Promise<Result<{ identity: Identity; exp: number }, TokenError>> {
     for (const key of domain.keys.filter((k) => acceptsAlgorithm(k, alg))) {
       let payload: JWTPayload;
       try {
@@ -108,13 +126,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       } catch (e) {
         // The signature was good but a claim was not: no other key of the domain will change that.
         if (e instanceof joseErrors.JWTExpired) return err("expired_token");
-        if (e instanceof joseErrors.JWTClaimValidationFailed || e instanceof joseErrors.JWTInvalid) return err("invalid_token");
+        if (e instanceof joseErrors.JWTClaimValidationFailed || e instanceof joseErrors.JWTInvalid)
+          return err("invalid_token");
         continue;
       }
       const claims = ClaimsSchema.safeParse(payload);
       if (!claims.success) return err("invalid_token");
       // A stolen long-lived token stays useful for its whole life: cap it, and refuse an `iat` that dodges the cap.
-      if (claims.data.iat > now() / 1000 + tolerance || claims.data.exp - claims.data.iat > maxLifetime) return err("invalid_token");
+      if (claims.data.iat > now() / 1000 + tolerance || claims.data.exp - claims.data.iat > maxLifetime)
+        return err("invalid_token");
       if (claims.data.role !== undefined && claims.data.role !== domain.kind) return err("invalid_token");
       if (audiencesOf(payload).includes(other.audience)) return err("invalid_token");
       return ok({ identity: identityIn(domain.kind, claims.data.sub), exp: claims.data.exp });
@@ -140,7 +160,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       const forCustomer = audiences.includes(customer.audience);
       const forStaff = audiences.includes(staff.audience);
       if (forCustomer === forStaff) return err("invalid_token");
-      const verified = forCustomer ? await verifyIn(customer, staff, token, alg) : await verifyIn(staff, customer, token, alg);
+      const verified = forCustomer
+        ? await verifyIn(customer, staff, token, alg)
+        : await verifyIn(staff, customer, token, alg);
       if (!verified.ok) return verified;
       cache.set(token, verified.value.identity, verified.value.exp * 1000);
       return ok(verified.value.identity);

@@ -20,24 +20,43 @@ describe("trust domain key files", () => {
     const pemFile = path.join(dir, "customer.pem");
     const jwksFile = path.join(dir, "staff.jwks.json");
     fs.writeFileSync(pemFile, await exportSPKI(rsa.publicKey));
-    const jwks = { keys: [{ ...(await exportJWK(oldEc.publicKey)), kid: "2025" }, { ...(await exportJWK(newEc.publicKey)), kid: "2026" }] };
+    const jwks = {
+      keys: [
+        { ...(await exportJWK(oldEc.publicKey)), kid: "2025" },
+        { ...(await exportJWK(newEc.publicKey)), kid: "2026" },
+      ],
+    };
     fs.writeFileSync(jwksFile, JSON.stringify(jwks));
     const tokens = createTokenService({
       customer: await loadTrustDomain("customer", { ...CUSTOMER, publicKeyFile: pemFile }, { demoMode: false }),
       staff: await loadTrustDomain("staff", { ...STAFF, jwksFile }, { demoMode: false }),
     });
-    const customer = createTokenSigner({ kind: "customer", ...CUSTOMER, key: { alg: "RS256", privateKey: rsa.privateKey } });
-    expect(await tokens.verify(await customer.mint("demo1", 60))).toEqual({ ok: true, value: { kind: "customer", customerId: "demo1" } });
+    const customer = createTokenSigner({
+      kind: "customer",
+      ...CUSTOMER,
+      key: { alg: "RS256", privateKey: rsa.privateKey },
+    });
+    expect(await tokens.verify(await customer.mint("demo1", 60))).toEqual({
+      ok: true,
+      value: { kind: "customer", customerId: "demo1" },
+    });
     for (const pair of [oldEc, newEc]) {
       const staff = createTokenSigner({ kind: "staff", ...STAFF, key: { alg: "ES256", privateKey: pair.privateKey } });
-      expect(await tokens.verify(await staff.mint("alice", 60))).toEqual({ ok: true, value: { kind: "staff", staffId: "alice" } });
+      expect(await tokens.verify(await staff.mint("alice", 60))).toEqual({
+        ok: true,
+        value: { kind: "staff", staffId: "alice" },
+      });
     }
   });
 
   it("fails start-up naming the variable when a key file is missing or not a key", async () => {
     const junk = path.join(dir, "junk.pem");
     fs.writeFileSync(junk, "not a key");
-    await expect(loadTrustDomain("staff", { ...STAFF, publicKeyFile: junk }, { demoMode: false })).rejects.toThrow(/STAFF trust domain/);
-    await expect(loadTrustDomain("customer", { ...CUSTOMER, jwksFile: path.join(dir, "missing.json") }, { demoMode: false })).rejects.toThrow(/CUSTOMER_JWT_JWKS_FILE/);
+    await expect(loadTrustDomain("staff", { ...STAFF, publicKeyFile: junk }, { demoMode: false })).rejects.toThrow(
+      /STAFF trust domain/,
+    );
+    await expect(
+      loadTrustDomain("customer", { ...CUSTOMER, jwksFile: path.join(dir, "missing.json") }, { demoMode: false }),
+    ).rejects.toThrow(/CUSTOMER_JWT_JWKS_FILE/);
   });
 });

@@ -2,7 +2,17 @@
 // Customers are signed in by the bank's website and staff by its SSO, so each domain has its own keys and audience.
 import { createPublicKey } from "node:crypto";
 import fs from "node:fs";
-import { base64url, calculateJwkThumbprint, createLocalJWKSet, exportJWK, importSPKI, type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from "jose";
+import {
+  base64url,
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  exportJWK,
+  importSPKI,
+  type CryptoKey,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTVerifyGetKey,
+} from "jose";
 import { z } from "zod";
 
 /** The two populations that sign in; a token's role is the domain whose key and audience verified it. */
@@ -63,7 +73,9 @@ function algorithmOfPem(pem: string): AsymmetricAlgorithm {
   const key = createPublicKey(pem);
   if (key.asymmetricKeyType === "rsa") return "RS256";
   if (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1") return "ES256";
-  throw new Error(`unsupported public key type ${key.asymmetricKeyType ?? "unknown"} (use RSA for RS256 or P-256 for ES256)`);
+  throw new Error(
+    `unsupported public key type ${key.asymmetricKeyType ?? "unknown"} (use RSA for RS256 or P-256 for ES256)`,
+  );
 }
 
 /** Builds a domain from key material; throws on a malformed key (a start-up fault, not a request failure). */
@@ -103,7 +115,11 @@ function parseJson(text: string): unknown {
 }
 
 /** Loads a domain from its settings; the development secret is added only in demo mode. */
-export async function loadTrustDomain(kind: TrustDomainKind, source: TrustDomainSource, options: { demoMode: boolean }): Promise<TrustDomain> {
+export async function loadTrustDomain(
+  kind: TrustDomainKind,
+  source: TrustDomainSource,
+  options: { demoMode: boolean },
+): Promise<TrustDomain> {
   const secrets = [...(source.secret ? [source.secret] : []), ...(options.demoMode ? [DEV_SECRETS[kind]] : [])];
   const label = kind.toUpperCase();
   try {

@@ -42,7 +42,10 @@ export const CardSchema = z.object({
   last4: z.string().regex(/^\d{4}$/),
   brand: z.enum(["visa", "mastercard"]),
   status: CardStatusSchema,
-  expiry: z.string().regex(/^\d{2}\/\d{2}$/).describe("MM/YY"),
+  expiry: z
+    .string()
+    .regex(/^\d{2}\/\d{2}$/)
+    .describe("MM/YY"),
 });
 /** A payment card. */
 export type Card = z.infer<typeof CardSchema>;

@@ -68,11 +68,20 @@ export interface BankStore {
   /** One transaction by id. */
   getTransaction(transactionId: string): Transaction | undefined;
   /** Opens a dispute on a transaction of this customer, or returns the one already open on it (`alreadyOpen`). */
-  createDispute(input: { customerId: string; transactionId: string; reason: string }): Result<DisputeOpening, "not_found">;
+  createDispute(input: {
+    customerId: string;
+    transactionId: string;
+    reason: string;
+  }): Result<DisputeOpening, "not_found">;
   /** A customer's disputes (all disputes when no customer is given), newest first. */
   listDisputes(customerId?: string): Dispute[];
   /** Stores an analyst's verdict on a transaction. */
-  recordFraudLabel(input: { transactionId: string; label: "fraud" | "legitimate"; analyst: string; note?: string }): Result<FraudLabel, "not_found">;
+  recordFraudLabel(input: {
+    transactionId: string;
+    label: "fraud" | "legitimate";
+    analyst: string;
+    note?: string;
+  }): Result<FraudLabel, "not_found">;
   /** Analyst verdicts, newest first (for one transaction when given). */
   listFraudLabels(options?: { transactionId?: string; limit?: number }): FraudLabel[];
   /** Transactions whose stored assessment is review or block (or exactly `level`), newest first. */

@@ -37,7 +37,7 @@ describe("ensureBank", () => {
     const modelPath = path.join(dir, "models", "fraud-model.json");
     const before = ensureBank({ dbPath, modelPath, seed: 1, customers: 30, today: "2024-06-01" });
     before.store.close();
-    fs.writeFileSync(modelPath, "{\"format\": \"harbor-fraud-model\"");
+    fs.writeFileSync(modelPath, '{"format": "harbor-fraud-model"');
     const warnings: string[] = [];
     const logger = { ...createSilentLogger(), warn: (message: string) => void warnings.push(message) };
     const bank = ensureBank({ dbPath, modelPath, seed: 1, customers: 30, today: "2024-06-01", logger });

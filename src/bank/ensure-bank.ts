@@ -3,7 +3,11 @@
 import fs from "node:fs";
 import type { Logger } from "../shared/logger.js";
 import { quarantineFile } from "../shared/quarantine-file.js";
-import { loadFraudModelFile, saveFraudModelFile, type FraudModelArtefact } from "../scoring/fraud/fraud-model-artefact.js";
+import {
+  loadFraudModelFile,
+  saveFraudModelFile,
+  type FraudModelArtefact,
+} from "../scoring/fraud/fraud-model-artefact.js";
 import type { Customer } from "./bank-schemas.js";
 import type { BankStore } from "./bank-store.js";
 import { SEED_CANDIDATES, seedBank } from "./seed-bank.js";
@@ -66,7 +70,13 @@ export function ensureBank(options: EnsureBankOptions): EnsuredBank {
     }
     if (trained && options.modelPath) saveFraudModelFile(options.modelPath, model);
     const seconds = (performance.now() - t0) / 1000;
-    options.logger?.info("bank ready", { ...store.counts(), seeded, trained, seconds: Math.round(seconds * 10) / 10, modelVersion: model.modelVersion });
+    options.logger?.info("bank ready", {
+      ...store.counts(),
+      seeded,
+      trained,
+      seconds: Math.round(seconds * 10) / 10,
+      modelVersion: model.modelVersion,
+    });
     return { store, model, seeded, trained, seconds };
   } catch (e) {
     store.close();
@@ -81,6 +91,10 @@ function readModel(file: string | undefined, logger: Logger | undefined): FraudM
   const r = loadFraudModelFile(file);
   if (r.ok) return r.value;
   const movedTo = quarantineFile(file);
-  logger?.warn("fraud model artefact is corrupt: moved aside, retraining on the bank's history", { path: file, problem: r.error, movedTo });
+  logger?.warn("fraud model artefact is corrupt: moved aside, retraining on the bank's history", {
+    path: file,
+    problem: r.error,
+    movedTo,
+  });
   return undefined;
 }

@@ -38,20 +38,39 @@ export function featuriseFromContext(ctx: FeatureContext, delayDays: number): Fl
     return t;
   };
   const state = createOnlineFeatureState({ locations: { x: xs, y: ys }, delayDays, capacity: ctx.history.length + 1 });
-  for (const r of ctx.history) state.add({ epoch: r.epoch, customer: idOf(customerIds, r.customerId), terminal: terminal(r.terminalId), amount: r.amount }, r.fraud);
+  for (const r of ctx.history)
+    state.add(
+      { epoch: r.epoch, customer: idOf(customerIds, r.customerId), terminal: terminal(r.terminalId), amount: r.amount },
+      r.fraud,
+    );
   const t = ctx.target;
-  return state.featurise({ epoch: t.epoch, customer: idOf(customerIds, t.customerId), terminal: terminal(t.terminalId), amount: t.amount });
+  return state.featurise({
+    epoch: t.epoch,
+    customer: idOf(customerIds, t.customerId),
+    terminal: terminal(t.terminalId),
+    amount: t.amount,
+  });
 }
 
 /** Builds an assessor over a store and a loaded model artefact; `thresholds` override the artefact's. */
-export function createFraudAssessor(deps: { store: BankStore; model: FraudModelArtefact; thresholds?: Partial<FraudThresholds> }): FraudAssessor {
+export function createFraudAssessor(deps: {
+  store: BankStore;
+  model: FraudModelArtefact;
+  thresholds?: Partial<FraudThresholds>;
+}): FraudAssessor {
   const scorer = createFraudScorer(deps.model, deps.thresholds);
   return {
     assessTransaction(transactionId) {
       const ctx = deps.store.getFeatureContext(transactionId, deps.model.labelDelayDays);
       if (!ctx) return err("not_found");
       const s = scorer.score(featuriseFromContext(ctx, deps.model.labelDelayDays));
-      return ok({ transactionId, probability: s.probability, level: s.level, reasons: s.reasons, modelVersion: scorer.modelVersion });
+      return ok({
+        transactionId,
+        probability: s.probability,
+        level: s.level,
+        reasons: s.reasons,
+        modelVersion: scorer.modelVersion,
+      });
     },
   };
 }

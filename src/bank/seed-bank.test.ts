@@ -12,7 +12,13 @@ let seedSeconds = 0;
 beforeAll(() => {
   store = createSqliteBankStore(":memory:");
   const t0 = performance.now();
-  seeded = seedBank({ store, seed: 42, customers: 30, today: "2024-06-01", makeCreditProfile: (c) => ({ income: c.monthlyIncome }) });
+  seeded = seedBank({
+    store,
+    seed: 42,
+    customers: 30,
+    today: "2024-06-01",
+    makeCreditProfile: (c) => ({ income: c.monthlyIncome }),
+  });
   seedSeconds = (performance.now() - t0) / 1000;
 });
 
@@ -46,12 +52,17 @@ describe("seedBank", () => {
     // the model's probability alone clears the review threshold (not a rule or a label)
     expect(stored?.probability).toBeGreaterThanOrEqual(seeded.model.thresholds.review);
     expect(stored?.reasons.length).toBeGreaterThan(0);
-    expect(store.listFlaggedTransactions({ limit: 1000 }).some((f) => f.transaction.id === seeded.demo1FlaggedTransactionId)).toBe(true);
+    expect(
+      store.listFlaggedTransactions({ limit: 1000 }).some((f) => f.transaction.id === seeded.demo1FlaggedTransactionId),
+    ).toBe(true);
   });
 
   it("assesses stored transactions online with the same result as the batch scores", () => {
     const assessor = createFraudAssessor({ store, model: seeded.model });
-    const ids = [...store.listTransactions("demo1", { limit: 40 }), ...store.listTransactions("c000010", { limit: 40 })].map((t) => t.id);
+    const ids = [
+      ...store.listTransactions("demo1", { limit: 40 }),
+      ...store.listTransactions("c000010", { limit: 40 }),
+    ].map((t) => t.id);
     for (const id of ids) {
       const online = assessor.assessTransaction(id);
       expect(online.ok).toBe(true);

@@ -6,7 +6,11 @@ import { DEFAULT_LABEL_DELAY_DAYS, FEATURE_COUNT } from "../scoring/fraud/fraud-
 import { featuriseSimulation } from "../scoring/fraud/featurise-simulation.js";
 import { createFraudScorer } from "../scoring/fraud/fraud-scorer.js";
 import type { FraudModelArtefact } from "../scoring/fraud/fraud-model-artefact.js";
-import { simulateTransactions, type SimulatedDataset, type TransactionColumns } from "../scoring/fraud/simulate-transactions.js";
+import {
+  simulateTransactions,
+  type SimulatedDataset,
+  type TransactionColumns,
+} from "../scoring/fraud/simulate-transactions.js";
 import { defaultValidationFolds, trainFraudModel, type FraudCandidate } from "../scoring/fraud/train-fraud-model.js";
 import type { Account, Card, Customer, FraudAssessment, Merchant, Transaction } from "./bank-schemas.js";
 import type { BankImport, BankStore } from "./bank-store.js";
@@ -68,7 +72,14 @@ export function seedBank(options: SeedBankOptions): SeedBankResult {
   const epoch = new Float64Array(n);
   for (let i = 0; i < n; i++) epoch[i] = ds.startEpoch + (injected.tx.time[i] as number);
   const X = computeFeatureMatrix(
-    { length: n, epoch, customer: injected.tx.customer, terminal: injected.tx.terminal, amount: injected.tx.amount, fraudLabel: injected.reported },
+    {
+      length: n,
+      epoch,
+      customer: injected.tx.customer,
+      terminal: injected.tx.terminal,
+      amount: injected.tx.amount,
+      fraudLabel: injected.reported,
+    },
     { x: ds.terminalX, y: ds.terminalY },
   );
   progress("features", 1, 1);
@@ -78,7 +89,8 @@ export function seedBank(options: SeedBankOptions): SeedBankResult {
   const probs = scorer.probabilities(X, n);
 
   const rng = createRng(seedFromString(`${options.seed}:identities`));
-  const custId = (c: number): string => (c === demo1 ? "demo1" : c === demo2 ? "demo2" : `c${String(c).padStart(6, "0")}`);
+  const custId = (c: number): string =>
+    c === demo1 ? "demo1" : c === demo2 ? "demo2" : `c${String(c).padStart(6, "0")}`;
   const customers: (Customer & { creditProfile?: unknown })[] = [];
   const accounts: Account[] = [];
   const cards: Card[] = [];
@@ -89,25 +101,65 @@ export function seedBank(options: SeedBankOptions): SeedBankResult {
     const customer: Customer = {
       id: custId(c),
       ...person,
-      ...(demo ? { name: demo.name, locale: demo.locale, employment: "employed" as const, monthlyIncome: c === demo1 ? 3200 : 2900 } : {}),
-      region: regionOf(((ds.customers.x[c] as number) * 100) / ds.config.mapSize, ((ds.customers.y[c] as number) * 100) / ds.config.mapSize),
+      ...(demo
+        ? {
+            name: demo.name,
+            locale: demo.locale,
+            employment: "employed" as const,
+            monthlyIncome: c === demo1 ? 3200 : 2900,
+          }
+        : {}),
+      region: regionOf(
+        ((ds.customers.x[c] as number) * 100) / ds.config.mapSize,
+        ((ds.customers.y[c] as number) * 100) / ds.config.mapSize,
+      ),
     };
     const profile = options.makeCreditProfile?.(customer);
     customers.push(profile === undefined ? customer : { ...customer, creditProfile: profile });
     const sortCode = `20-${String(10 + rng.int(89))}-${String(10 + rng.int(89))}`;
-    accounts.push({ id: `acc-${customer.id}-1`, customerId: customer.id, type: "current", currency: "GBP", balance: Math.round(rng.uniform(50, 6000) * 100) / 100, sortCode, accountNumber: String(10_000_000 + rng.int(89_999_999)) });
-    if (rng.next() < 0.4 || demo) accounts.push({ id: `acc-${customer.id}-2`, customerId: customer.id, type: "savings", currency: "GBP", balance: Math.round(rng.uniform(100, 25_000) * 100) / 100, sortCode, accountNumber: String(10_000_000 + rng.int(89_999_999)) });
+    accounts.push({
+      id: `acc-${customer.id}-1`,
+      customerId: customer.id,
+      type: "current",
+      currency: "GBP",
+      balance: Math.round(rng.uniform(50, 6000) * 100) / 100,
+      sortCode,
+      accountNumber: String(10_000_000 + rng.int(89_999_999)),
+    });
+    if (rng.next() < 0.4 || demo)
+      accounts.push({
+        id: `acc-${customer.id}-2`,
+        customerId: customer.id,
+        type: "savings",
+        currency: "GBP",
+        balance: Math.round(rng.uniform(100, 25_000) * 100) / 100,
+        sortCode,
+        accountNumber: String(10_000_000 + rng.int(89_999_999)),
+      });
     let last4 = demo?.last4 ?? String(rng.int(10_000)).padStart(4, "0");
     while (!demo && usedLast4.has(last4) && usedLast4.size < 9000) last4 = String(rng.int(10_000)).padStart(4, "0");
     usedLast4.add(last4);
     const expiry = `${String(1 + rng.int(12)).padStart(2, "0")}/${String(27 + rng.int(4))}`;
-    cards.push({ id: `card-${customer.id}-1`, customerId: customer.id, accountId: `acc-${customer.id}-1`, last4, brand: rng.next() < 0.6 ? "visa" : "mastercard", status: "active", expiry });
+    cards.push({
+      id: `card-${customer.id}-1`,
+      customerId: customer.id,
+      accountId: `acc-${customer.id}-1`,
+      last4,
+      brand: rng.next() < 0.6 ? "visa" : "mastercard",
+      status: "active",
+      expiry,
+    });
   }
   const merchants: Merchant[] = [];
   for (let t = 0; t < nT; t++) {
     const x = ds.terminalX[t] as number;
     const y = ds.terminalY[t] as number;
-    merchants.push({ id: `m${String(t).padStart(6, "0")}`, ...makeMerchant(rng, (x * 100) / ds.config.mapSize, (y * 100) / ds.config.mapSize), x, y });
+    merchants.push({
+      id: `m${String(t).padStart(6, "0")}`,
+      ...makeMerchant(rng, (x * 100) / ds.config.mapSize, (y * 100) / ds.config.mapSize),
+      x,
+      y,
+    });
   }
   options.store.importRows({ customers, accounts, cards, merchants });
 
@@ -130,12 +182,20 @@ export function seedBank(options: SeedBankOptions): SeedBankResult {
       if (level === "none") assessment = { probability: p, level, reasons: [], modelVersion: model.modelVersion };
       else {
         const s = scorer.score(row);
-        assessment = { probability: s.probability, level: s.level, reasons: s.reasons, modelVersion: model.modelVersion };
+        assessment = {
+          probability: s.probability,
+          level: s.level,
+          reasons: s.reasons,
+          modelVersion: model.modelVersion,
+        };
         flagged++;
       }
       if (i === injected.demoIndex) {
         demoId = id;
-        if (level === "none") throw new Error(`seedBank: the demo1 payment scored ${p.toFixed(3)} and was not flagged; the fraud model or thresholds are unusable`);
+        if (level === "none")
+          throw new Error(
+            `seedBank: the demo1 payment scored ${p.toFixed(3)} and was not flagged; the fraud model or thresholds are unusable`,
+          );
       }
       const tx: Transaction = {
         id,
@@ -155,12 +215,29 @@ export function seedBank(options: SeedBankOptions): SeedBankResult {
     options.store.importRows({ transactions: txs });
     progress("store", Math.min(n, start + chunk), n);
   }
-  return { customers: nC, transactions: n, flagged, model, demo1FlaggedTransactionId: demoId, seconds: (performance.now() - t0) / 1000 };
+  return {
+    customers: nC,
+    transactions: n,
+    flagged,
+    model,
+    demo1FlaggedTransactionId: demoId,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 /** Trains the start-up model on simulated history (a 600-customer, 63-day simulation when the bank itself is small). */
 export function trainDefaultModel(ds: SimulatedDataset, seed: number): FraudModelArtefact {
-  const source = ds.config.customers >= 1000 ? ds : simulateTransactions({ seed, customers: 600, terminals: 1200, days: 63, mapSize: mapSizeFor(1200), startDate: ds.config.startDate });
+  const source =
+    ds.config.customers >= 1000
+      ? ds
+      : simulateTransactions({
+          seed,
+          customers: 600,
+          terminals: 1200,
+          days: 63,
+          mapSize: mapSizeFor(1200),
+          startDate: ds.config.startDate,
+        });
   const data = featuriseSimulation(source);
   const nDays = source.config.days;
   const delay = DEFAULT_LABEL_DELAY_DAYS;
@@ -182,7 +259,8 @@ export function mapSizeFor(terminals: number): number {
 function pickDemoCustomers(ds: SimulatedDataset): [number, number] {
   const recent = new Uint8Array(ds.config.customers);
   const cutoff = (ds.config.days - 7) * 86_400;
-  for (let i = 0; i < ds.tx.length; i++) if ((ds.tx.time[i] as number) >= cutoff && ds.tx.fraud[i] === 0) recent[ds.tx.customer[i] as number] = 1;
+  for (let i = 0; i < ds.tx.length; i++)
+    if ((ds.tx.time[i] as number) >= cutoff && ds.tx.fraud[i] === 0) recent[ds.tx.customer[i] as number] = 1;
   const picks: number[] = [];
   for (let c = 0; c < ds.config.customers && picks.length < 2; c++) {
     const mean = ds.customers.meanAmount[c] as number;
@@ -190,7 +268,8 @@ function pickDemoCustomers(ds: SimulatedDataset): [number, number] {
     if (recent[c] && mean >= 25 && mean <= 55 && rate >= 1.2) picks.push(c);
   }
   for (let c = 0; c < ds.config.customers && picks.length < 2; c++) if (recent[c] && !picks.includes(c)) picks.push(c);
-  if (picks.length < 2) throw new Error("seedBank: too few active customers to choose the demo customers; seed more customers");
+  if (picks.length < 2)
+    throw new Error("seedBank: too few active customers to choose the demo customers; seed more customers");
   return [picks[0] as number, picks[1] as number];
 }
 
@@ -198,11 +277,18 @@ function pickDemoCustomers(ds: SimulatedDataset): [number, number] {
  * Adds demo1's suspicious payment: a large online-marketplace style purchase far from home, two days ago,
  * not yet reported (within the label delay) so only the model can flag it.
  */
-function injectDemoPayment(ds: SimulatedDataset, c: number, at: number): { tx: TransactionColumns; reported: Uint8Array; demoIndex: number } {
+function injectDemoPayment(
+  ds: SimulatedDataset,
+  c: number,
+  at: number,
+): { tx: TransactionColumns; reported: Uint8Array; demoIndex: number } {
   let far = 0;
   let best = -1;
   for (let t = 0; t < ds.terminalX.length; t++) {
-    const d = Math.hypot((ds.terminalX[t] as number) - (ds.customers.x[c] as number), (ds.terminalY[t] as number) - (ds.customers.y[c] as number));
+    const d = Math.hypot(
+      (ds.terminalX[t] as number) - (ds.customers.x[c] as number),
+      (ds.terminalY[t] as number) - (ds.customers.y[c] as number),
+    );
     if (d > best) [best, far] = [d, t];
   }
   const time = at - ds.startEpoch;

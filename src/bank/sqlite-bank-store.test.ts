@@ -15,14 +15,48 @@ function smallBank(): BankStore {
       { id: "demo2", name: "李伟", locale: "zh-CN", region: "Scotland", monthlyIncome: 2900, employment: "employed" },
     ],
     accounts: [
-      { id: "acc-1", customerId: "demo1", type: "current", currency: "GBP", balance: 1200.5, sortCode: "20-11-22", accountNumber: "12345678" },
-      { id: "acc-2", customerId: "demo2", type: "current", currency: "GBP", balance: 80, sortCode: "20-11-23", accountNumber: "87654321" },
+      {
+        id: "acc-1",
+        customerId: "demo1",
+        type: "current",
+        currency: "GBP",
+        balance: 1200.5,
+        sortCode: "20-11-22",
+        accountNumber: "12345678",
+      },
+      {
+        id: "acc-2",
+        customerId: "demo2",
+        type: "current",
+        currency: "GBP",
+        balance: 80,
+        sortCode: "20-11-23",
+        accountNumber: "87654321",
+      },
     ],
     cards: [
-      { id: "card-1", customerId: "demo1", accountId: "acc-1", last4: "4821", brand: "visa", status: "active", expiry: "09/28" },
-      { id: "card-2", customerId: "demo2", accountId: "acc-2", last4: "7316", brand: "mastercard", status: "active", expiry: "01/29" },
+      {
+        id: "card-1",
+        customerId: "demo1",
+        accountId: "acc-1",
+        last4: "4821",
+        brand: "visa",
+        status: "active",
+        expiry: "09/28",
+      },
+      {
+        id: "card-2",
+        customerId: "demo2",
+        accountId: "acc-2",
+        last4: "7316",
+        brand: "mastercard",
+        status: "active",
+        expiry: "01/29",
+      },
     ],
-    merchants: [{ id: "m1", name: "Fresh Basket London", category: "groceries", region: "London", online: false, x: 1, y: 2 }],
+    merchants: [
+      { id: "m1", name: "Fresh Basket London", category: "groceries", region: "London", online: false, x: 1, y: 2 },
+    ],
     transactions: [1, 2, 3].map((k) => ({
       id: `tx-${k}`,
       cardId: "card-1",
@@ -36,7 +70,12 @@ function smallBank(): BankStore {
       channel: "contactless" as const,
       region: "London",
       reportedFraud: false,
-      assessment: { probability: k === 3 ? 0.9 : 0.01, level: k === 3 ? ("block" as const) : ("none" as const), reasons: [], modelVersion: "v1" },
+      assessment: {
+        probability: k === 3 ? 0.9 : 0.01,
+        level: k === 3 ? ("block" as const) : ("none" as const),
+        reasons: [],
+        modelVersion: "v1",
+      },
     })),
   });
   return store;
@@ -84,7 +123,10 @@ describe("SQLite bank store", () => {
     const store = smallBank();
     const d = store.createDispute({ customerId: "demo1", transactionId: "tx-2", reason: "I don't recognise this" });
     expect(d.ok).toBe(true);
-    expect(store.createDispute({ customerId: "demo2", transactionId: "tx-2", reason: "x" })).toEqual({ ok: false, error: "not_found" });
+    expect(store.createDispute({ customerId: "demo2", transactionId: "tx-2", reason: "x" })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(store.listDisputes("demo1").map((x) => x.transactionId)).toEqual(["tx-2"]);
     expect(store.listDisputes("demo2")).toEqual([]);
     store.close();
@@ -102,7 +144,12 @@ describe("SQLite bank store", () => {
 
   it("stores analyst labels and lists flagged transactions from stored assessments", () => {
     const store = smallBank();
-    const l = store.recordFraudLabel({ transactionId: "tx-3", label: "fraud", analyst: "ann", note: "customer confirmed" });
+    const l = store.recordFraudLabel({
+      transactionId: "tx-3",
+      label: "fraud",
+      analyst: "ann",
+      note: "customer confirmed",
+    });
     expect(l.ok && l.value.note).toBe("customer confirmed");
     expect(store.recordFraudLabel({ transactionId: "nope", label: "fraud", analyst: "ann" }).ok).toBe(false);
     expect(store.listFraudLabels().map((x) => x.transactionId)).toEqual(["tx-3"]);
@@ -132,11 +179,54 @@ describe("dispute ids", () => {
     const file = path.join(dir, "bank.sqlite");
     const seeded = createSqliteBankStore(file);
     seeded.importRows({
-      customers: [{ id: "demo1", name: "Alex Morgan", locale: "en", region: "London", monthlyIncome: 3200, employment: "employed" }],
-      accounts: [{ id: "acc-1", customerId: "demo1", type: "current", currency: "GBP", balance: 1, sortCode: "20-11-22", accountNumber: "12345678" }],
-      cards: [{ id: "card-1", customerId: "demo1", accountId: "acc-1", last4: "4821", brand: "visa", status: "active", expiry: "09/28" }],
+      customers: [
+        {
+          id: "demo1",
+          name: "Alex Morgan",
+          locale: "en",
+          region: "London",
+          monthlyIncome: 3200,
+          employment: "employed",
+        },
+      ],
+      accounts: [
+        {
+          id: "acc-1",
+          customerId: "demo1",
+          type: "current",
+          currency: "GBP",
+          balance: 1,
+          sortCode: "20-11-22",
+          accountNumber: "12345678",
+        },
+      ],
+      cards: [
+        {
+          id: "card-1",
+          customerId: "demo1",
+          accountId: "acc-1",
+          last4: "4821",
+          brand: "visa",
+          status: "active",
+          expiry: "09/28",
+        },
+      ],
       merchants: [{ id: "m1", name: "Shop", category: "groceries", region: "London", online: false, x: 1, y: 2 }],
-      transactions: [1, 2, 3, 4, 5].map((n) => ({ id: `tx-${n}`, cardId: "card-1", customerId: "demo1", terminalId: "m1", merchantName: "Shop", merchantCategory: "groceries", amount: 5, currency: "GBP", timestamp: `2024-03-0${n}T10:00:00.000Z`, channel: "contactless", region: "London", reportedFraud: false, assessment: { probability: 0.01, level: "none" as const, reasons: [], modelVersion: "v1" } })),
+      transactions: [1, 2, 3, 4, 5].map((n) => ({
+        id: `tx-${n}`,
+        cardId: "card-1",
+        customerId: "demo1",
+        terminalId: "m1",
+        merchantName: "Shop",
+        merchantCategory: "groceries",
+        amount: 5,
+        currency: "GBP",
+        timestamp: `2024-03-0${n}T10:00:00.000Z`,
+        channel: "contactless",
+        region: "London",
+        reportedFraud: false,
+        assessment: { probability: 0.01, level: "none" as const, reasons: [], modelVersion: "v1" },
+      })),
     });
     const workerA = seeded;
     const workerB = createSqliteBankStore(file);
@@ -163,7 +253,10 @@ describe("dispute ids", () => {
   });
 
   it("continues after the numbers already issued when an existing database is migrated", () => {
-    const db = openSqliteDatabase(":memory:", { namespace: "bank", migrations: BANK_MIGRATIONS.filter((m) => m.version === 1) });
+    const db = openSqliteDatabase(":memory:", {
+      namespace: "bank",
+      migrations: BANK_MIGRATIONS.filter((m) => m.version === 1),
+    });
     db.exec(`INSERT INTO customers VALUES ('c', 'C', 'en', 'London', 1, 'employed', NULL);
       INSERT INTO accounts VALUES ('a', 'c', 'current', 'GBP', 1, '20-11-22', '12345678');
       INSERT INTO cards VALUES ('k', 'c', 'a', '4821', 'visa', 'active', '09/28');
@@ -181,18 +274,64 @@ describe("dispute ids", () => {
     const file = path.join(dir, "bank.sqlite");
     const workerA = createSqliteBankStore(file);
     workerA.importRows({
-      customers: [{ id: "demo1", name: "Alex Morgan", locale: "en", region: "London", monthlyIncome: 3200, employment: "employed" }],
-      accounts: [{ id: "acc-1", customerId: "demo1", type: "current", currency: "GBP", balance: 1, sortCode: "20-11-22", accountNumber: "12345678" }],
-      cards: [{ id: "card-1", customerId: "demo1", accountId: "acc-1", last4: "4821", brand: "visa", status: "active", expiry: "09/28" }],
+      customers: [
+        {
+          id: "demo1",
+          name: "Alex Morgan",
+          locale: "en",
+          region: "London",
+          monthlyIncome: 3200,
+          employment: "employed",
+        },
+      ],
+      accounts: [
+        {
+          id: "acc-1",
+          customerId: "demo1",
+          type: "current",
+          currency: "GBP",
+          balance: 1,
+          sortCode: "20-11-22",
+          accountNumber: "12345678",
+        },
+      ],
+      cards: [
+        {
+          id: "card-1",
+          customerId: "demo1",
+          accountId: "acc-1",
+          last4: "4821",
+          brand: "visa",
+          status: "active",
+          expiry: "09/28",
+        },
+      ],
       merchants: [{ id: "m1", name: "Shop", category: "groceries", region: "London", online: false, x: 1, y: 2 }],
-      transactions: [{ id: "tx-1", cardId: "card-1", customerId: "demo1", terminalId: "m1", merchantName: "Shop", merchantCategory: "groceries", amount: 5, currency: "GBP", timestamp: "2024-03-01T10:00:00.000Z", channel: "contactless", region: "London", reportedFraud: false }],
+      transactions: [
+        {
+          id: "tx-1",
+          cardId: "card-1",
+          customerId: "demo1",
+          terminalId: "m1",
+          merchantName: "Shop",
+          merchantCategory: "groceries",
+          amount: 5,
+          currency: "GBP",
+          timestamp: "2024-03-01T10:00:00.000Z",
+          channel: "contactless",
+          region: "London",
+          reportedFraud: false,
+        },
+      ],
     });
     const workerB = createSqliteBankStore(file);
     const a = workerA.createDispute({ customerId: "demo1", transactionId: "tx-1", reason: "not me" });
     const b = workerB.createDispute({ customerId: "demo1", transactionId: "tx-1", reason: "not me, again" });
     expect(a.ok && b.ok && b.value.dispute.id === a.value.dispute.id && b.value.alreadyOpen).toBe(true);
     const raw = openSqliteDatabase(file, { namespace: "bank-test", migrations: [] });
-    expect(() => raw.prepare("INSERT INTO disputes VALUES ('dsp-999999', 'demo1', 'tx-1', 'x', 'open', '2025')").run()).toThrow(/UNIQUE/);
+    expect(() =>
+      raw.prepare("INSERT INTO disputes VALUES ('dsp-999999', 'demo1', 'tx-1', 'x', 'open', '2025')").run(),
+    ).toThrow(/UNIQUE/);
     raw.close();
     expect(workerA.listDisputes("demo1")).toHaveLength(1);
     workerA.close();
@@ -201,7 +340,10 @@ describe("dispute ids", () => {
   });
 
   it("migrates a database that already holds two open disputes on one transaction, keeping the oldest open", () => {
-    const db = openSqliteDatabase(":memory:", { namespace: "bank", migrations: BANK_MIGRATIONS.filter((m) => m.version <= 2) });
+    const db = openSqliteDatabase(":memory:", {
+      namespace: "bank",
+      migrations: BANK_MIGRATIONS.filter((m) => m.version <= 2),
+    });
     db.exec(`INSERT INTO customers VALUES ('c', 'C', 'en', 'London', 1, 'employed', NULL);
       INSERT INTO accounts VALUES ('a', 'c', 'current', 'GBP', 1, '20-11-22', '12345678');
       INSERT INTO cards VALUES ('k', 'c', 'a', '4821', 'visa', 'active', '09/28');
@@ -212,6 +354,9 @@ describe("dispute ids", () => {
     applyMigrations(db, "bank", BANK_MIGRATIONS);
     const rows = db.prepare("SELECT id, status FROM disputes ORDER BY id").all();
     db.close();
-    expect(rows).toEqual([{ id: "dsp-000001", status: "open" }, { id: "dsp-000008", status: "duplicate" }]);
+    expect(rows).toEqual([
+      { id: "dsp-000001", status: "open" },
+      { id: "dsp-000008", status: "duplicate" },
+    ]);
   });
 });

@@ -5,7 +5,16 @@ import { err, ok } from "../shared/result.js";
 import { DAY_SECONDS } from "../scoring/fraud/fraud-features.js";
 import { FraudReasonSchema } from "../scoring/fraud/fraud-reasons.js";
 import { BANK_MIGRATIONS } from "./bank-migrations.js";
-import type { Account, Card, Customer, Dispute, FraudAssessment, FraudLabel, Merchant, Transaction } from "./bank-schemas.js";
+import type {
+  Account,
+  Card,
+  Customer,
+  Dispute,
+  FraudAssessment,
+  FraudLabel,
+  Merchant,
+  Transaction,
+} from "./bank-schemas.js";
 import type { BankStore, DisputeOpening, FeatureRow } from "./bank-store.js";
 
 interface TxRow {
@@ -109,17 +118,27 @@ export function createSqliteBankStore(file: string): BankStore {
     setCard: db.prepare("UPDATE cards SET status = ? WHERE id = ?"),
     cardEvent: db.prepare("INSERT INTO card_status_events (card_id, status, actor, at) VALUES (?, ?, ?, ?)"),
     tx: db.prepare(`${TX_SELECT} WHERE t.id = ?`),
-    txMeta: db.prepare("SELECT id, fraud_probability, fraud_level, fraud_reasons, model_version FROM transactions WHERE id = ?"),
-    dispute: db.prepare("INSERT INTO disputes (id, customer_id, transaction_id, reason, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)"),
+    txMeta: db.prepare(
+      "SELECT id, fraud_probability, fraud_level, fraud_reasons, model_version FROM transactions WHERE id = ?",
+    ),
+    dispute: db.prepare(
+      "INSERT INTO disputes (id, customer_id, transaction_id, reason, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
+    ),
     openDispute: db.prepare("SELECT * FROM disputes WHERE transaction_id = ? AND status = 'open'"),
     disputeNumber: db.prepare("INSERT INTO dispute_numbers DEFAULT VALUES"),
-    label: db.prepare("INSERT INTO fraud_labels (transaction_id, label, analyst, note, created_at) VALUES (?, ?, ?, ?, ?)"),
+    label: db.prepare(
+      "INSERT INTO fraud_labels (transaction_id, label, analyst, note, created_at) VALUES (?, ?, ?, ?, ?)",
+    ),
     labelById: db.prepare("SELECT * FROM fraud_labels WHERE id = ?"),
     credit: db.prepare("SELECT credit_profile FROM customers WHERE id = ?"),
     putCredit: db.prepare("UPDATE customers SET credit_profile = ? WHERE id = ?"),
     merchant: db.prepare("SELECT * FROM merchants WHERE id = ?"),
-    assess: db.prepare("UPDATE transactions SET fraud_probability = ?, fraud_level = ?, fraud_reasons = ?, model_version = ? WHERE id = ?"),
-    featureRow: db.prepare(`SELECT t.rowid AS seq, t.id, t.customer_id, t.merchant_id, t.epoch, t.amount, ${LABEL_EXPR} AS fraud FROM transactions t WHERE t.id = ?`),
+    assess: db.prepare(
+      "UPDATE transactions SET fraud_probability = ?, fraud_level = ?, fraud_reasons = ?, model_version = ? WHERE id = ?",
+    ),
+    featureRow: db.prepare(
+      `SELECT t.rowid AS seq, t.id, t.customer_id, t.merchant_id, t.epoch, t.amount, ${LABEL_EXPR} AS fraud FROM transactions t WHERE t.id = ?`,
+    ),
     customerWindow: db.prepare(
       `SELECT t.rowid AS seq, t.id, t.customer_id, t.merchant_id, t.epoch, t.amount, ${LABEL_EXPR} AS fraud FROM transactions t
        WHERE t.customer_id = ? AND t.epoch > ? AND t.epoch <= ? ORDER BY t.epoch, t.rowid`,
@@ -150,17 +169,15 @@ export function createSqliteBankStore(file: string): BankStore {
       return (stmt.search.all({ q, like, limit }) as Record<string, unknown>[]).map(toCustomer);
     },
     listAccounts: (customerId) =>
-      (stmt.accounts.all(customerId) as Record<string, unknown>[]).map(
-        (r): Account => ({
-          id: r["id"] as string,
-          customerId: r["customer_id"] as string,
-          type: r["type"] as Account["type"],
-          currency: "GBP",
-          balance: r["balance"] as number,
-          sortCode: r["sort_code"] as string,
-          accountNumber: r["account_number"] as string,
-        }),
-      ),
+      (stmt.accounts.all(customerId) as Record<string, unknown>[]).map((r): Account => ({
+        id: r["id"] as string,
+        customerId: r["customer_id"] as string,
+        type: r["type"] as Account["type"],
+        currency: "GBP",
+        balance: r["balance"] as number,
+        sortCode: r["sort_code"] as string,
+        accountNumber: r["account_number"] as string,
+      })),
     listCards: (customerId) => (stmt.cards.all(customerId) as Record<string, unknown>[]).map(toCard),
     getCard: (cardId) => {
       const r = stmt.card.get(cardId) as Record<string, unknown> | undefined;
@@ -195,7 +212,14 @@ export function createSqliteBankStore(file: string): BankStore {
         const existing = stmt.openDispute.get(transactionId) as Record<string, unknown> | undefined;
         if (existing) return { dispute: toDispute(existing), alreadyOpen: true };
         const n = Number(stmt.disputeNumber.run().lastInsertRowid);
-        const d: Dispute = { id: `dsp-${String(n).padStart(6, "0")}`, customerId, transactionId, reason, status: "open", createdAt: new Date().toISOString() };
+        const d: Dispute = {
+          id: `dsp-${String(n).padStart(6, "0")}`,
+          customerId,
+          transactionId,
+          reason,
+          status: "open",
+          createdAt: new Date().toISOString(),
+        };
         stmt.dispute.run(d.id, customerId, transactionId, reason, d.createdAt);
         return { dispute: d, alreadyOpen: false };
       });
@@ -215,7 +239,9 @@ export function createSqliteBankStore(file: string): BankStore {
     listFraudLabels: (options = {}) => {
       const limit = options.limit ?? 1000;
       const rows = options.transactionId
-        ? db.prepare("SELECT * FROM fraud_labels WHERE transaction_id = ? ORDER BY id DESC LIMIT ?").all(options.transactionId, limit)
+        ? db
+            .prepare("SELECT * FROM fraud_labels WHERE transaction_id = ? ORDER BY id DESC LIMIT ?")
+            .all(options.transactionId, limit)
         : db.prepare("SELECT * FROM fraud_labels ORDER BY id DESC LIMIT ?").all(limit);
       return (rows as Record<string, unknown>[]).map(toLabel);
     },
@@ -234,7 +260,14 @@ export function createSqliteBankStore(file: string): BankStore {
     },
     saveAssessments: (list) => {
       db.transaction(() => {
-        for (const a of list) stmt.assess.run(a.probability, a.level, a.reasons.length ? JSON.stringify(a.reasons) : null, a.modelVersion, a.transactionId);
+        for (const a of list)
+          stmt.assess.run(
+            a.probability,
+            a.level,
+            a.reasons.length ? JSON.stringify(a.reasons) : null,
+            a.modelVersion,
+            a.transactionId,
+          );
       })();
     },
     getCreditProfile: (customerId) => {
@@ -249,41 +282,87 @@ export function createSqliteBankStore(file: string): BankStore {
       return r ? toMerchant(r) : undefined;
     },
     importRows: (rows) => {
-      const insCustomer = db.prepare("INSERT INTO customers (id, name, locale, region, monthly_income, employment, credit_profile) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      const insAccount = db.prepare("INSERT INTO accounts (id, customer_id, type, currency, balance, sort_code, account_number) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      const insCard = db.prepare("INSERT INTO cards (id, customer_id, account_id, last4, brand, status, expiry) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      const insMerchant = db.prepare("INSERT INTO merchants (id, name, category, region, online, x, y) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      const insCustomer = db.prepare(
+        "INSERT INTO customers (id, name, locale, region, monthly_income, employment, credit_profile) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      );
+      const insAccount = db.prepare(
+        "INSERT INTO accounts (id, customer_id, type, currency, balance, sort_code, account_number) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      );
+      const insCard = db.prepare(
+        "INSERT INTO cards (id, customer_id, account_id, last4, brand, status, expiry) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      );
+      const insMerchant = db.prepare(
+        "INSERT INTO merchants (id, name, category, region, online, x, y) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      );
       const insTx = db.prepare(
         "INSERT INTO transactions (id, card_id, customer_id, merchant_id, amount, currency, epoch, channel, region, reported_fraud, fraud_probability, fraud_level, fraud_reasons, model_version) VALUES (?, ?, ?, ?, ?, 'GBP', ?, ?, ?, ?, ?, ?, ?, ?)",
       );
       db.transaction(() => {
-        for (const c of rows.customers ?? []) insCustomer.run(c.id, c.name, c.locale, c.region, c.monthlyIncome, c.employment, c.creditProfile === undefined ? null : JSON.stringify(c.creditProfile));
-        for (const a of rows.accounts ?? []) insAccount.run(a.id, a.customerId, a.type, a.currency, a.balance, a.sortCode, a.accountNumber);
-        for (const c of rows.cards ?? []) insCard.run(c.id, c.customerId, c.accountId, c.last4, c.brand, c.status, c.expiry);
-        for (const m of rows.merchants ?? []) insMerchant.run(m.id, m.name, m.category, m.region, m.online ? 1 : 0, m.x, m.y);
+        for (const c of rows.customers ?? [])
+          insCustomer.run(
+            c.id,
+            c.name,
+            c.locale,
+            c.region,
+            c.monthlyIncome,
+            c.employment,
+            c.creditProfile === undefined ? null : JSON.stringify(c.creditProfile),
+          );
+        for (const a of rows.accounts ?? [])
+          insAccount.run(a.id, a.customerId, a.type, a.currency, a.balance, a.sortCode, a.accountNumber);
+        for (const c of rows.cards ?? [])
+          insCard.run(c.id, c.customerId, c.accountId, c.last4, c.brand, c.status, c.expiry);
+        for (const m of rows.merchants ?? [])
+          insMerchant.run(m.id, m.name, m.category, m.region, m.online ? 1 : 0, m.x, m.y);
         for (const t of rows.transactions ?? []) {
           const a = t.assessment;
           insTx.run(
-            t.id, t.cardId, t.customerId, t.terminalId, t.amount, Math.round(Date.parse(t.timestamp) / 1000), t.channel, t.region, t.reportedFraud ? 1 : 0,
-            a ? a.probability : null, a ? a.level : null, a && a.reasons.length ? JSON.stringify(a.reasons) : null, a ? a.modelVersion : null,
+            t.id,
+            t.cardId,
+            t.customerId,
+            t.terminalId,
+            t.amount,
+            Math.round(Date.parse(t.timestamp) / 1000),
+            t.channel,
+            t.region,
+            t.reportedFraud ? 1 : 0,
+            a ? a.probability : null,
+            a ? a.level : null,
+            a && a.reasons.length ? JSON.stringify(a.reasons) : null,
+            a ? a.modelVersion : null,
           );
         }
       })();
     },
     forEachFeatureRow: (visit) => {
       const labelled = new Map<string, number>();
-      for (const r of db.prepare("SELECT transaction_id, label FROM fraud_labels ORDER BY id").iterate() as Iterable<{ transaction_id: string; label: string }>) {
+      for (const r of db.prepare("SELECT transaction_id, label FROM fraud_labels ORDER BY id").iterate() as Iterable<{
+        transaction_id: string;
+        label: string;
+      }>) {
         labelled.set(r.transaction_id, r.label === "fraud" ? 1 : 0);
       }
-      const it = db.prepare("SELECT id, customer_id, merchant_id, epoch, amount, reported_fraud FROM transactions ORDER BY epoch, rowid").iterate() as Iterable<Record<string, unknown>>;
+      const it = db
+        .prepare(
+          "SELECT id, customer_id, merchant_id, epoch, amount, reported_fraud FROM transactions ORDER BY epoch, rowid",
+        )
+        .iterate() as Iterable<Record<string, unknown>>;
       for (const r of it) {
         const id = r["id"] as string;
-        visit({ id, customerId: r["customer_id"] as string, terminalId: r["merchant_id"] as string, epoch: r["epoch"] as number, amount: r["amount"] as number, fraud: labelled.get(id) ?? (r["reported_fraud"] as number) });
+        visit({
+          id,
+          customerId: r["customer_id"] as string,
+          terminalId: r["merchant_id"] as string,
+          epoch: r["epoch"] as number,
+          amount: r["amount"] as number,
+          fraud: labelled.get(id) ?? (r["reported_fraud"] as number),
+        });
       }
     },
     merchantLocations: () => {
       const out = new Map<string, { x: number; y: number }>();
-      for (const r of db.prepare("SELECT id, x, y FROM merchants").all() as { id: string; x: number; y: number }[]) out.set(r.id, { x: r.x, y: r.y });
+      for (const r of db.prepare("SELECT id, x, y FROM merchants").all() as { id: string; x: number; y: number }[])
+        out.set(r.id, { x: r.x, y: r.y });
       return out;
     },
     getFeatureContext: (transactionId, delayDays) => {
@@ -292,12 +371,24 @@ export function createSqliteBankStore(file: string): BankStore {
       const target = toFeatureRow(raw);
       const targetSeq = raw["seq"] as number;
       // batch order is (epoch, insertion order); only rows strictly before the target count as history
-      const before = (r: Record<string, unknown>): boolean => (r["epoch"] as number) < target.epoch || (r["seq"] as number) < targetSeq;
+      const before = (r: Record<string, unknown>): boolean =>
+        (r["epoch"] as number) < target.epoch || (r["seq"] as number) < targetSeq;
       const upper = target.epoch - delayDays * DAY_SECONDS;
       const rows = new Map<string, Record<string, unknown>>();
-      for (const r of stmt.customerWindow.all(target.customerId, target.epoch - 30 * DAY_SECONDS - 3600, target.epoch) as Record<string, unknown>[]) if (before(r)) rows.set(r["id"] as string, r);
-      for (const r of stmt.terminalWindow.all(target.terminalId, upper - 30 * DAY_SECONDS, upper) as Record<string, unknown>[]) if (before(r)) rows.set(r["id"] as string, r);
-      const sorted = [...rows.values()].sort((a, b) => (a["epoch"] as number) - (b["epoch"] as number) || (a["seq"] as number) - (b["seq"] as number));
+      for (const r of stmt.customerWindow.all(
+        target.customerId,
+        target.epoch - 30 * DAY_SECONDS - 3600,
+        target.epoch,
+      ) as Record<string, unknown>[])
+        if (before(r)) rows.set(r["id"] as string, r);
+      for (const r of stmt.terminalWindow.all(target.terminalId, upper - 30 * DAY_SECONDS, upper) as Record<
+        string,
+        unknown
+      >[])
+        if (before(r)) rows.set(r["id"] as string, r);
+      const sorted = [...rows.values()].sort(
+        (a, b) => (a["epoch"] as number) - (b["epoch"] as number) || (a["seq"] as number) - (b["seq"] as number),
+      );
       const history = sorted.map(toFeatureRow);
       const locations = new Map<string, { x: number; y: number }>();
       for (const id of new Set([target.terminalId, ...history.map((r) => r.terminalId)])) {

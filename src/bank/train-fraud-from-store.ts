@@ -4,7 +4,12 @@ import { computeFeatureMatrix } from "../scoring/fraud/batch-features.js";
 import { DAY_SECONDS, DEFAULT_LABEL_DELAY_DAYS, FEATURE_COUNT } from "../scoring/fraud/fraud-features.js";
 import { createFraudScorer } from "../scoring/fraud/fraud-scorer.js";
 import type { FraudModelArtefact, FraudThresholds } from "../scoring/fraud/fraud-model-artefact.js";
-import { defaultValidationFolds, trainFraudModel, type FraudCandidate, type TrainFraudResult } from "../scoring/fraud/train-fraud-model.js";
+import {
+  defaultValidationFolds,
+  trainFraudModel,
+  type FraudCandidate,
+  type TrainFraudResult,
+} from "../scoring/fraud/train-fraud-model.js";
 import type { FraudAssessment } from "./bank-schemas.js";
 import type { BankStore } from "./bank-store.js";
 
@@ -63,16 +68,36 @@ export function featuriseStore(store: BankStore, delayDays = DEFAULT_LABEL_DELAY
     ys[k] = l.y;
   }
   const n = ids.length;
-  const log = { length: n, epoch: Float64Array.from(epochs), customer: Int32Array.from(cust), terminal: Int32Array.from(term), amount: Float64Array.from(amounts), fraudLabel: Uint8Array.from(labels) };
+  const log = {
+    length: n,
+    epoch: Float64Array.from(epochs),
+    customer: Int32Array.from(cust),
+    terminal: Int32Array.from(term),
+    amount: Float64Array.from(amounts),
+    fraudLabel: Uint8Array.from(labels),
+  };
   const first = n > 0 ? Math.floor((log.epoch[0] as number) / DAY_SECONDS) : 0;
   const day = new Int32Array(n);
   for (let i = 0; i < n; i++) day[i] = Math.floor((log.epoch[i] as number) / DAY_SECONDS) - first;
   const X = computeFeatureMatrix(log, { x: xs, y: ys }, { delayDays });
-  return { ids, epoch: log.epoch, customer: log.customer, terminal: log.terminal, amount: log.amount, fraud: log.fraudLabel, day, startDate: new Date(first * DAY_SECONDS * 1000).toISOString().slice(0, 10), X };
+  return {
+    ids,
+    epoch: log.epoch,
+    customer: log.customer,
+    terminal: log.terminal,
+    amount: log.amount,
+    fraud: log.fraudLabel,
+    day,
+    startDate: new Date(first * DAY_SECONDS * 1000).toISOString().slice(0, 10),
+    X,
+  };
 }
 
 /** Trains a model on the store's labelled history; the artefact records how many analyst labels it used. */
-export function trainFraudModelFromStore(store: BankStore, options: TrainFromStoreOptions = {}): TrainFraudResult & { log: StoreLog } {
+export function trainFraudModelFromStore(
+  store: BankStore,
+  options: TrainFromStoreOptions = {},
+): TrainFraudResult & { log: StoreLog } {
   const log = featuriseStore(store);
   options.onProgress?.("features", 1, 1);
   const n = log.ids.length;
@@ -82,7 +107,15 @@ export function trainFraudModelFromStore(store: BankStore, options: TrainFromSto
   const trainDays = Math.min(options.trainDays ?? 28, Math.max(1, nDays - delay));
   const labelFeedbackCount = countLabelledTransactions(store, new Set(log.ids));
   const result = trainFraudModel(
-    { length: n, X: log.X, day: log.day, customer: log.customer, fraud: log.fraud, amount: log.amount, startDate: log.startDate },
+    {
+      length: n,
+      X: log.X,
+      day: log.day,
+      customer: log.customer,
+      fraud: log.fraud,
+      amount: log.amount,
+      startDate: log.startDate,
+    },
     {
       validationFolds: defaultValidationFolds(nDays, { trainDays: 14, delayDays: delay, folds: 3 }),
       finalTrainDays: { start: nDays - delay - trainDays, days: trainDays },
@@ -97,7 +130,11 @@ export function trainFraudModelFromStore(store: BankStore, options: TrainFromSto
 }
 
 /** Re-scores every stored transaction with a model (batch path) and saves the assessments. */
-export function rescoreStore(store: BankStore, model: FraudModelArtefact, log: StoreLog = featuriseStore(store, model.labelDelayDays)): { flagged: number } {
+export function rescoreStore(
+  store: BankStore,
+  model: FraudModelArtefact,
+  log: StoreLog = featuriseStore(store, model.labelDelayDays),
+): { flagged: number } {
   const scorer = createFraudScorer(model);
   const n = log.ids.length;
   const probs = scorer.probabilities(log.X, n);
@@ -109,7 +146,8 @@ export function rescoreStore(store: BankStore, model: FraudModelArtefact, log: S
     const p = probs[i] as number;
     const level = scorer.level(p, row);
     const transactionId = log.ids[i] as string;
-    if (level === "none") batch.push({ transactionId, probability: p, level, reasons: [], modelVersion: model.modelVersion });
+    if (level === "none")
+      batch.push({ transactionId, probability: p, level, reasons: [], modelVersion: model.modelVersion });
     else {
       flagged++;
       batch.push({ transactionId, ...scorer.score(row), modelVersion: model.modelVersion });
@@ -122,6 +160,7 @@ export function rescoreStore(store: BankStore, model: FraudModelArtefact, log: S
 
 function countLabelledTransactions(store: BankStore, known: Set<string>): number {
   const seen = new Set<string>();
-  for (const l of store.listFraudLabels({ limit: 1_000_000 })) if (known.has(l.transactionId)) seen.add(l.transactionId);
+  for (const l of store.listFraudLabels({ limit: 1_000_000 }))
+    if (known.has(l.transactionId)) seen.add(l.transactionId);
   return seen.size;
 }

@@ -26,13 +26,19 @@ const args = parseCli({
     "ef-search": { type: "string", default: "64", description: "HNSW efSearch used for the headline figures" },
     sweep: { type: "string", default: "16,32,64,128", description: "Comma-separated efSearch values also reported" },
     seed: { type: "string", default: "7", description: "Seed of the synthetic corpus" },
-    vectors: { type: "string", default: "mixture", description: "text: local embeddings of synthetic chunk texts | mixture: low-rank topic clusters like neural embeddings" },
+    vectors: {
+      type: "string",
+      default: "mixture",
+      description:
+        "text: local embeddings of synthetic chunk texts | mixture: low-rank topic clusters like neural embeddings",
+    },
   },
 });
 
 const int = (name: string, min: number): number => {
   const v = Number(args.values[name]);
-  if (!Number.isInteger(v) || v < min) fail(`--${name} must be an integer ≥ ${min}, got "${String(args.values[name])}"`);
+  if (!Number.isInteger(v) || v < min)
+    fail(`--${name} must be an integer ≥ ${min}, got "${String(args.values[name])}"`);
   return v;
 };
 const chunks = int("chunks", 100);
@@ -47,7 +53,8 @@ if (sweep.some((v) => !Number.isInteger(v) || v < 10)) fail(`--sweep must list i
 const K = 10;
 
 const vectorsKind = String(args.values["vectors"]);
-if (vectorsKind !== "text" && vectorsKind !== "mixture") fail(`--vectors must be text or mixture, got "${vectorsKind}"`);
+if (vectorsKind !== "text" && vectorsKind !== "mixture")
+  fail(`--vectors must be text or mixture, got "${vectorsKind}"`);
 const matrix: VectorMatrix = { dim, count: chunks, data: new Float32Array(chunks * dim) };
 let embedQuery: () => Promise<number[]>;
 let vectorsLabel: string;
@@ -126,8 +133,12 @@ for (const ef of [...new Set([...sweep, efSearch])].sort((a, b) => a - b)) {
   rows.push([ef, round(r.p50, 4), round(r.p95, 4), round(exactP50 / r.p50, 1), round(r.recall, 4)]);
 }
 const head = runHnsw(efSearch);
-console.log(`${chunks} synthetic chunks, ${vectorsLabel}, ${queries} queries, k=${K}; HNSW M=${m} efConstruction=${efConstruction}`);
-console.log(`build ${round(buildS, 2)} s; index file ${round(fileBytes / 2 ** 20, 1)} MiB; RSS growth during build ${round((rssAfter - rssBefore) / 2 ** 20, 1)} MiB; exact p50 ${round(exactP50, 3)} ms`);
+console.log(
+  `${chunks} synthetic chunks, ${vectorsLabel}, ${queries} queries, k=${K}; HNSW M=${m} efConstruction=${efConstruction}`,
+);
+console.log(
+  `build ${round(buildS, 2)} s; index file ${round(fileBytes / 2 ** 20, 1)} MiB; RSS growth during build ${round((rssAfter - rssBefore) / 2 ** 20, 1)} MiB; exact p50 ${round(exactP50, 3)} ms`,
+);
 console.log(renderTable(["efSearch", "hnsw p50 ms", "hnsw p95 ms", "speedup", "recall@10"], rows));
 printJsonLine({
   chunks,

@@ -15,10 +15,22 @@ console.log(
   renderTable(
     ["asset", "minified", "gzipped", "budget"],
     [
-      ["widget.js", kb(report.widgetBytes), kb(report.widgetGzipBytes), `${kb(WIDGET_GZIP_BUDGET_BYTES)} ${report.withinBudget ? "ok" : "EXCEEDED"}`],
+      [
+        "widget.js",
+        kb(report.widgetBytes),
+        kb(report.widgetGzipBytes),
+        `${kb(WIDGET_GZIP_BUDGET_BYTES)} ${report.withinBudget ? "ok" : "EXCEEDED"}`,
+      ],
       ["console.js", kb(report.consoleBytes), kb(report.consoleGzipBytes), "-"],
     ],
   ),
 );
-if (!report.withinBudget) fail(`widget.js is ${kb(report.widgetGzipBytes)} gzipped, over the ${kb(WIDGET_GZIP_BUDGET_BYTES)} budget`);
-printJsonLine({ widgetBytes: report.widgetBytes, widgetGzipBytes: report.widgetGzipBytes, consoleBytes: report.consoleBytes, consoleGzipBytes: report.consoleGzipBytes, withinBudget: report.withinBudget });
+if (!report.withinBudget)
+  fail(`widget.js is ${kb(report.widgetGzipBytes)} gzipped, over the ${kb(WIDGET_GZIP_BUDGET_BYTES)} budget`);
+printJsonLine({
+  widgetBytes: report.widgetBytes,
+  widgetGzipBytes: report.widgetGzipBytes,
+  consoleBytes: report.consoleBytes,
+  consoleGzipBytes: report.consoleGzipBytes,
+  withinBudget: report.withinBudget,
+});

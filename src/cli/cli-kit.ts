@@ -30,7 +30,10 @@ export interface CliArgs {
 /** Renders the --help text of a command. */
 export function renderHelp(spec: CliSpec): string {
   const lines = [`${spec.name} — ${spec.summary}`, "", `Usage: ${spec.usage}`, "", "Options:"];
-  const all: Record<string, CliOption> = { ...spec.options, help: { type: "boolean", short: "h", description: "Show this help" } };
+  const all: Record<string, CliOption> = {
+    ...spec.options,
+    help: { type: "boolean", short: "h", description: "Show this help" },
+  };
   for (const [name, opt] of Object.entries(all)) {
     const flag = `${opt.short ? `-${opt.short}, ` : "    "}--${name}${opt.type === "string" ? " <value>" : ""}`;
     const def = opt.default !== undefined ? ` (default: ${String(opt.default)})` : "";
@@ -76,7 +79,10 @@ export function printJsonLine(result: Record<string, unknown>): void {
 }
 
 /** A progress bar on stderr (so stdout stays parseable); silent when stderr is not a terminal unless forced. */
-export function createProgress(label: string, total: number): { tick(n?: number): void; update(v: number): void; stop(): void } {
+export function createProgress(
+  label: string,
+  total: number,
+): { tick(n?: number): void; update(v: number): void; stop(): void } {
   const show = process.stderr.isTTY || process.env["FORCE_PROGRESS"] === "1";
   if (!show) {
     let done = 0;
@@ -97,7 +103,11 @@ export function createProgress(label: string, total: number): { tick(n?: number)
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

@@ -7,12 +7,20 @@ import { readCliConfig, withOfflineDataLifecycle } from "./offline-data-lifecycl
 
 const args = parseCli({
   name: "erase",
-  summary: "Erase a customer's conversations, PII vault, traces, checkpoints and approval decisions (audited; core-banking records are not touched)",
+  summary:
+    "Erase a customer's conversations, PII vault, traces, checkpoints and approval decisions (audited; core-banking records are not touched)",
   usage: "npm run erase -- --customer <id> [--reason <text>] [--data-dir var]",
   options: {
     customer: { type: "string", description: "Customer id, e.g. c000123" },
-    reason: { type: "string", description: "Why, e.g. the request reference; recorded in the audit log", default: "not given" },
-    "data-dir": { type: "string", description: "Data directory holding chat.sqlite and checkpoints.sqlite (default: DATA_DIR)" },
+    reason: {
+      type: "string",
+      description: "Why, e.g. the request reference; recorded in the audit log",
+      default: "not given",
+    },
+    "data-dir": {
+      type: "string",
+      description: "Data directory holding chat.sqlite and checkpoints.sqlite (default: DATA_DIR)",
+    },
   },
 });
 

@@ -17,7 +17,11 @@ const args = parseCli({
     folds: { type: "string", default: "10", description: "Outer folds" },
     repeats: { type: "string", default: "1", description: "Repetitions of the k-fold split with different seeds" },
     seed: { type: "string", default: "1", description: "Seed of the fold assignment" },
-    "no-tune": { type: "boolean", default: false, description: "Skip the nested inner-CV choice of settings; use the defaults only" },
+    "no-tune": {
+      type: "boolean",
+      default: false,
+      description: "Skip the nested inner-CV choice of settings; use the defaults only",
+    },
   },
 });
 
@@ -28,7 +32,8 @@ if (!schema.success) fail("--schema must be german, taiwan or native");
 const folds = Number(args.values["folds"]);
 const repeats = Number(args.values["repeats"]);
 const seed = Number(args.values["seed"]);
-if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(repeats) || repeats < 1 || !Number.isFinite(seed)) fail("--folds ≥ 2, --repeats ≥ 1 and --seed must be integers");
+if (!Number.isInteger(folds) || folds < 2 || !Number.isInteger(repeats) || repeats < 1 || !Number.isFinite(seed))
+  fail("--folds ≥ 2, --repeats ≥ 1 and --seed must be integers");
 
 const read = await readLabelledFile(dataPath, schema.data);
 if (!read.ok) fail(read.error);
@@ -49,11 +54,17 @@ const grid = !tune
     ? [variant(0.02, 6, 0.05), variant(0.01, 6, 0.05), variant(0.02, 8, 0.03), variant(0.01, 8, 0.03)]
     : [variant(0.02, 6, 0.05), variant(0.01, 8, 0.02)];
 const innerFolds = rows < 5000 ? 5 : 3;
-const gridText = grid.map((g, i) => `#${i} minIv ${g.minIv}, maxBins ${g.binning.maxBins}, minBin ${g.binning.minBinShare}`).join("; ");
+const gridText = grid
+  .map((g, i) => `#${i} minIv ${g.minIv}, maxBins ${g.binning.maxBins}, minBin ${g.binning.minBinShare}`)
+  .join("; ");
 const isGerman = schema.data === "german";
 
-console.log(`Dataset ${schema.data}: ${rows} rows, bad rate ${((bads / rows) * 100).toFixed(1)}% — ${repeats}× stratified ${folds}-fold CV, whole pipeline refitted per fold`);
-console.log(`Settings grid (${tune ? `nested ${innerFolds}-fold inner CV on each training fold` : "no tuning"}): ${gridText}\n`);
+console.log(
+  `Dataset ${schema.data}: ${rows} rows, bad rate ${((bads / rows) * 100).toFixed(1)}% — ${repeats}× stratified ${folds}-fold CV, whole pipeline refitted per fold`,
+);
+console.log(
+  `Settings grid (${tune ? `nested ${innerFolds}-fold inner CV on each training fold` : "no tuning"}): ${gridText}\n`,
+);
 const progress = createProgress("cross-validation", folds * repeats);
 const summary = crossValidate(table, {
   folds,
@@ -69,15 +80,34 @@ progress.stop();
 console.log(
   renderTable(
     ["repeat", "fold", "rows", "features", "settings", "AUC", "KS", "Gini", ...(isGerman ? ["cost"] : [])],
-    summary.folds.map((f: FoldResult) => [f.repeat, f.fold, f.rows, f.features, `#${f.chosen}`, round(f.auc), round(f.ks), round(f.gini), ...(isGerman ? [round(f.cost ?? 0)] : [])]),
+    summary.folds.map((f: FoldResult) => [
+      f.repeat,
+      f.fold,
+      f.rows,
+      f.features,
+      `#${f.chosen}`,
+      round(f.auc),
+      round(f.ks),
+      round(f.gini),
+      ...(isGerman ? [round(f.cost ?? 0)] : []),
+    ]),
   ),
 );
 const fmt = (m: { mean: number; sd: number }): string => `${m.mean.toFixed(4)} (sd ${m.sd.toFixed(4)})`;
-console.log(`\nMean over folds: AUC ${fmt(summary.auc)}, KS ${fmt(summary.ks)}, Gini ${fmt(summary.gini)}${summary.cost ? `, cost ${fmt(summary.cost)} (reject when P(bad) > 1/6)` : ""}`);
-console.log("Protected characteristics are not inputs: German personal_status/sex, age, foreign_worker; Taiwan SEX, MARRIAGE, AGE.\n");
+console.log(
+  `\nMean over folds: AUC ${fmt(summary.auc)}, KS ${fmt(summary.ks)}, Gini ${fmt(summary.gini)}${summary.cost ? `, cost ${fmt(summary.cost)} (reject when P(bad) > 1/6)` : ""}`,
+);
+console.log(
+  "Protected characteristics are not inputs: German personal_status/sex, age, foreign_worker; Taiwan SEX, MARRIAGE, AGE.\n",
+);
 
 type Ref = [string, string, string, string];
-const ours: Ref = ["this points scorecard (WoE + LR, integer points)", summary.auc.mean.toFixed(3), summary.cost ? summary.cost.mean.toFixed(3) : "-", "this run"];
+const ours: Ref = [
+  "this points scorecard (WoE + LR, integer points)",
+  summary.auc.mean.toFixed(3),
+  summary.cost ? summary.cost.mean.toFixed(3) : "-",
+  "this run",
+];
 const refs: Ref[] = isGerman
   ? [
       ours,

@@ -11,12 +11,18 @@ import { createIntentRouter } from "../router/intent-router.js";
 import { DEFAULT_OOS_POLICY } from "../router/calibration.js";
 import { accuracy, accuracyByGroup, macroF1, measureLatency } from "../router/intent-metrics.js";
 import { toIntentExamples, trainRouter } from "../router/router-model.js";
-import { splitPerLabel, trainTextClassifier, type LabeledText, type TextClassifier } from "../router/text-classifier.js";
+import {
+  splitPerLabel,
+  trainTextClassifier,
+  type LabeledText,
+  type TextClassifier,
+} from "../router/text-classifier.js";
 
 const args = parseCli({
   name: "eval:intents",
   summary: "Train and evaluate the intent router on BANKING77, CLINC150 or our own held-out utterances",
-  usage: "npm run eval:intents -- --dataset banking77|clinc150|own [--train f (--test f | --validate 0.15) | --data f | --intents dir]",
+  usage:
+    "npm run eval:intents -- --dataset banking77|clinc150|own [--train f (--test f | --validate 0.15) | --data f | --intents dir]",
   options: {
     dataset: { type: "string", description: "banking77, clinc150 or own" },
     train: { type: "string", description: "BANKING77 train.csv" },
@@ -26,9 +32,21 @@ const args = parseCli({
     holdout: { type: "string", default: "0.2", description: "held-out share per intent and language (own)" },
     seed: { type: "string", default: "42", description: "seed of the held-out split (own, and BANKING77 --validate)" },
     c: { type: "string", default: "1", description: "SVM regularisation C (benchmarks)" },
-    softmax: { type: "string", default: "0", description: "weight of a softmax-regression model fused into the SVM (benchmarks)" },
-    "oos-max-loss": { type: "string", default: "0.01", description: "CLINC150: in-scope accuracy (0..1) the OOS threshold may give up on validation" },
-    validate: { type: "string", description: "BANKING77 tuning: hold out this share of train.csv per intent and report on it, never reading test.csv" },
+    softmax: {
+      type: "string",
+      default: "0",
+      description: "weight of a softmax-regression model fused into the SVM (benchmarks)",
+    },
+    "oos-max-loss": {
+      type: "string",
+      default: "0.01",
+      description: "CLINC150: in-scope accuracy (0..1) the OOS threshold may give up on validation",
+    },
+    validate: {
+      type: "string",
+      description:
+        "BANKING77 tuning: hold out this share of train.csv per intent and report on it, never reading test.csv",
+    },
   },
 });
 
@@ -50,7 +68,10 @@ function stopwatch(): () => { wallS: number; cpuS: number } {
     return { wallS: (performance.now() - wall) / 1000, cpuS: (used.user + used.system) / 1e6 };
   };
 }
-const progress = (label: string): ((m: string) => void) => (m) => process.stderr.write(`${label}: ${m}\n`);
+const progress =
+  (label: string): ((m: string) => void) =>
+  (m) =>
+    process.stderr.write(`${label}: ${m}\n`);
 
 function argmax(p: Float64Array): number {
   let b = 0;
@@ -58,7 +79,11 @@ function argmax(p: Float64Array): number {
   return b;
 }
 
-function predictAll(clf: TextClassifier, texts: readonly string[], label: string): { label: string; confidence: number }[] {
+function predictAll(
+  clf: TextClassifier,
+  texts: readonly string[],
+  label: string,
+): { label: string; confidence: number }[] {
   const bar = createProgress(label, texts.length);
   const out = texts.map((t) => {
     const p = clf.predict(t);
@@ -84,26 +109,36 @@ const CsvRowSchema = z.object({ text: z.string(), category: z.string().min(1) })
 function readBankingCsv(path: string | undefined, flag: string): LabeledText[] {
   const rows: unknown = parse(readText(path, flag), { columns: true, skip_empty_lines: true });
   const parsed = z.array(CsvRowSchema).safeParse(rows);
-  if (!parsed.success) fail(`${path}: expected a CSV with columns text,category (${parsed.error.issues[0]?.message ?? "invalid"})`);
+  if (!parsed.success)
+    fail(`${path}: expected a CSV with columns text,category (${parsed.error.issues[0]?.message ?? "invalid"})`);
   return parsed.data.map((r) => ({ text: r.text, label: r.category }));
 }
 
 function evalBanking77(): void {
   const trainFile = readBankingCsv(args.values["train"] as string | undefined, "train");
   const validateShare = args.values["validate"] === undefined ? undefined : Number(args.values["validate"]);
-  if (validateShare !== undefined && !(validateShare > 0 && validateShare < 1)) fail("--validate must be between 0 and 1");
-  const carved = validateShare === undefined ? undefined : splitPerLabel(trainFile, validateShare, Number(args.values["seed"]));
+  if (validateShare !== undefined && !(validateShare > 0 && validateShare < 1))
+    fail("--validate must be between 0 and 1");
+  const carved =
+    validateShare === undefined ? undefined : splitPerLabel(trainFile, validateShare, Number(args.values["seed"]));
   const train = carved ? carved.train : trainFile;
   const test = carved ? carved.heldOut : readBankingCsv(args.values["test"] as string | undefined, "test");
   const watch = stopwatch();
   const clf = trainTextClassifier(train, { c, softmaxWeight, features: BENCH_FEATURES, onProgress: progress("train") });
   const { wallS: trainS, cpuS: trainCpuS } = watch();
-  const preds = predictAll(clf, test.map((t) => t.text), "predict");
+  const preds = predictAll(
+    clf,
+    test.map((t) => t.text),
+    "predict",
+  );
   const gold = test.map((t) => t.label);
   const predicted = preds.map((p) => p.label);
   const acc = accuracy(gold, predicted);
   const f1 = macroF1(gold, predicted);
-  const latency = measureLatency(test.map((t) => t.text), (t) => clf.predict(t));
+  const latency = measureLatency(
+    test.map((t) => t.text),
+    (t) => clf.predict(t),
+  );
   console.log(
     renderTable(
       ["model", "accuracy %", "macro-F1 %"],
@@ -112,13 +147,24 @@ function evalBanking77(): void {
         ["TF-IDF word+char + LinearSVC (sklearn, local)", 91.33, "-"],
         ["USE+ConveRT (Casanueva et al. 2020)", 93.36, "-"],
         ["BERT-Tuned (Casanueva et al. 2020)", 93.66, "-"],
-        [`this router (TF-IDF word 1-3 + char_wb 2-5, OvR SVM${softmaxWeight > 0 ? " + softmax" : ""}, TS)${carved ? " [validation]" : ""}`, pct(acc), pct(f1)],
+        [
+          `this router (TF-IDF word 1-3 + char_wb 2-5, OvR SVM${softmaxWeight > 0 ? " + softmax" : ""}, TS)${carved ? " [validation]" : ""}`,
+          pct(acc),
+          pct(f1),
+        ],
       ],
     ),
   );
-  if (carved) console.log(`\nvalidation: ${validateShare} of train.csv per intent held out (seed ${String(args.values["seed"])}); test.csv not read`);
-  console.log(`\ntrain ${train.length} / test ${test.length} texts, ${clf.labels.length} intents, ${clf.vectorizer.terms.length} features`);
-  console.log(`train ${trainS.toFixed(1)} s wall, ${trainCpuS.toFixed(1)} s CPU; predict mean ${latency.meanMs.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms`);
+  if (carved)
+    console.log(
+      `\nvalidation: ${validateShare} of train.csv per intent held out (seed ${String(args.values["seed"])}); test.csv not read`,
+    );
+  console.log(
+    `\ntrain ${train.length} / test ${test.length} texts, ${clf.labels.length} intents, ${clf.vectorizer.terms.length} features`,
+  );
+  console.log(
+    `train ${trainS.toFixed(1)} s wall, ${trainCpuS.toFixed(1)} s CPU; predict mean ${latency.meanMs.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms`,
+  );
   printJsonLine({
     dataset: carved ? "banking77-validation" : "banking77",
     accuracy: pct(acc),
@@ -163,11 +209,23 @@ function evalClinc150(): void {
   });
   const { wallS: trainS, cpuS: trainCpuS } = watch();
   const threshold = clf.thresholds.outOfScope;
-  const ins = predictAll(clf, d.test.map(([t]) => t), "predict in-scope");
-  const oos = predictAll(clf, d.oos_test.map(([t]) => t), "predict oos");
-  const inAcc = (t: number): number => ins.filter((p, i) => p.label === d.test[i]?.[1] && p.confidence >= t).length / ins.length;
+  const ins = predictAll(
+    clf,
+    d.test.map(([t]) => t),
+    "predict in-scope",
+  );
+  const oos = predictAll(
+    clf,
+    d.oos_test.map(([t]) => t),
+    "predict oos",
+  );
+  const inAcc = (t: number): number =>
+    ins.filter((p, i) => p.label === d.test[i]?.[1] && p.confidence >= t).length / ins.length;
   const oosRec = (t: number): number => oos.filter((p) => p.label === "oos" || p.confidence < t).length / oos.length;
-  const latency = measureLatency(d.test.map(([t]) => t), (t) => clf.predict(t));
+  const latency = measureLatency(
+    d.test.map(([t]) => t),
+    (t) => clf.predict(t),
+  );
   console.log(
     renderTable(
       ["model", "in-scope acc %", "OOS recall %"],
@@ -176,12 +234,20 @@ function evalClinc150(): void {
         ["BERT oos-train (Larson et al. 2019)", 96.9, 40.3],
         ["BERT oos-threshold (Larson et al. 2019)", 96.2, 52.3],
         ["this router: oos class only (threshold 0)", pct(inAcc(0)), pct(oosRec(0))],
-        [`this router: oos class + threshold ${threshold.toFixed(3)} (val-tuned)`, pct(inAcc(threshold)), pct(oosRec(threshold))],
+        [
+          `this router: oos class + threshold ${threshold.toFixed(3)} (val-tuned)`,
+          pct(inAcc(threshold)),
+          pct(oosRec(threshold)),
+        ],
       ],
     ),
   );
-  console.log(`\ntemperature ${clf.temperature.toFixed(4)}; threshold tuned on val+oos_val only (max ${pct(oosMaxLoss)} pt in-scope loss)`);
-  console.log(`train ${trainS.toFixed(1)} s wall, ${trainCpuS.toFixed(1)} s CPU; predict mean ${latency.meanMs.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms`);
+  console.log(
+    `\ntemperature ${clf.temperature.toFixed(4)}; threshold tuned on val+oos_val only (max ${pct(oosMaxLoss)} pt in-scope loss)`,
+  );
+  console.log(
+    `train ${trainS.toFixed(1)} s wall, ${trainCpuS.toFixed(1)} s CPU; predict mean ${latency.meanMs.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms`,
+  );
   printJsonLine({
     dataset: "clinc150",
     in_scope_accuracy: pct(inAcc(threshold)),
@@ -203,7 +269,11 @@ function evalOwn(): void {
   if (!(share > 0 && share < 1)) fail("--holdout must be between 0 and 1");
   const all = toIntentExamples(catalogue.value.intents).map((e) => ({ ...e, key: `${e.label}|${e.locale}` }));
   // Split per intent *and* language so both languages are equally represented in the held-out part.
-  const byKey = splitPerLabel(all.map((e) => ({ ...e, label: e.key })), share, seed);
+  const byKey = splitPerLabel(
+    all.map((e) => ({ ...e, label: e.key })),
+    share,
+    seed,
+  );
   const train = byKey.train.map((e) => ({ text: e.text, label: e.key.split("|")[0] as string }));
   const heldOut = byKey.heldOut.map((e) => ({ ...e, label: e.key.split("|")[0] as string }));
   const watch = stopwatch();
@@ -214,22 +284,57 @@ function evalOwn(): void {
   const decisions = heldOut.map((e) => router.route(e.text, e.locale));
   const intentOk = decisions.map((d, i) => d.top[0]?.intent === heldOut[i]?.label);
   const routeOk = decisions.map((d, i) => d.route === routeOf.get(heldOut[i]?.label as string));
-  const byRoute = accuracyByGroup(heldOut.map((e) => routeOf.get(e.label) as string), routeOk);
-  const byRouteIntent = accuracyByGroup(heldOut.map((e) => routeOf.get(e.label) as string), intentOk);
-  const byLocale = accuracyByGroup(heldOut.map((e) => e.locale), intentOk);
-  const byLocaleRoute = accuracyByGroup(heldOut.map((e) => e.locale), routeOk);
-  const rows: (string | number)[][] = [...byRoute.entries()].map(([g, r]) => ["route " + g, r.n, pct(byRouteIntent.get(g)?.accuracy ?? 0), pct(r.accuracy)]);
-  rows.push(...[...byLocale.entries()].map(([g, r]) => ["language " + g, r.n, pct(r.accuracy), pct(byLocaleRoute.get(g)?.accuracy ?? 0)]));
+  const byRoute = accuracyByGroup(
+    heldOut.map((e) => routeOf.get(e.label) as string),
+    routeOk,
+  );
+  const byRouteIntent = accuracyByGroup(
+    heldOut.map((e) => routeOf.get(e.label) as string),
+    intentOk,
+  );
+  const byLocale = accuracyByGroup(
+    heldOut.map((e) => e.locale),
+    intentOk,
+  );
+  const byLocaleRoute = accuracyByGroup(
+    heldOut.map((e) => e.locale),
+    routeOk,
+  );
+  const rows: (string | number)[][] = [...byRoute.entries()].map(([g, r]) => [
+    "route " + g,
+    r.n,
+    pct(byRouteIntent.get(g)?.accuracy ?? 0),
+    pct(r.accuracy),
+  ]);
+  rows.push(
+    ...[...byLocale.entries()].map(([g, r]) => [
+      "language " + g,
+      r.n,
+      pct(r.accuracy),
+      pct(byLocaleRoute.get(g)?.accuracy ?? 0),
+    ]),
+  );
   const intentAcc = intentOk.filter(Boolean).length / intentOk.length;
   const routeAcc = routeOk.filter(Boolean).length / routeOk.length;
   rows.push(["all", heldOut.length, pct(intentAcc), pct(routeAcc)]);
   console.log(renderTable(["held-out group", "n", "intent acc %", "route acc %"], rows));
   const lowConf = decisions.filter((d) => d.lowConfidence).length;
-  const latency = measureLatency(heldOut.map((e) => e.text), (t) => router.route(t));
-  console.log(`\n${catalogue.value.intents.length} intents; trained on ${train.length}, held out ${heldOut.length} (${share * 100}% per intent and language, seed ${seed})`);
-  console.log(`route accuracy counts a threshold-rejected in-scope message as wrong; low-confidence flagged: ${lowConf}`);
-  console.log(`thresholds: out-of-scope ${model.classifier.thresholds.outOfScope.toFixed(3)}, low-confidence ${model.classifier.thresholds.lowConfidence.toFixed(3)}`);
-  console.log(`train ${trainS.toFixed(1)} s wall, ${trainCpuS.toFixed(1)} s CPU; route() incl. slots mean ${latency.meanMs.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms`);
+  const latency = measureLatency(
+    heldOut.map((e) => e.text),
+    (t) => router.route(t),
+  );
+  console.log(
+    `\n${catalogue.value.intents.length} intents; trained on ${train.length}, held out ${heldOut.length} (${share * 100}% per intent and language, seed ${seed})`,
+  );
+  console.log(
+    `route accuracy counts a threshold-rejected in-scope message as wrong; low-confidence flagged: ${lowConf}`,
+  );
+  console.log(
+    `thresholds: out-of-scope ${model.classifier.thresholds.outOfScope.toFixed(3)}, low-confidence ${model.classifier.thresholds.lowConfidence.toFixed(3)}`,
+  );
+  console.log(
+    `train ${trainS.toFixed(1)} s wall, ${trainCpuS.toFixed(1)} s CPU; route() incl. slots mean ${latency.meanMs.toFixed(3)} ms, p99 ${latency.p99Ms.toFixed(3)} ms`,
+  );
   printJsonLine({
     dataset: "own",
     intent_accuracy: pct(intentAcc),

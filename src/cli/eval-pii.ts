@@ -2,7 +2,13 @@
 // tuning split, test the frozen one); the last line is one JSON object with the figures.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluatePii, parsePiiCorpus, type KindScore, type PiiCorpusLine, type PiiEvalReport } from "../agent/guardrails/pii-eval.js";
+import {
+  evaluatePii,
+  parsePiiCorpus,
+  type KindScore,
+  type PiiCorpusLine,
+  type PiiEvalReport,
+} from "../agent/guardrails/pii-eval.js";
 import { round } from "../shared/metrics.js";
 import { fail, parseCli, printJsonLine, renderTable } from "./cli-kit.js";
 
@@ -11,7 +17,8 @@ const TARGET = { recall: 1, precision: 0.98 };
 
 const args = parseCli({
   name: "eval:pii",
-  summary: "Precision and recall of PII detection per kind on data/pii/{dev,test}.jsonl (targets: recall 1.0, precision ≥ 0.98)",
+  summary:
+    "Precision and recall of PII detection per kind on data/pii/{dev,test}.jsonl (targets: recall 1.0, precision ≥ 0.98)",
   usage: "npm run eval:pii -- [--split dev|test|all] [--dir data/pii] [--errors] [--check]",
   options: {
     split: { type: "string", default: "all", description: "dev, test or all (each split, then both together)" },
@@ -22,7 +29,8 @@ const args = parseCli({
 });
 
 const split = String(args.values["split"]);
-if (split !== "all" && !(SPLITS as readonly string[]).includes(split)) fail(`--split must be dev, test or all, not "${split}"`, 2);
+if (split !== "all" && !(SPLITS as readonly string[]).includes(split))
+  fail(`--split must be dev, test or all, not "${split}"`, 2);
 const dir = String(args.values["dir"]);
 const wanted = split === "all" ? [...SPLITS] : [split];
 
@@ -40,8 +48,17 @@ for (const name of wanted) {
 if (corpora.size === 0) fail(`no corpus found in ${dir}`);
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
-const row = (label: string, s: KindScore): string[] => [label, String(s.entities), String(s.recalled), pct(s.recall), String(s.detected), String(s.falsePositives), pct(s.precision)];
-const meets = (r: PiiEvalReport): boolean => r.overall.recall >= TARGET.recall && r.overall.precision >= TARGET.precision;
+const row = (label: string, s: KindScore): string[] => [
+  label,
+  String(s.entities),
+  String(s.recalled),
+  pct(s.recall),
+  String(s.detected),
+  String(s.falsePositives),
+  pct(s.precision),
+];
+const meets = (r: PiiEvalReport): boolean =>
+  r.overall.recall >= TARGET.recall && r.overall.precision >= TARGET.precision;
 
 const reports = new Map<string, PiiEvalReport>();
 for (const [name, lines] of corpora) reports.set(name, evaluatePii(lines));
@@ -50,18 +67,39 @@ if (corpora.size > 1) reports.set("all", evaluatePii([...corpora.values()].flat(
 for (const [name, report] of reports) {
   console.log(`\n${name}: ${report.n} strings, ${report.overall.entities} entities`);
   const kinds = Object.entries(report.perKind).map(([kind, s]) => row(kind, s));
-  console.log(renderTable(["kind", "entities", "recalled", "recall", "detected", "false pos.", "precision"], [...kinds, row("overall", report.overall)]));
-  if (args.values["errors"]) for (const e of report.errors) console.log(`  ${e.type.padEnd(14)} ${e.id.padEnd(10)} ${e.kind.padEnd(13)} ${JSON.stringify(e.text)}`);
+  console.log(
+    renderTable(
+      ["kind", "entities", "recalled", "recall", "detected", "false pos.", "precision"],
+      [...kinds, row("overall", report.overall)],
+    ),
+  );
+  if (args.values["errors"])
+    for (const e of report.errors)
+      console.log(`  ${e.type.padEnd(14)} ${e.id.padEnd(10)} ${e.kind.padEnd(13)} ${JSON.stringify(e.text)}`);
 }
 
-const final = reports.get(split === "all" && reports.has("all") ? "all" : [...reports.keys()][0] ?? "") as PiiEvalReport;
+const final = reports.get(
+  split === "all" && reports.has("all") ? "all" : ([...reports.keys()][0] ?? ""),
+) as PiiEvalReport;
 const perKind = Object.fromEntries(
-  Object.entries(final.perKind).map(([kind, s]) => [kind, { entities: s.entities, recall: round(s.recall, 4), detected: s.detected, precision: round(s.precision, 4) }]),
+  Object.entries(final.perKind).map(([kind, s]) => [
+    kind,
+    { entities: s.entities, recall: round(s.recall, 4), detected: s.detected, precision: round(s.precision, 4) },
+  ]),
 );
 const splits = Object.fromEntries(
   [...corpora.keys()].map((name) => {
     const r = reports.get(name) as PiiEvalReport;
-    return [name, { n: r.n, recall: round(r.overall.recall, 4), precision: round(r.overall.precision, 4), missed: r.overall.entities - r.overall.recalled, false_positives: r.overall.falsePositives }];
+    return [
+      name,
+      {
+        n: r.n,
+        recall: round(r.overall.recall, 4),
+        precision: round(r.overall.precision, 4),
+        missed: r.overall.entities - r.overall.recalled,
+        false_positives: r.overall.falsePositives,
+      },
+    ];
   }),
 );
 const targetsMet = [...corpora.keys()].every((name) => meets(reports.get(name) as PiiEvalReport));

@@ -15,24 +15,39 @@ const EvalQuestionSchema = z.object({
   locale: LocaleSchema,
   question: z.string().min(1),
   relevant: z.array(z.string()).min(1),
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 
 const args = parseCli({
   name: "eval:retrieval",
   summary: "Measure retrieval quality on labelled customer questions",
-  usage: "npm run eval:retrieval -- [--fixture test/fixtures/retrieval-eval.jsonl] [--knowledge knowledge] [--today YYYY-MM-DD]",
+  usage:
+    "npm run eval:retrieval -- [--fixture test/fixtures/retrieval-eval.jsonl] [--knowledge knowledge] [--today YYYY-MM-DD]",
   options: {
     fixture: { type: "string", default: "test/fixtures/retrieval-eval.jsonl", description: "Questions (JSON lines)" },
     knowledge: { type: "string", default: "knowledge", description: "Knowledge folder" },
     index: { type: "string", default: "var/eval-index", description: "Index root built for the evaluation" },
     dim: { type: "string", default: "1024", description: "Local embedding dimension" },
     mode: { type: "string", default: "hybrid", description: "hybrid | vector | lexical | all" },
-    today: { type: "string", description: "Day the knowledge must be in force (default: the clock's day); a question's own `today` wins" },
+    today: {
+      type: "string",
+      description: "Day the knowledge must be in force (default: the clock's day); a question's own `today` wins",
+    },
     "vector-weight": { type: "string", default: "0.35", description: "Weight of the vector score in hybrid fusion" },
-    "document-weight": { type: "string", default: "0.2", description: "Share of whole-document BM25 in the fused score" },
-    misses: { type: "boolean", default: false, description: "List questions whose relevant document is not in the top 5" },
+    "document-weight": {
+      type: "string",
+      default: "0.2",
+      description: "Share of whole-document BM25 in the fused score",
+    },
+    misses: {
+      type: "boolean",
+      default: false,
+      description: "List questions whose relevant document is not in the top 5",
+    },
   },
 });
 
@@ -48,7 +63,8 @@ async function readQuestions(path: string): Promise<EvalQuestion[]> {
     .filter((l) => l.trim().length > 0)
     .map((line, i) => {
       const parsed = EvalQuestionSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) fail(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+      if (!parsed.success)
+        fail(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
       return parsed.data;
     });
 }
@@ -59,12 +75,20 @@ const dim = Number(args.values["dim"]);
 if (!Number.isInteger(dim) || dim < 16) fail(`--dim must be an integer ≥ 16`);
 const modeArg = String(args.values["mode"]);
 const modes: RetrievalMode[] = modeArg === "all" ? ["vector", "lexical", "hybrid"] : [modeArg as RetrievalMode];
-if (!modes.every((m) => ["vector", "lexical", "hybrid"].includes(m))) fail(`--mode must be hybrid, vector, lexical or all`);
+if (!modes.every((m) => ["vector", "lexical", "hybrid"].includes(m)))
+  fail(`--mode must be hybrid, vector, lexical or all`);
 
 const questions = await readQuestions(String(args.values["fixture"]));
 const embeddings = createLocalEmbeddings({ dim });
-const ingest = await ingestKnowledge({ knowledgeDir: String(args.values["knowledge"]), indexRoot: String(args.values["index"]), embeddings });
-if (ingest.skipped.length > 0) console.log(`warning: ${ingest.skipped.length} knowledge files skipped: ${ingest.skipped.map((s) => s.path).join(", ")}`);
+const ingest = await ingestKnowledge({
+  knowledgeDir: String(args.values["knowledge"]),
+  indexRoot: String(args.values["index"]),
+  embeddings,
+});
+if (ingest.skipped.length > 0)
+  console.log(
+    `warning: ${ingest.skipped.length} knowledge files skipped: ${ingest.skipped.map((s) => s.path).join(", ")}`,
+  );
 
 const defaultDay = today ?? toIsoDay(createSystemClock().now());
 let currentDay = defaultDay;
@@ -87,8 +111,19 @@ const summary = (t: Tally): { n: number; "recall@1": number; "recall@5": number;
 let final: ReturnType<typeof summary> | undefined;
 const rows: (string | number)[][] = [];
 for (const mode of modes) {
-  const kb = await createKnowledgeBase({ indexRoot: String(args.values["index"]), embeddings, clock, mode, vectorWeight: Number(args.values["vector-weight"]), documentWeight: Number(args.values["document-weight"]) });
-  const byLocale = new Map<string, Tally>([["all", empty()], ["en", empty()], ["zh-CN", empty()]]);
+  const kb = await createKnowledgeBase({
+    indexRoot: String(args.values["index"]),
+    embeddings,
+    clock,
+    mode,
+    vectorWeight: Number(args.values["vector-weight"]),
+    documentWeight: Number(args.values["document-weight"]),
+  });
+  const byLocale = new Map<string, Tally>([
+    ["all", empty()],
+    ["en", empty()],
+    ["zh-CN", empty()],
+  ]);
   const misses: string[] = [];
   const bar = createProgress(`eval ${mode}`, questions.length);
   for (const q of questions) {
@@ -103,7 +138,10 @@ for (const mode of modes) {
       if (rank >= 1 && rank <= 5) t.r5++;
       if (rank >= 1) t.rr += 1 / rank;
     }
-    if (rank === 0 || rank > 5) misses.push(`${q.id} [${q.locale}] ${q.question.slice(0, 70)} → want ${q.relevant.join("|")}, got ${[...new Set(docs)].slice(0, 5).join(", ")}`);
+    if (rank === 0 || rank > 5)
+      misses.push(
+        `${q.id} [${q.locale}] ${q.question.slice(0, 70)} → want ${q.relevant.join("|")}, got ${[...new Set(docs)].slice(0, 5).join(", ")}`,
+      );
     bar.tick();
   }
   bar.stop();
@@ -115,6 +153,8 @@ for (const mode of modes) {
   if (args.values["misses"] === true) for (const m of misses) console.log(`miss (${mode}) ${m}`);
   final = summary(byLocale.get("all") as Tally);
 }
-console.log(`index ${ingest.version} (${ingest.totalChunks} chunks, ${embeddings.id}); day ${defaultDay}; ${questions.length} questions`);
+console.log(
+  `index ${ingest.version} (${ingest.totalChunks} chunks, ${embeddings.id}); day ${defaultDay}; ${questions.length} questions`,
+);
 console.log(renderTable(["mode", "locale", "n", "recall@1", "recall@5", "mrr"], rows));
 if (final) printJsonLine(final);

@@ -13,8 +13,16 @@ const args = parseCli({
   summary: "Run the fault scenarios against the real service and report, per scenario, whether it degraded cleanly",
   usage: "npm run faults -- [--skip-cluster] [--entry dist/main.js]",
   options: {
-    "skip-cluster": { type: "boolean", default: false, description: "only the in-process scenarios (no npm start cluster)" },
-    entry: { type: "string", default: "dist/main.js", description: "server entry for the cluster scenarios (TypeScript runs with --import tsx)" },
+    "skip-cluster": {
+      type: "boolean",
+      default: false,
+      description: "only the in-process scenarios (no npm start cluster)",
+    },
+    entry: {
+      type: "string",
+      default: "dist/main.js",
+      description: "server entry for the cluster scenarios (TypeScript runs with --import tsx)",
+    },
     "startup-timeout": { type: "string", default: "300", description: "seconds to wait for the cluster to listen" },
   },
 });
@@ -30,15 +38,34 @@ if (args.values["skip-cluster"] !== true) {
   const root = mkdtempSync(join(tmpdir(), "harbor-faults-cluster-"));
   try {
     cpSync("knowledge", join(root, "knowledge"), { recursive: true });
-    results.push(...(await runClusterScenarios({ entry: String(args.values["entry"]), dataDir: join(root, "data"), knowledgeDir: join(root, "knowledge"), startupTimeoutS, log: (l) => process.stderr.write(`${l}\n`) })));
+    results.push(
+      ...(await runClusterScenarios({
+        entry: String(args.values["entry"]),
+        dataDir: join(root, "data"),
+        knowledgeDir: join(root, "knowledge"),
+        startupTimeoutS,
+        log: (l) => process.stderr.write(`${l}\n`),
+      })),
+    );
   } catch (e) {
-    results.push({ scenario: "cluster scenarios", passed: false, details: (e as Error).message.slice(0, 300), lostTurns: 0, halfWritten: 0 });
+    results.push({
+      scenario: "cluster scenarios",
+      passed: false,
+      details: (e as Error).message.slice(0, 300),
+      lostTurns: 0,
+      halfWritten: 0,
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-console.log(renderTable(["scenario", "outcome", "details"], results.map((r) => [r.scenario, r.passed ? "pass" : "FAIL", r.details])));
+console.log(
+  renderTable(
+    ["scenario", "outcome", "details"],
+    results.map((r) => [r.scenario, r.passed ? "pass" : "FAIL", r.details]),
+  ),
+);
 const failed = results.filter((r) => !r.passed).length;
 printJsonLine({
   scenarios: results.length,

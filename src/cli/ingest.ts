@@ -25,14 +25,19 @@ const args = parseCli({
 });
 
 const dim = Number(args.values["dim"]);
-if (!Number.isInteger(dim) || dim < 16 || dim > 8192) fail(`--dim must be an integer between 16 and 8192, got "${String(args.values["dim"])}"`);
+if (!Number.isInteger(dim) || dim < 16 || dim > 8192)
+  fail(`--dim must be an integer between 16 and 8192, got "${String(args.values["dim"])}"`);
 const provider = String(args.values["provider"]);
 let embeddings: Embeddings;
 if (provider === "local") embeddings = createLocalEmbeddings({ dim });
 else if (provider === "openai") {
   const apiKey = args.values["api-key"] as string | undefined;
   const baseUrl = args.values["base-url"] as string | undefined;
-  embeddings = createOpenAIEmbeddings({ model: String(args.values["model"]), ...(apiKey ? { apiKey } : {}), ...(baseUrl ? { baseUrl } : {}) });
+  embeddings = createOpenAIEmbeddings({
+    model: String(args.values["model"]),
+    ...(apiKey ? { apiKey } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
 } else fail(`--provider must be local or openai, got "${provider}"`);
 
 let bar: ReturnType<typeof createProgress> | undefined;
@@ -55,7 +60,19 @@ try {
   console.log(
     renderTable(
       ["index version", "added", "updated", "removed", "unchanged", "chunks", "embedded", "refitted", "skipped"],
-      [[report.version, report.added, report.updated, report.removed, report.unchanged, report.totalChunks, report.embeddedChunks, String(report.refitted), report.skipped.length]],
+      [
+        [
+          report.version,
+          report.added,
+          report.updated,
+          report.removed,
+          report.unchanged,
+          report.totalChunks,
+          report.embeddedChunks,
+          String(report.refitted),
+          report.skipped.length,
+        ],
+      ],
     ),
   );
   for (const s of report.skipped) console.log(`skipped ${s.path}: ${s.problem}`);

@@ -19,11 +19,26 @@ const args = parseCli({
   usage: "npm run monitor:credit -- --recent <applicants.csv> [--scorecard <file>] [--html <file>]",
   options: {
     recent: { type: "string", description: "Recent applicants (our applicant CSV; a defaulted column is ignored)" },
-    simulate: { type: "string", description: "Instead of --recent: simulate this many recent applicants from the synthetic book" },
-    "risk-shift": { type: "string", default: "0", description: "With --simulate: shift of the latent risk (e.g. 0.5 for a riskier intake)" },
+    simulate: {
+      type: "string",
+      description: "Instead of --recent: simulate this many recent applicants from the synthetic book",
+    },
+    "risk-shift": {
+      type: "string",
+      default: "0",
+      description: "With --simulate: shift of the latent risk (e.g. 0.5 for a riskier intake)",
+    },
     seed: { type: "string", default: "7", description: "Seed for --simulate" },
-    scorecard: { type: "string", default: join("var", "models", DEFAULT_SCORECARD_FILE), description: "Scorecard artefact (the default one is trained if missing)" },
-    html: { type: "string", default: join("var", "reports", "credit-stability.html"), description: "Where to write the HTML page" },
+    scorecard: {
+      type: "string",
+      default: join("var", "models", DEFAULT_SCORECARD_FILE),
+      description: "Scorecard artefact (the default one is trained if missing)",
+    },
+    html: {
+      type: "string",
+      default: join("var", "reports", "credit-stability.html"),
+      description: "Where to write the HTML page",
+    },
   },
 });
 
@@ -54,7 +69,8 @@ if (recentPath) {
 } else if (args.values["simulate"]) {
   const size = Number(args.values["simulate"]);
   const riskShift = Number(args.values["risk-shift"]);
-  if (!Number.isInteger(size) || size < 1 || !Number.isFinite(riskShift)) fail("--simulate needs a positive integer and --risk-shift a number");
+  if (!Number.isInteger(size) || size < 1 || !Number.isFinite(riskShift))
+    fail("--simulate needs a positive integer and --risk-shift a number");
   applicants = generateApplicantBook({ size, seed: Number(args.values["seed"]), riskShift }).map((e) => e.applicant);
 } else {
   fail("give --recent <file> or --simulate <n>");

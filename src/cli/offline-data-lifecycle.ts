@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { createCheckpointStore } from "../agent/checkpoints/checkpoint-store.js";
 import { createConfirmationLedger } from "../agent/confirmation-ledger.js";
-import { createConversationStore } from "../agent/conversation-store.js";
-import { createVaultCipher } from "../agent/guardrails/vault-cipher.js";
+import { createConversationStore } from "../conversations/conversation-store.js";
+import { createVaultCipher } from "../shared/vault-cipher.js";
 import { createDataLifecycle, type DataLifecycle } from "../agent/retention/data-lifecycle.js";
 import { ConfigError, loadConfig, type Config } from "../config/load-config.js";
 import { createSilentLogger } from "../shared/logger.js";
@@ -22,7 +22,11 @@ export function readCliConfig(): Config {
 }
 
 /** Runs `use` with the data lifecycle over `dataDir` (default: the config's), closing every store afterwards. */
-export async function withOfflineDataLifecycle<T>(config: Config, dataDirOption: unknown, use: (lifecycle: DataLifecycle) => T | Promise<T>): Promise<T> {
+export async function withOfflineDataLifecycle<T>(
+  config: Config,
+  dataDirOption: unknown,
+  use: (lifecycle: DataLifecycle) => T | Promise<T>,
+): Promise<T> {
   const dataDir = typeof dataDirOption === "string" ? path.resolve(dataDirOption) : config.paths.dataDir;
   const chatFile = path.join(dataDir, "chat.sqlite");
   if (!fs.existsSync(chatFile)) fail(`no conversation database at ${chatFile} (wrong --data-dir?)`);

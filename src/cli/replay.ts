@@ -3,7 +3,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createApp } from "../app.js";
-import { REPLAY_CACHE_KEY_PATHS, REPLAY_CUSTOMERS, startInProcessTargets, type InProcessTargets } from "../dialogues/in-process-target.js";
+import {
+  REPLAY_CACHE_KEY_PATHS,
+  REPLAY_CUSTOMERS,
+  startInProcessTargets,
+  type InProcessTargets,
+} from "../dialogues/in-process-target.js";
 import { formatProblem, knowledgeFixturesOf, loadDialogues } from "../dialogues/load-dialogues.js";
 import { usesCassettes } from "../dialogues/dialogue-schema.js";
 import { renderHtmlReport } from "../dialogues/render-html.js";
@@ -16,7 +21,8 @@ import { createProgress, fail, parseCli, printJsonLine } from "./cli-kit.js";
 const args = parseCli({
   name: "replay",
   summary: "Replay regression dialogues and check their expectations",
-  usage: "npm run replay -- <files or folders> [--url <base-url>] [--repeat N] [--junit <file>] [--html <file>] [--strict-text] [--tag <tag>] [--exclude-tag <tag>]",
+  usage:
+    "npm run replay -- <files or folders> [--url <base-url>] [--repeat N] [--junit <file>] [--html <file>] [--strict-text] [--tag <tag>] [--exclude-tag <tag>]",
   allowPositionals: true,
   options: {
     url: { type: "string", description: "Replay against a running server instead of in-process" },
@@ -32,7 +38,8 @@ const args = parseCli({
 
 const inputs = args.positionals.length ? args.positionals : ["test/dialogues"];
 const repeat = Number(args.values["repeat"]);
-if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) fail(`--repeat must be a whole number from 1 to 1000, got "${String(args.values["repeat"])}"`);
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000)
+  fail(`--repeat must be a whole number from 1 to 1000, got "${String(args.values["repeat"])}"`);
 const url = typeof args.values["url"] === "string" ? args.values["url"] : undefined;
 if (url !== undefined && !/^https?:\/\/[^/]+/.test(url)) fail(`--url must be an http(s) base URL, got "${url}"`);
 
@@ -40,14 +47,17 @@ const loaded = await loadDialogues(inputs);
 if (!loaded.ok) fail(`malformed dialogue files:\n${loaded.error.map(formatProblem).join("\n")}`);
 const tag = typeof args.values["tag"] === "string" ? args.values["tag"] : undefined;
 const excludeTag = typeof args.values["exclude-tag"] === "string" ? args.values["exclude-tag"] : undefined;
-const dialogues = loaded.value.filter((d) => (!tag || d.dialogue.meta.tags.includes(tag)) && !(excludeTag && d.dialogue.meta.tags.includes(excludeTag)));
+const dialogues = loaded.value.filter(
+  (d) => (!tag || d.dialogue.meta.tags.includes(tag)) && !(excludeTag && d.dialogue.meta.tags.includes(excludeTag)),
+);
 if (dialogues.length === 0) fail(`no dialogues found in ${inputs.join(", ")}${tag ? ` with tag "${tag}"` : ""}`);
 
 let targets: InProcessTargets | undefined;
 let options: ReplayOptions;
 if (url) {
   options = { target: createRemoteTarget(url), repeat };
-  if (dialogues.some((d) => usesCassettes(d.dialogue))) process.stderr.write("note: cassettes cannot be served to a remote server; its own model answers\n");
+  if (dialogues.some((d) => usesCassettes(d.dialogue)))
+    process.stderr.write("note: cassettes cannot be served to a remote server; its own model answers\n");
 } else {
   process.stderr.write("starting the app in-process…\n");
   targets = await startInProcessTargets({
@@ -59,12 +69,21 @@ if (url) {
     cacheDir: path.resolve("var/cache/dialogue-replay"),
     cacheKeyPaths: REPLAY_CACHE_KEY_PATHS.map((p) => path.resolve(p)),
   });
-  options = { target: targets.local, ...(targets.cassette ? { cassetteTarget: targets.cassette } : {}), fresh: targets.fresh, repeat };
+  options = {
+    target: targets.local,
+    ...(targets.cassette ? { cassetteTarget: targets.cassette } : {}),
+    fresh: targets.fresh,
+    repeat,
+  };
 }
 const progress = createProgress("replay", dialogues.length);
 let reports;
 try {
-  reports = await replayDialogues(dialogues, { ...options, strictText: args.values["strict-text"] === true, onDialogueDone: () => progress.tick() });
+  reports = await replayDialogues(dialogues, {
+    ...options,
+    strictText: args.values["strict-text"] === true,
+    onDialogueDone: () => progress.tick(),
+  });
 } finally {
   progress.stop();
   await targets?.close();
@@ -78,7 +97,10 @@ const write = async (file: string, text: string): Promise<void> => {
 };
 if (typeof args.values["junit"] === "string") await write(args.values["junit"], renderJunit(reports));
 if (typeof args.values["html"] === "string") {
-  await write(args.values["html"], renderHtmlReport(reports, summary, { generatedAt: new Date().toISOString(), target: url ?? "in-process", repeat }));
+  await write(
+    args.values["html"],
+    renderHtmlReport(reports, summary, { generatedAt: new Date().toISOString(), target: url ?? "in-process", repeat }),
+  );
 }
 printJsonLine({ dialogues: summary.dialogues, turns: summary.turns, passed: summary.passed, failed: summary.failed });
 process.exitCode = summary.failed > 0 ? 1 : 0;

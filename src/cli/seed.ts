@@ -8,14 +8,19 @@ import { loadFraudModelFile, saveFraudModelFile } from "../scoring/fraud/fraud-m
 const args = parseCli({
   name: "seed",
   summary: "Seed a synthetic bank database from a seed (replaces an existing file with --force)",
-  usage: "npm run seed -- [--db var/bank.sqlite] [--seed 42] [--customers 2000] [--days 183] [--today YYYY-MM-DD] [--model var/models/fraud-model.json] [--force]",
+  usage:
+    "npm run seed -- [--db var/bank.sqlite] [--seed 42] [--customers 2000] [--days 183] [--today YYYY-MM-DD] [--model var/models/fraud-model.json] [--force]",
   options: {
     db: { type: "string", default: "var/bank.sqlite", description: "SQLite file to create" },
     seed: { type: "string", default: "42", description: "Random seed" },
     customers: { type: "string", default: "2000", description: "Number of customers (demo1 and demo2 included)" },
     days: { type: "string", default: "183", description: "Days of history" },
     today: { type: "string", description: "Date the history ends before (default: today, UTC)" },
-    model: { type: "string", default: "var/models/fraud-model.json", description: "Fraud model to score with; trained and written here if missing" },
+    model: {
+      type: "string",
+      default: "var/models/fraud-model.json",
+      description: "Fraud model to score with; trained and written here if missing",
+    },
     force: { type: "boolean", default: false, description: "Delete an existing database first" },
   },
 });
@@ -58,5 +63,15 @@ const result = seedBank({
 if (!model) saveFraudModelFile(modelPath, result.model);
 const counts = store.counts();
 store.close();
-console.log(`Seeded ${db}: ${counts.customers} customers, ${counts.transactions} transactions, ${counts.flagged} flagged; demo1 flagged payment ${result.demo1FlaggedTransactionId}; model ${result.model.modelVersion} (${model ? "loaded" : `trained, written to ${modelPath}`}) in ${result.seconds.toFixed(1)} s`);
-printJsonLine({ db, customers: counts.customers, transactions: counts.transactions, flagged: counts.flagged, demo1_flagged_tx: result.demo1FlaggedTransactionId, model_version: result.model.modelVersion, seconds: Math.round(result.seconds * 10) / 10 });
+console.log(
+  `Seeded ${db}: ${counts.customers} customers, ${counts.transactions} transactions, ${counts.flagged} flagged; demo1 flagged payment ${result.demo1FlaggedTransactionId}; model ${result.model.modelVersion} (${model ? "loaded" : `trained, written to ${modelPath}`}) in ${result.seconds.toFixed(1)} s`,
+);
+printJsonLine({
+  db,
+  customers: counts.customers,
+  transactions: counts.transactions,
+  flagged: counts.flagged,
+  demo1_flagged_tx: result.demo1FlaggedTransactionId,
+  model_version: result.model.modelVersion,
+  seconds: Math.round(result.seconds * 10) / 10,
+});

@@ -18,9 +18,17 @@ const args = parseCli({
   options: {
     minutes: { type: "string", default: "10", description: "length of the run in minutes (fractions allowed)" },
     rate: { type: "string", default: "10", description: "scenario arrivals per second (open loop)" },
-    window: { type: "string", default: "60", description: "seconds per reporting window (shortened for runs under five windows)" },
+    window: {
+      type: "string",
+      default: "60",
+      description: "seconds per reporting window (shortened for runs under five windows)",
+    },
     seed: { type: "string", default: "11", description: "seed of the traffic mix" },
-    entry: { type: "string", default: "dist/main.js", description: "server entry: compiled JavaScript as npm start runs it, or src/main.ts with tsx" },
+    entry: {
+      type: "string",
+      default: "dist/main.js",
+      description: "server entry: compiled JavaScript as npm start runs it, or src/main.ts with tsx",
+    },
     "startup-timeout": { type: "string", default: "600", description: "seconds to wait for the service to listen" },
   },
 });
@@ -42,9 +50,21 @@ const windows = Math.max(3, Math.round(durationMs / windowMs));
 const warmupWindows = Math.min(windows - 2, Math.max(Math.ceil(windows * 0.2), Math.ceil(60_000 / windowMs)));
 
 const dataDir = mkdtempSync(join(tmpdir(), "harbor-soak-"));
-const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "warn", KNOWLEDGE_WATCH: "false", LLM_PROVIDER: "local", EMBEDDINGS_PROVIDER: "local", ...highLimitEnv(), ...randomIdentityEnv() };
+const env: Record<string, string> = {
+  DATA_DIR: dataDir,
+  LOG_LEVEL: "warn",
+  KNOWLEDGE_WATCH: "false",
+  LLM_PROVIDER: "local",
+  EMBEDDINGS_PROVIDER: "local",
+  ...highLimitEnv(),
+  ...randomIdentityEnv(),
+};
 process.stderr.write(`starting the service (${String(args.values["entry"])}, DATA_DIR=${dataDir}) …\n`);
-const service = await startService({ entry: String(args.values["entry"]), env, startupTimeoutS: positive("startup-timeout") }).catch((e: Error) => {
+const service = await startService({
+  entry: String(args.values["entry"]),
+  env,
+  startupTimeoutS: positive("startup-timeout"),
+}).catch((e: Error) => {
   rmSync(dataDir, { recursive: true, force: true });
   return fail(e.message);
 });
@@ -85,7 +105,16 @@ const verdict = judgeSoak({ samples, rss, start, windowMs, windows, warmupWindow
 console.log(
   renderTable(
     ["window", "from s", "phase", "requests", "errors", "p50 ms", "p99 ms", "RSS MB (median)"],
-    verdict.windows.map((w) => [w.index + 1, round((w.index * windowMs) / 1000, 0), w.warmup ? "warm-up" : "measured", w.requests, w.errors, w.p50Ms, w.p99Ms, w.rssMedianMb === null ? "-" : round(w.rssMedianMb, 1)]),
+    verdict.windows.map((w) => [
+      w.index + 1,
+      round((w.index * windowMs) / 1000, 0),
+      w.warmup ? "warm-up" : "measured",
+      w.requests,
+      w.errors,
+      w.p50Ms,
+      w.p99Ms,
+      w.rssMedianMb === null ? "-" : round(w.rssMedianMb, 1),
+    ]),
   ),
 );
 const kinds = new Map<string, SoakSample[]>();
@@ -94,13 +123,23 @@ console.log("");
 console.log(
   renderTable(
     ["call", "count", "errors", "p50 ms", "p99 ms"],
-    [...kinds.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, ss]) => {
-      const ms = ss.filter((s) => s.timed && !s.error).map((s) => s.ms);
-      return [k, ss.length, ss.filter((s) => s.error).length, ms.length ? round(quantile(ms, 0.5), 1) : "-", ms.length ? round(quantile(ms, 0.99), 1) : "-"];
-    }),
+    [...kinds.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, ss]) => {
+        const ms = ss.filter((s) => s.timed && !s.error).map((s) => s.ms);
+        return [
+          k,
+          ss.length,
+          ss.filter((s) => s.error).length,
+          ms.length ? round(quantile(ms, 0.5), 1) : "-",
+          ms.length ? round(quantile(ms, 0.99), 1) : "-",
+        ];
+      }),
   ),
 );
-console.log(`\nservice processes sampled: ${processes}; warm-up: ${warmupWindows} of ${windows} windows of ${round(windowMs / 1000, 1)} s; rate ${rate}/s`);
+console.log(
+  `\nservice processes sampled: ${processes}; warm-up: ${warmupWindows} of ${windows} windows of ${round(windowMs / 1000, 1)} s; rate ${rate}/s`,
+);
 for (const r of verdict.reasons) console.log(`FAIL: ${r}`);
 printJsonLine({
   minutes,

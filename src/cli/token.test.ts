@@ -14,9 +14,14 @@ const STAFF = { issuer: "harbor-bank-staff-sso", audience: "harbor-assistant:sta
 const customerSecret = "cli-customer-secret-0123456789abcdef01234";
 
 /** Runs `npm run token` with only the given variables (no inherited secrets); resolves to exit code and output. */
-async function token(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function token(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/token.ts", ...args], { env: { PATH: process.env["PATH"] ?? "", ...env } });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/token.ts", ...args], {
+      env: { PATH: process.env["PATH"] ?? "", ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code?: number; stdout?: string; stderr?: string };
@@ -27,13 +32,19 @@ async function token(args: string[], env: Record<string, string>): Promise<{ cod
 describe("npm run token", () => {
   it("mints a customer token with the customer key, and refuses to mint a staff token with it", async () => {
     const env = { CUSTOMER_JWT_SECRET: customerSecret };
-    const [customer, staff] = await Promise.all([token(["--customer", "demo1"], env), token(["--staff", "alice"], env)]);
+    const [customer, staff] = await Promise.all([
+      token(["--customer", "demo1"], env),
+      token(["--staff", "alice"], env),
+    ]);
     expect(customer.code).toBe(0);
     const verifier = createTokenService({
       customer: await createTrustDomain("customer", { ...CUSTOMER, secrets: [customerSecret] }),
       staff: await createTrustDomain("staff", { ...STAFF, secrets: ["cli-staff-secret-fedcba9876543210fedcba98"] }),
     });
-    expect(await verifier.verify(customer.stdout.trim().split("\n").at(-1) ?? "")).toEqual({ ok: true, value: { kind: "customer", customerId: "demo1" } });
+    expect(await verifier.verify(customer.stdout.trim().split("\n").at(-1) ?? "")).toEqual({
+      ok: true,
+      value: { kind: "customer", customerId: "demo1" },
+    });
     expect(staff.code).toBe(2);
     expect(staff.stderr).toMatch(/no staff signing key/);
   }, 60_000);
@@ -50,7 +61,10 @@ describe("npm run token", () => {
         customer: await createTrustDomain("customer", { ...CUSTOMER, secrets: [customerSecret] }),
         staff: await createTrustDomain("staff", { ...STAFF, publicKeysPem: [await exportSPKI(pair.publicKey)] }),
       });
-      expect(await verifier.verify(minted.stdout.trim().split("\n").at(-1) ?? "")).toEqual({ ok: true, value: { kind: "staff", staffId: "alice" } });
+      expect(await verifier.verify(minted.stdout.trim().split("\n").at(-1) ?? "")).toEqual({
+        ok: true,
+        value: { kind: "staff", staffId: "alice" },
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -16,7 +16,10 @@ const args = parseCli({
     customer: { type: "string", description: "Customer id, e.g. demo1 (signed with CUSTOMER_JWT_SECRET)" },
     staff: { type: "string", description: "Staff id, e.g. alice (signed with STAFF_JWT_SECRET)" },
     ttl: { type: "string", default: "3600", description: "Lifetime in seconds (at most 86400)" },
-    "private-key-file": { type: "string", description: "PKCS#8 PEM private key of that domain (RSA → RS256, P-256 → ES256)" },
+    "private-key-file": {
+      type: "string",
+      description: "PKCS#8 PEM private key of that domain (RSA → RS256, P-256 → ES256)",
+    },
     demo: { type: "boolean", description: "Use the public development key, accepted only by a server in DEMO_MODE" },
   },
 });
@@ -53,7 +56,8 @@ const customer = typeof args.values["customer"] === "string" ? args.values["cust
 const staff = typeof args.values["staff"] === "string" ? args.values["staff"] : undefined;
 if (!!customer === !!staff) fail("give exactly one of --customer <id> or --staff <id>", 2);
 const ttl = Number(args.values["ttl"]);
-if (!Number.isInteger(ttl) || ttl <= 0 || ttl > 86_400) fail("--ttl must be a whole number of seconds between 1 and 86400", 2);
+if (!Number.isInteger(ttl) || ttl <= 0 || ttl > 86_400)
+  fail("--ttl must be a whole number of seconds between 1 and 86400", 2);
 const keyFile = typeof args.values["private-key-file"] === "string" ? args.values["private-key-file"] : undefined;
 const demo = args.values["demo"] === true;
 if (keyFile && demo) fail("give at most one of --private-key-file and --demo", 2);
@@ -65,8 +69,21 @@ const domain = config.auth[kind];
 const envName = `${kind.toUpperCase()}_JWT_SECRET`;
 // Only this domain's own key is ever read, so a customer signing key cannot mint a staff token.
 const secret = demo || (!keyFile && !domain.secret && config.auth.demoMode) ? DEV_SECRETS[kind] : domain.secret;
-const key: SigningKey | undefined = keyFile ? await privateKeyFrom(keyFile) : secret ? { alg: "HS256", secret } : undefined;
-if (!key) fail(`no ${kind} signing key: set ${envName}, pass --private-key-file <pem>, or pass --demo for a server in DEMO_MODE`, 2);
-const token = await createTokenSigner({ kind, issuer: domain.issuer, audience: domain.audience, key }).mint(subject, ttl);
-console.error(`${kind} token for ${subject} (${key.alg}, iss ${domain.issuer}, aud ${domain.audience}), valid ${ttl} s${secret === DEV_SECRETS[kind] && !keyFile ? " — development key, DEMO_MODE servers only" : ""}:`);
+const key: SigningKey | undefined = keyFile
+  ? await privateKeyFrom(keyFile)
+  : secret
+    ? { alg: "HS256", secret }
+    : undefined;
+if (!key)
+  fail(
+    `no ${kind} signing key: set ${envName}, pass --private-key-file <pem>, or pass --demo for a server in DEMO_MODE`,
+    2,
+  );
+const token = await createTokenSigner({ kind, issuer: domain.issuer, audience: domain.audience, key }).mint(
+  subject,
+  ttl,
+);
+console.error(
+  `${kind} token for ${subject} (${key.alg}, iss ${domain.issuer}, aud ${domain.audience}), valid ${ttl} s${secret === DEV_SECRETS[kind] && !keyFile ? " — development key, DEMO_MODE servers only" : ""}:`,
+);
 console.log(token);

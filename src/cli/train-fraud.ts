@@ -14,7 +14,11 @@ const args = parseCli({
   options: {
     db: { type: "string", default: "var/bank.sqlite", description: "Bank SQLite file (create it with npm run seed)" },
     out: { type: "string", default: "var/models/fraud-model.json", description: "Artefact to write" },
-    "no-rescore": { type: "boolean", default: false, description: "Do not refresh the stored assessments with the new model" },
+    "no-rescore": {
+      type: "boolean",
+      default: false,
+      description: "Do not refresh the stored assessments with the new model",
+    },
   },
 });
 const db = String(args.values["db"]);
@@ -39,6 +43,27 @@ let flagged: number | undefined;
 if (!args.values["no-rescore"]) flagged = rescoreStore(store, a, result.log).flagged;
 store.close();
 const f = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : "n/a");
-console.log(renderTable(["candidate (validation folds)", "AUC", "AP", "CP@100", "fit s/fold"], result.candidates.map((c) => [c.name, f(c.validation.auc), f(c.validation.ap), f(c.validation.cpk), c.fitSeconds.toFixed(2)])));
-console.log(`\nSelected ${a.candidate}; trained on ${a.training.rows} transactions (${a.training.frauds} frauds, ${a.training.firstDay} … ${a.training.lastDay}), analyst labels used: ${a.training.labelFeedbackCount}; wrote ${out} (${a.modelVersion})${flagged !== undefined ? `; re-scored store: ${flagged} flagged` : ""}`);
-printJsonLine({ model_version: a.modelVersion, candidate: a.candidate, validation: a.metrics.validation, label_feedback: a.training.labelFeedbackCount, train_s: Math.round(result.trainSeconds * 1000) / 1000, total_s: Math.round((performance.now() - t0) / 100) / 10, ...(flagged !== undefined ? { flagged } : {}) });
+console.log(
+  renderTable(
+    ["candidate (validation folds)", "AUC", "AP", "CP@100", "fit s/fold"],
+    result.candidates.map((c) => [
+      c.name,
+      f(c.validation.auc),
+      f(c.validation.ap),
+      f(c.validation.cpk),
+      c.fitSeconds.toFixed(2),
+    ]),
+  ),
+);
+console.log(
+  `\nSelected ${a.candidate}; trained on ${a.training.rows} transactions (${a.training.frauds} frauds, ${a.training.firstDay} … ${a.training.lastDay}), analyst labels used: ${a.training.labelFeedbackCount}; wrote ${out} (${a.modelVersion})${flagged !== undefined ? `; re-scored store: ${flagged} flagged` : ""}`,
+);
+printJsonLine({
+  model_version: a.modelVersion,
+  candidate: a.candidate,
+  validation: a.metrics.validation,
+  label_feedback: a.training.labelFeedbackCount,
+  train_s: Math.round(result.trainSeconds * 1000) / 1000,
+  total_s: Math.round((performance.now() - t0) / 100) / 10,
+  ...(flagged !== undefined ? { flagged } : {}),
+});

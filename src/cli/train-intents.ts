@@ -27,9 +27,16 @@ const seconds = (performance.now() - start) / 1000;
 const { model, path, trained } = result.value;
 const perRoute = new Map<string, number>();
 for (const i of model.intents) perRoute.set(i.route, (perRoute.get(i.route) ?? 0) + 1);
-console.log(renderTable(["route", "intents"], [...perRoute.entries()].sort().map(([r, n]) => [r, n])));
+console.log(
+  renderTable(
+    ["route", "intents"],
+    [...perRoute.entries()].sort().map(([r, n]) => [r, n]),
+  ),
+);
 console.log(`\n${trained ? "trained" : "up to date"}: ${path}`);
-console.log(`${model.classifier.vectorizer.terms.length} features; temperature ${model.classifier.temperature.toFixed(4)}; thresholds out-of-scope ${model.classifier.thresholds.outOfScope.toFixed(3)}, low-confidence ${model.classifier.thresholds.lowConfidence.toFixed(3)}`);
+console.log(
+  `${model.classifier.vectorizer.terms.length} features; temperature ${model.classifier.temperature.toFixed(4)}; thresholds out-of-scope ${model.classifier.thresholds.outOfScope.toFixed(3)}, low-confidence ${model.classifier.thresholds.lowConfidence.toFixed(3)}`,
+);
 printJsonLine({
   artefact: path,
   trained,

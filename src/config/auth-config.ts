@@ -31,11 +31,15 @@ const DEV_PREFIX = "dev-only-";
 function parseOrigins(raw: string | undefined, problems: string[]): string[] {
   if (!raw) return [];
   const origins: string[] = [];
-  for (const item of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let origin: string | undefined;
     try {
       const url = new URL(item);
-      if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === item.replace(/\/$/, "")) origin = url.origin;
+      if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === item.replace(/\/$/, ""))
+        origin = url.origin;
     } catch {
       origin = undefined;
     }
@@ -59,23 +63,52 @@ function domain(e: Env, prefix: "CUSTOMER" | "STAFF"): TrustDomainSettings {
 }
 
 /** Builds the identity settings and lists every problem with them (the caller reports all problems at once). */
-export function parseAuthSettings(e: Env, rawEnv: Record<string, string | undefined>): { settings: AuthSettings; problems: string[] } {
+export function parseAuthSettings(
+  e: Env,
+  rawEnv: Record<string, string | undefined>,
+): { settings: AuthSettings; problems: string[] } {
   const problems: string[] = [];
   for (const name of REMOVED) {
-    if (rawEnv[name]) problems.push(`${name}: no longer read; customers and staff are trusted separately (CUSTOMER_JWT_* and STAFF_JWT_*)`);
+    if (rawEnv[name])
+      problems.push(
+        `${name}: no longer read; customers and staff are trusted separately (CUSTOMER_JWT_* and STAFF_JWT_*)`,
+      );
   }
   const customer = domain(e, "CUSTOMER");
   const staff = domain(e, "STAFF");
-  if (e.DEMO_MODE && e.NODE_ENV === "production") problems.push("DEMO_MODE: must not be true with NODE_ENV=production (it hands out development tokens; `npm start` turns it on, so set DEMO_MODE=false or run `node dist/main.js`)");
-  if (e.DEMO_MODE && !isLoopbackHost(e.HOST)) problems.push(`HOST: DEMO_MODE listens on a loopback address only (127.0.0.1, ::1 or localhost), not ${e.HOST}`);
-  for (const [name, value] of [["CUSTOMER_JWT_SECRET", customer.secret], ["STAFF_JWT_SECRET", staff.secret]] as const) {
-    if (value?.startsWith(DEV_PREFIX)) problems.push(`${name}: development secrets ("${DEV_PREFIX}…") are never accepted from the environment`);
+  if (e.DEMO_MODE && e.NODE_ENV === "production")
+    problems.push(
+      "DEMO_MODE: must not be true with NODE_ENV=production (it hands out development tokens; `npm start` turns it on, so set DEMO_MODE=false or run `node dist/main.js`)",
+    );
+  if (e.DEMO_MODE && !isLoopbackHost(e.HOST))
+    problems.push(`HOST: DEMO_MODE listens on a loopback address only (127.0.0.1, ::1 or localhost), not ${e.HOST}`);
+  for (const [name, value] of [
+    ["CUSTOMER_JWT_SECRET", customer.secret],
+    ["STAFF_JWT_SECRET", staff.secret],
+  ] as const) {
+    if (value?.startsWith(DEV_PREFIX))
+      problems.push(`${name}: development secrets ("${DEV_PREFIX}…") are never accepted from the environment`);
   }
-  if (customer.secret && customer.secret === staff.secret) problems.push("STAFF_JWT_SECRET: must differ from CUSTOMER_JWT_SECRET (a customer key must never sign staff tokens)");
-  if (customer.publicKeyFile && customer.publicKeyFile === staff.publicKeyFile) problems.push("STAFF_JWT_PUBLIC_KEY_FILE: must differ from CUSTOMER_JWT_PUBLIC_KEY_FILE");
-  if (customer.jwksFile && customer.jwksFile === staff.jwksFile) problems.push("STAFF_JWT_JWKS_FILE: must differ from CUSTOMER_JWT_JWKS_FILE");
+  if (customer.secret && customer.secret === staff.secret)
+    problems.push(
+      "STAFF_JWT_SECRET: must differ from CUSTOMER_JWT_SECRET (a customer key must never sign staff tokens)",
+    );
+  if (customer.publicKeyFile && customer.publicKeyFile === staff.publicKeyFile)
+    problems.push("STAFF_JWT_PUBLIC_KEY_FILE: must differ from CUSTOMER_JWT_PUBLIC_KEY_FILE");
+  if (customer.jwksFile && customer.jwksFile === staff.jwksFile)
+    problems.push("STAFF_JWT_JWKS_FILE: must differ from CUSTOMER_JWT_JWKS_FILE");
   if (customer.issuer === staff.issuer) problems.push("STAFF_JWT_ISSUER: must differ from CUSTOMER_JWT_ISSUER");
   if (customer.audience === staff.audience) problems.push("STAFF_JWT_AUDIENCE: must differ from CUSTOMER_JWT_AUDIENCE");
   const corsOrigins = parseOrigins(e.CORS_ORIGINS, problems);
-  return { settings: { customer, staff, clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS, maxTokenTtlSeconds: e.JWT_MAX_TTL_SECONDS, demoMode: e.DEMO_MODE, corsOrigins }, problems };
+  return {
+    settings: {
+      customer,
+      staff,
+      clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_SECONDS,
+      maxTokenTtlSeconds: e.JWT_MAX_TTL_SECONDS,
+      demoMode: e.DEMO_MODE,
+      corsOrigins,
+    },
+    problems,
+  };
 }

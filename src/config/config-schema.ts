@@ -1,9 +1,7 @@
 // The environment contract: every variable the service reads, validated once at start-up.
 import { z } from "zod";
 
-const boolFromEnv = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const boolFromEnv = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /** Zod schema of the environment; the single source of truth for `.env.example` and the README table. */
 export const EnvSchema = z.object({
@@ -29,6 +27,7 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  LLM_MAX_TOKENS: z.coerce.number().int().min(64).max(16_384).default(1_024),
   DEMO_MODE: boolFromEnv.default("false"),
   CUSTOMER_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   CUSTOMER_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),

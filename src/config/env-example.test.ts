@@ -18,7 +18,11 @@ describe(".env.example", () => {
 
   it("is itself a valid configuration", () => {
     const env = Object.fromEntries(
-      fs.readFileSync(".env.example", "utf8").split("\n").filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.split("=")[0], l.slice(l.indexOf("=") + 1)]),
+      fs
+        .readFileSync(".env.example", "utf8")
+        .split("\n")
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.split("=")[0], l.slice(l.indexOf("=") + 1)]),
     );
     expect(() => loadConfig(env)).not.toThrow();
   });

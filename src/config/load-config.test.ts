@@ -30,7 +30,15 @@ describe("loadConfig", () => {
   });
 
   it("refuses demo mode and development secrets in production, naming each variable", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", PII_VAULT_KEY: "k".repeat(32), DEMO_MODE: "true" })).toThrow(/DEMO_MODE/);
-    expect(() => loadConfig({ NODE_ENV: "production", PII_VAULT_KEY: "k".repeat(32), STAFF_JWT_SECRET: "dev-only-staff-secret-not-for-production-9876543210abc" })).toThrow(/STAFF_JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: "production", PII_VAULT_KEY: "k".repeat(32), DEMO_MODE: "true" })).toThrow(
+      /DEMO_MODE/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "production",
+        PII_VAULT_KEY: "k".repeat(32),
+        STAFF_JWT_SECRET: "dev-only-staff-secret-not-for-production-9876543210abc",
+      }),
+    ).toThrow(/STAFF_JWT_SECRET/);
   });
 });

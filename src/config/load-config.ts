@@ -30,6 +30,8 @@ export interface Config {
     baseUrl?: string;
     model: string;
     timeoutMs: number;
+    /** The most tokens one model call may write (the server enforces it; the stream gate bounds what is shown). */
+    maxTokens: number;
   };
   auth: AuthSettings & { adminToken?: string; vaultKey: string };
   bank: { seed: number; customers: number };
@@ -37,7 +39,11 @@ export interface Config {
   /** Reverse proxies whose X-Forwarded-For gives the client address; false trusts none (the socket peer is the client). */
   trustProxy: TrustProxySetting;
   /** Request budgets per identity per minute, and where they are counted (shared by every worker with sqlite). */
-  rateLimit: { store: Env["RATE_LIMIT_STORE"]; maxKeys: number; perMinute: { chat: number; search: number; events: number; staff: number; admin: number } };
+  rateLimit: {
+    store: Env["RATE_LIMIT_STORE"];
+    maxKeys: number;
+    perMinute: { chat: number; search: number; events: number; staff: number; admin: number };
+  };
   credit: { approveMinPoints?: number; declineMaxPoints?: number };
   fraud: { reviewThreshold?: number; blockThreshold?: number };
   /** Concurrent live event streams one process holds: per identity, per anonymous IP address, in total. */
@@ -102,11 +108,21 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
       baseUrl: e.OPENAI_BASE_URL,
       model: e.OPENAI_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
+      maxTokens: e.LLM_MAX_TOKENS,
     },
     // Outside production an unset vault key falls back to the value earlier development data was sealed with.
-    auth: { ...auth.settings, adminToken: e.ADMIN_TOKEN, vaultKey: e.PII_VAULT_KEY ?? "vault:dev-only-secret-change-me-0123456789abcdef" },
+    auth: {
+      ...auth.settings,
+      adminToken: e.ADMIN_TOKEN,
+      vaultKey: e.PII_VAULT_KEY ?? "vault:dev-only-secret-change-me-0123456789abcdef",
+    },
     bank: { seed: e.BANK_SEED, customers: e.BANK_CUSTOMERS },
-    limits: { maxMessageChars: e.MAX_MESSAGE_CHARS, maxBodyBytes: e.MAX_BODY_BYTES, maxConnections: e.MAX_CONNECTIONS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
+    limits: {
+      maxMessageChars: e.MAX_MESSAGE_CHARS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxConnections: e.MAX_CONNECTIONS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    },
     trustProxy: trustProxy.value,
     rateLimit: {
       store: e.RATE_LIMIT_STORE,
@@ -121,7 +137,11 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
     },
     credit: { approveMinPoints: e.CREDIT_APPROVE_MIN_POINTS, declineMaxPoints: e.CREDIT_DECLINE_MAX_POINTS },
     fraud: { reviewThreshold: e.FRAUD_REVIEW_THRESHOLD, blockThreshold: e.FRAUD_BLOCK_THRESHOLD },
-    sse: { maxPerIdentity: e.SSE_MAX_PER_IDENTITY, maxPerAnonymousIp: e.SSE_MAX_PER_ANONYMOUS_IP, maxTotal: e.SSE_MAX_TOTAL },
+    sse: {
+      maxPerIdentity: e.SSE_MAX_PER_IDENTITY,
+      maxPerAnonymousIp: e.SSE_MAX_PER_ANONYMOUS_IP,
+      maxTotal: e.SSE_MAX_TOTAL,
+    },
     retention: {
       transcriptDays: e.RETENTION_TRANSCRIPT_DAYS,
       traceDays: e.RETENTION_TRACE_DAYS,

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { problemsOf } from "./config-problems.test-helpers.js";
 import { loadConfig } from "./load-config.js";
 
-
 const PRODUCTION = { NODE_ENV: "production", PII_VAULT_KEY: "k".repeat(32) };
 
 describe("TRUST_PROXY and JWT_MAX_TTL_SECONDS", () => {
@@ -13,12 +12,21 @@ describe("TRUST_PROXY and JWT_MAX_TTL_SECONDS", () => {
   });
 
   it("accepts a list of proxy addresses, CIDR ranges and named ranges, or a hop count", () => {
-    expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 10.1.0.0/16,::1,fd00::/8,loopback" }).trustProxy).toEqual(["10.0.0.5", "10.1.0.0/16", "::1", "fd00::/8", "loopback"]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 10.1.0.0/16,::1,fd00::/8,loopback" }).trustProxy).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
     expect(loadConfig({ ...PRODUCTION, TRUST_PROXY: "2" }).trustProxy).toBe(2);
   });
 
   it("names every malformed entry and refuses `true` in production, where it would believe any client", () => {
-    expect(problemsOf({ TRUST_PROXY: "10.0.0.5,proxy.internal,10.0.0.0/33" })).toEqual([expect.stringContaining('"proxy.internal"'), expect.stringContaining('"10.0.0.0/33"')]);
+    expect(problemsOf({ TRUST_PROXY: "10.0.0.5,proxy.internal,10.0.0.0/33" })).toEqual([
+      expect.stringContaining('"proxy.internal"'),
+      expect.stringContaining('"10.0.0.0/33"'),
+    ]);
     expect(problemsOf({ TRUST_PROXY: "99" })).toEqual([expect.stringMatching(/^TRUST_PROXY: a hop count/)]);
     expect(problemsOf({ ...PRODUCTION, TRUST_PROXY: "true" })).toEqual([expect.stringMatching(/^TRUST_PROXY: `true`/)]);
     expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);

@@ -19,22 +19,40 @@ function isAddressOrRange(item: string): boolean {
 }
 
 /** Parses TRUST_PROXY; unset, "false" or "0" trust no proxy, and `true` (every client is a proxy) is refused in production. */
-export function parseTrustProxy(raw: string | undefined, nodeEnv: string): { value: TrustProxySetting; problems: string[] } {
+export function parseTrustProxy(
+  raw: string | undefined,
+  nodeEnv: string,
+): { value: TrustProxySetting; problems: string[] } {
   const text = raw?.trim().toLowerCase() ?? "";
   if (text === "" || text === "false" || text === "0") return { value: false, problems: [] };
   if (text === "true") {
     return nodeEnv === "production"
-      ? { value: false, problems: ["TRUST_PROXY: `true` believes X-Forwarded-For from any client; list the proxy addresses or give a hop count"] }
+      ? {
+          value: false,
+          problems: [
+            "TRUST_PROXY: `true` believes X-Forwarded-For from any client; list the proxy addresses or give a hop count",
+          ],
+        }
       : { value: true, problems: [] };
   }
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    return hops <= MAX_HOPS ? { value: hops, problems: [] } : { value: false, problems: [`TRUST_PROXY: a hop count must be 1-${MAX_HOPS}`] };
+    return hops <= MAX_HOPS
+      ? { value: hops, problems: [] }
+      : { value: false, problems: [`TRUST_PROXY: a hop count must be 1-${MAX_HOPS}`] };
   }
-  const items = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((item) => !isAddressOrRange(item));
   if (bad.length > 0) {
-    return { value: false, problems: bad.map((item) => `TRUST_PROXY: "${item}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal`) };
+    return {
+      value: false,
+      problems: bad.map(
+        (item) => `TRUST_PROXY: "${item}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal`,
+      ),
+    };
   }
   return { value: items, problems: [] };
 }

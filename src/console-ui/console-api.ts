@@ -33,7 +33,8 @@ export function createConsoleApi(base: string, getToken: () => string | undefine
     const res = await call(method, path, body);
     if (typeof res === "string") return { ok: false, status: 0, message: res };
     const parsed = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-    if (!res.ok) return { ok: false, status: res.status, message: parsed?.error?.message ?? `Request failed (${res.status}).` };
+    if (!res.ok)
+      return { ok: false, status: res.status, message: parsed?.error?.message ?? `Request failed (${res.status}).` };
     return { ok: true, value: parsed as T };
   }
 

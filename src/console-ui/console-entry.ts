@@ -51,18 +51,33 @@ function start(app: HTMLElement): void {
   document.body.append(toastEl);
 
   function signIn() {
-    const field = h("textarea", { id: "token", className: "field mono", rows: 4, required: true, spellcheck: "false", placeholder: "eyJhbGciOi…" });
+    const field = h("textarea", {
+      id: "token",
+      className: "field mono",
+      rows: 4,
+      required: true,
+      spellcheck: "false",
+      placeholder: "eyJhbGciOi…",
+    });
     const error = h("p", { className: "notice error", role: "alert", hidden: true });
     const demo = h("button", { className: "btn", type: "button", text: "Use demo staff token", hidden: true });
     const form = h(
       "form",
       { className: "signin card" },
       h("h1", { text: "Staff sign-in" }),
-      h("p", { className: "muted", text: "Paste your staff access token. Tokens are issued by the bank's staff sign-in service (on a demo server: npm run token -- --staff <id> --demo)." }),
+      h("p", {
+        className: "muted",
+        text: "Paste your staff access token. Tokens are issued by the bank's staff sign-in service (on a demo server: npm run token -- --staff <id> --demo).",
+      }),
       h("label", { for: "token", text: "Staff access token" }),
       field,
       error,
-      h("div", { className: "actions" }, h("button", { className: "btn primary", type: "submit", text: "Sign in" }), demo),
+      h(
+        "div",
+        { className: "actions" },
+        h("button", { className: "btn primary", type: "submit", text: "Sign in" }),
+        demo,
+      ),
     );
     const accept = (value: string) => {
       const staff = staffIdOf(value);
@@ -111,20 +126,54 @@ function start(app: HTMLElement): void {
     };
     sections.push(
       { id: "conversations", label: "Conversations", view: conversations },
-      { id: "queue", label: "Handoff queue", view: createHandoffQueueView(api, (id) => { show("conversations"); conversations.select(id); }, toast) },
+      {
+        id: "queue",
+        label: "Handoff queue",
+        view: createHandoffQueueView(
+          api,
+          (id) => {
+            show("conversations");
+            conversations.select(id);
+          },
+          toast,
+        ),
+      },
       { id: "fraud", label: "Fraud review", view: createFraudReviewView(api, toast) },
       { id: "credit", label: "Credit", view: createCreditView(api) },
     );
-    const tabs = h("nav", { className: "tabs", "aria-label": "Console sections" }, ...sections.map((s) => h("button", { type: "button", "data-tab": s.id, text: s.label, onclick: () => show(s.id) })));
+    const tabs = h(
+      "nav",
+      { className: "tabs", "aria-label": "Console sections" },
+      ...sections.map((s) =>
+        h("button", { type: "button", "data-tab": s.id, text: s.label, onclick: () => show(s.id) }),
+      ),
+    );
     const content = h("main", { className: "content", id: "content" }, ...sections.map((s) => s.view.el));
-    app.replaceChildren(h("div", { className: "layout" }, h("div", { className: "primary" }, tabs, content), createStaffAssistant(api)));
+    app.replaceChildren(
+      h("div", { className: "layout" }, h("div", { className: "primary" }, tabs, content), createStaffAssistant(api)),
+    );
     userSlot.replaceChildren(
       h("span", { text: `Signed in as ${staffIdOf(token ?? "") ?? "staff"}` }),
-      h("button", { className: "btn small", type: "button", text: "Sign out", onclick: () => { token = undefined; try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* nothing stored */ } clearInterval(timer); signIn(); } }),
+      h("button", {
+        className: "btn small",
+        type: "button",
+        text: "Sign out",
+        onclick: () => {
+          token = undefined;
+          try {
+            sessionStorage.removeItem(TOKEN_KEY);
+          } catch {
+            /* nothing stored */
+          }
+          clearInterval(timer);
+          signIn();
+        },
+      }),
     );
     show(active);
     const timer = setInterval(() => {
-      if (document.visibilityState === "visible" && active !== "credit") void sections.find((s) => s.id === active)?.view.refresh();
+      if (document.visibilityState === "visible" && active !== "credit")
+        void sections.find((s) => s.id === active)?.view.refresh();
     }, POLL_MS);
   }
 

@@ -1,6 +1,6 @@
 // Response shapes of the staff API as the console reads them (see docs in /work/brief/http-api.md); kept zod-free for the bundle.
 
-/** The parts of a turn trace (src/agent/turn-trace.ts) the console shows; extra fields are ignored. */
+/** The parts of a turn trace (src/conversations/turn-trace.ts) the console shows; extra fields are ignored. */
 export interface TurnTrace {
   traceId: string;
   turn: number;

@@ -13,15 +13,28 @@ export interface ConsoleView {
 }
 
 /** Creates the conversations view; `select(id)` opens a conversation (used by the handoff queue). */
-export function createConversationsView(api: ConsoleApi, toast: (text: string) => void): ConsoleView & { select(id: string): void } {
+export function createConversationsView(
+  api: ConsoleApi,
+  toast: (text: string) => void,
+): ConsoleView & { select(id: string): void } {
   let selected: string | undefined;
   let detail: ConversationDetail | undefined;
   const list = h("ul", { className: "conv-list", "aria-label": "Conversations" });
   const listStatus = h("div");
   const head = h("div", { className: "detail-head" });
-  const transcript = h("div", { className: "transcript", role: "log", "aria-label": "Transcript", "aria-live": "polite" });
+  const transcript = h("div", {
+    className: "transcript",
+    role: "log",
+    "aria-label": "Transcript",
+    "aria-live": "polite",
+  });
   const traces = h("div", { className: "traces" });
-  const replyInput = h("textarea", { id: "staff-reply", rows: 3, className: "field", placeholder: "Write to the customer…" });
+  const replyInput = h("textarea", {
+    id: "staff-reply",
+    rows: 3,
+    className: "field",
+    placeholder: "Write to the customer…",
+  });
   const replyForm = h(
     "form",
     { className: "reply", hidden: true },
@@ -33,10 +46,26 @@ export function createConversationsView(api: ConsoleApi, toast: (text: string) =
     "section",
     { className: "detail", "aria-label": "Conversation" },
     head,
-    h("div", { className: "detail-grid" }, h("div", {}, h("h3", { text: "Transcript" }), transcript, replyForm), h("div", {}, h("h3", { text: "Turn traces" }), traces)),
+    h(
+      "div",
+      { className: "detail-grid" },
+      h("div", {}, h("h3", { text: "Transcript" }), transcript, replyForm),
+      h("div", {}, h("h3", { text: "Turn traces" }), traces),
+    ),
   );
   detailPane.hidden = true;
-  const el = h("div", { className: "split" }, h("section", { className: "list-pane", "aria-labelledby": "conv-h" }, h("h2", { id: "conv-h", text: "Conversations" }), listStatus, list), detailPane);
+  const el = h(
+    "div",
+    { className: "split" },
+    h(
+      "section",
+      { className: "list-pane", "aria-labelledby": "conv-h" },
+      h("h2", { id: "conv-h", text: "Conversations" }),
+      listStatus,
+      list,
+    ),
+    detailPane,
+  );
 
   replyForm.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -61,7 +90,10 @@ export function createConversationsView(api: ConsoleApi, toast: (text: string) =
     const r = await api.download(`/v1/staff/conversations/${encodeURIComponent(selected)}/dialogue`);
     if (!r.ok) return toast(r.message);
     const url = URL.createObjectURL(r.value.blob);
-    const a = h("a", { href: url, download: r.value.filename === "dialogue.yaml" ? `${selected}.yaml` : r.value.filename });
+    const a = h("a", {
+      href: url,
+      download: r.value.filename === "dialogue.yaml" ? `${selected}.yaml` : r.value.filename,
+    });
     document.body.append(a);
     a.click();
     a.remove();
@@ -73,23 +105,69 @@ export function createConversationsView(api: ConsoleApi, toast: (text: string) =
     // A person is active only once a ticket is taken; a waiting ticket already silences the bot but needs a taker.
     const active = d.ticket?.status === "with_agent";
     const waiting = d.ticket?.status === "waiting";
-    const status = active ? pill(`Staff active${d.ticket?.staffId ? ` (${d.ticket.staffId})` : ""}`, "info") : waiting ? pill("Waiting for staff", "warn") : pill(d.session.mode === "human" ? "Human mode" : "Bot", d.session.mode === "human" ? "warn" : "ok");
+    const status = active
+      ? pill(`Staff active${d.ticket?.staffId ? ` (${d.ticket.staffId})` : ""}`, "info")
+      : waiting
+        ? pill("Waiting for staff", "warn")
+        : pill(d.session.mode === "human" ? "Human mode" : "Bot", d.session.mode === "human" ? "warn" : "ok");
     head.replaceChildren(
-      h("div", {}, h("h2", { className: "mono", text: d.session.id }), h("p", { className: "muted" }, `Started ${formatTime(d.session.createdAt)} · ${d.session.locale} · `, status, d.ticket ? ` · ticket ${d.ticket.id}` : "")),
+      h(
+        "div",
+        {},
+        h("h2", { className: "mono", text: d.session.id }),
+        h(
+          "p",
+          { className: "muted" },
+          `Started ${formatTime(d.session.createdAt)} · ${d.session.locale} · `,
+          status,
+          d.ticket ? ` · ticket ${d.ticket.id}` : "",
+        ),
+      ),
       h(
         "div",
         { className: "actions" },
-        active ? null : h("button", { className: "btn primary", type: "button", text: "Take over", onclick: () => void action("takeover", "You are now chatting with the customer.") }),
-        active || d.session.mode === "human" ? h("button", { className: "btn", type: "button", text: "Hand back to bot", onclick: () => void action("handback", "Handed back to the assistant.") }) : null,
-        h("button", { className: "btn", type: "button", text: "Save as regression dialogue", onclick: () => void saveDialogue() }),
+        active
+          ? null
+          : h("button", {
+              className: "btn primary",
+              type: "button",
+              text: "Take over",
+              onclick: () => void action("takeover", "You are now chatting with the customer."),
+            }),
+        active || d.session.mode === "human"
+          ? h("button", {
+              className: "btn",
+              type: "button",
+              text: "Hand back to bot",
+              onclick: () => void action("handback", "Handed back to the assistant."),
+            })
+          : null,
+        h("button", {
+          className: "btn",
+          type: "button",
+          text: "Save as regression dialogue",
+          onclick: () => void saveDialogue(),
+        }),
       ),
     );
     replyForm.hidden = !active;
   }
 
   function renderMessage(m: ConsoleMessage): HTMLElement {
-    const who = m.role === "user" ? "Customer" : m.role === "assistant" ? "Assistant" : m.role === "staff" ? `Staff${m.author ? ` · ${m.author}` : ""}` : "System";
-    return h("div", { className: `cmsg ${m.role}` }, h("span", { className: "who", text: `${who} · ${formatTime(m.createdAt)}` }), h("p", { text: m.text }));
+    const who =
+      m.role === "user"
+        ? "Customer"
+        : m.role === "assistant"
+          ? "Assistant"
+          : m.role === "staff"
+            ? `Staff${m.author ? ` · ${m.author}` : ""}`
+            : "System";
+    return h(
+      "div",
+      { className: `cmsg ${m.role}` },
+      h("span", { className: "who", text: `${who} · ${formatTime(m.createdAt)}` }),
+      h("p", { text: m.text }),
+    );
   }
 
   async function loadDetail() {
@@ -103,11 +181,15 @@ export function createConversationsView(api: ConsoleApi, toast: (text: string) =
     detail = r.value;
     renderHead(detail);
     if (!previous || previous.session.id !== detail.session.id || previous.messages.length !== detail.messages.length) {
-      transcript.replaceChildren(...(detail.messages.length ? detail.messages.map(renderMessage) : [notice("No messages yet.")]));
+      transcript.replaceChildren(
+        ...(detail.messages.length ? detail.messages.map(renderMessage) : [notice("No messages yet.")]),
+      );
       transcript.scrollTop = transcript.scrollHeight;
     }
     if (!previous || previous.session.id !== detail.session.id || previous.traces.length !== detail.traces.length) {
-      traces.replaceChildren(...(detail.traces.length ? [...detail.traces].reverse().map(renderTrace) : [notice("No traced turns yet.")]));
+      traces.replaceChildren(
+        ...(detail.traces.length ? [...detail.traces].reverse().map(renderTrace) : [notice("No traced turns yet.")]),
+      );
       traces.querySelector("details")?.setAttribute("open", "");
     }
   }
@@ -134,8 +216,20 @@ export function createConversationsView(api: ConsoleApi, toast: (text: string) =
           {},
           h(
             "button",
-            { type: "button", className: "conv", "data-id": c.id, "aria-current": String(c.id === selected), onclick: () => select(c.id) },
-            h("span", { className: "conv-top" }, h("strong", { text: c.identity.customerId ?? c.identity.kind }), c.mode === "human" ? pill("Staff", "warn") : pill("Bot", "ok"), h("span", { className: "muted", text: formatTime(c.updatedAt) })),
+            {
+              type: "button",
+              className: "conv",
+              "data-id": c.id,
+              "aria-current": String(c.id === selected),
+              onclick: () => select(c.id),
+            },
+            h(
+              "span",
+              { className: "conv-top" },
+              h("strong", { text: c.identity.customerId ?? c.identity.kind }),
+              c.mode === "human" ? pill("Staff", "warn") : pill("Bot", "ok"),
+              h("span", { className: "muted", text: formatTime(c.updatedAt) }),
+            ),
             h("span", { className: "conv-last", text: c.lastMessage ?? `${c.messageCount} messages` }),
           ),
         ),

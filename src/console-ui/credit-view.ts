@@ -6,12 +6,30 @@ import type { CreditExplanation } from "./console-types.js";
 import type { ConsoleView } from "./conversations-view.js";
 import { table } from "./trace-view.js";
 
-const DECISION_LABEL: Record<string, string> = { approve: "Approve", refer: "Refer to underwriter", decline: "Decline" };
+const DECISION_LABEL: Record<string, string> = {
+  approve: "Approve",
+  refer: "Refer to underwriter",
+  decline: "Decline",
+};
 
 /** Creates the credit explanation view. */
 export function createCreditView(api: ConsoleApi): ConsoleView {
-  const customer = h("input", { id: "credit-customer", className: "field", value: "demo1", required: true, autocomplete: "off" });
-  const amount = h("input", { id: "credit-amount", className: "field", type: "number", value: "10000", min: "1000", max: "35000", step: "500" });
+  const customer = h("input", {
+    id: "credit-customer",
+    className: "field",
+    value: "demo1",
+    required: true,
+    autocomplete: "off",
+  });
+  const amount = h("input", {
+    id: "credit-amount",
+    className: "field",
+    type: "number",
+    value: "10000",
+    min: "1000",
+    max: "35000",
+    step: "500",
+  });
   const term = h("input", { id: "credit-term", className: "field", type: "number", value: "60", min: "12", max: "84" });
   const result = h("div", { "aria-live": "polite" });
   const form = h(
@@ -22,7 +40,13 @@ export function createCreditView(api: ConsoleApi): ConsoleView {
     h("div", {}, h("label", { for: "credit-term", text: "Term (months)" }), term),
     h("button", { className: "btn primary", type: "submit", text: "Explain" }),
   );
-  const el = h("section", { "aria-labelledby": "credit-h" }, h("h2", { id: "credit-h", text: "Credit explanations" }), form, result);
+  const el = h(
+    "section",
+    { "aria-labelledby": "credit-h" },
+    h("h2", { id: "credit-h", text: "Credit explanations" }),
+    form,
+    result,
+  );
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -35,18 +59,56 @@ export function createCreditView(api: ConsoleApi): ConsoleView {
       h(
         "div",
         { className: "credit-summary" },
-        h("div", { className: "stat" }, h("span", { className: "muted", text: "Score" }), h("strong", { text: String(Math.round(est.points)) })),
-        h("div", { className: "stat" }, h("span", { className: "muted", text: "Grade" }), h("strong", { text: est.grade })),
-        h("div", { className: "stat" }, h("span", { className: "muted", text: "Probability of default" }), h("strong", { text: formatPercent(est.probabilityOfDefault) })),
-        h("div", { className: "stat" }, h("span", { className: "muted", text: "Decision" }), pill(DECISION_LABEL[est.decision] ?? est.decision, approve ? "ok" : est.decision === "refer" ? "warn" : "bad")),
+        h(
+          "div",
+          { className: "stat" },
+          h("span", { className: "muted", text: "Score" }),
+          h("strong", { text: String(Math.round(est.points)) }),
+        ),
+        h(
+          "div",
+          { className: "stat" },
+          h("span", { className: "muted", text: "Grade" }),
+          h("strong", { text: est.grade }),
+        ),
+        h(
+          "div",
+          { className: "stat" },
+          h("span", { className: "muted", text: "Probability of default" }),
+          h("strong", { text: formatPercent(est.probabilityOfDefault) }),
+        ),
+        h(
+          "div",
+          { className: "stat" },
+          h("span", { className: "muted", text: "Decision" }),
+          pill(
+            DECISION_LABEL[est.decision] ?? est.decision,
+            approve ? "ok" : est.decision === "refer" ? "warn" : "bad",
+          ),
+        ),
       ),
-      h("p", {}, h("strong", { text: r.value.customer.name ?? r.value.customer.id ?? "" }), ` · £${Number(amount.value).toLocaleString("en-GB")} over ${term.value} months`),
+      h(
+        "p",
+        {},
+        h("strong", { text: r.value.customer.name ?? r.value.customer.id ?? "" }),
+        ` · £${Number(amount.value).toLocaleString("en-GB")} over ${term.value} months`,
+      ),
       h("h3", { text: "Reason codes" }),
       est.reasons.length
-        ? table(["Code", "Reason", "Points lost"], est.reasons.map((x) => [x.code, x.text.en, x.pointsLost === undefined ? "—" : String(Math.round(x.pointsLost))]))
+        ? table(
+            ["Code", "Reason", "Points lost"],
+            est.reasons.map((x) => [
+              x.code,
+              x.text.en,
+              x.pointsLost === undefined ? "—" : String(Math.round(x.pointsLost)),
+            ]),
+          )
         : notice("No adverse reasons."),
       h("h3", { text: "Points table" }),
-      table(["Feature", "Bin", "Points"], est.pointsTable.map((p) => [p.feature, p.bin, String(Math.round(p.points))])),
+      table(
+        ["Feature", "Bin", "Points"],
+        est.pointsTable.map((p) => [p.feature, p.bin, String(Math.round(p.points))]),
+      ),
       h("p", { className: "muted", text: `Scorecard ${est.scorecardVersion}` }),
     );
   });

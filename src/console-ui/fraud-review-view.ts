@@ -10,7 +10,16 @@ const RISK_LABEL: Record<string, string> = { block: "Block", review: "Review", n
 /** Creates the fraud review view. */
 export function createFraudReviewView(api: ConsoleApi, toast: (text: string) => void): ConsoleView {
   const body = h("div");
-  const el = h("section", { "aria-labelledby": "fraud-h" }, h("h2", { id: "fraud-h", text: "Fraud review" }), h("p", { className: "muted", text: "Transactions the fraud model flagged. Your label is stored and used by the next training run." }), body);
+  const el = h(
+    "section",
+    { "aria-labelledby": "fraud-h" },
+    h("h2", { id: "fraud-h", text: "Fraud review" }),
+    h("p", {
+      className: "muted",
+      text: "Transactions the fraud model flagged. Your label is stored and used by the next training run.",
+    }),
+    body,
+  );
 
   async function label(tx: FlaggedTransaction, value: "fraud" | "legitimate") {
     const r = await api.post("/v1/staff/fraud/labels", { transactionId: tx.id, label: value });
@@ -28,7 +37,17 @@ export function createFraudReviewView(api: ConsoleApi, toast: (text: string) => 
         "table",
         { className: "data fraud" },
         h("caption", { className: "sr", text: "Flagged transactions" }),
-        h("thead", {}, h("tr", {}, ...["Transaction", "Customer / card", "Amount", "Risk", "Reasons", "Review"].map((x) => h("th", { scope: "col", text: x })))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...["Transaction", "Customer / card", "Amount", "Risk", "Reasons", "Review"].map((x) =>
+              h("th", { scope: "col", text: x }),
+            ),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -36,11 +55,34 @@ export function createFraudReviewView(api: ConsoleApi, toast: (text: string) => 
             h(
               "tr",
               {},
-              h("td", {}, h("strong", { text: tx.merchantName }), h("br"), h("span", { className: "muted mono", text: `${tx.id} · ${formatTime(tx.timestamp)}` })),
+              h(
+                "td",
+                {},
+                h("strong", { text: tx.merchantName }),
+                h("br"),
+                h("span", { className: "muted mono", text: `${tx.id} · ${formatTime(tx.timestamp)}` }),
+              ),
               h("td", { className: "mono", text: `${tx.customerId} / ${tx.cardId}` }),
               h("td", { className: "num", text: formatMoney(tx.amount, tx.currency) }),
-              h("td", {}, pill(`${RISK_LABEL[tx.assessment.level] ?? tx.assessment.level} ${formatPercent(tx.assessment.probability)}`, tx.assessment.level === "block" ? "bad" : tx.assessment.level === "review" ? "warn" : "muted"), h("br"), h("span", { className: "muted", text: tx.assessment.modelVersion })),
-              h("td", {}, h("ul", { className: "reasons" }, ...tx.assessment.reasons.map((x) => h("li", { text: x.text.en, title: x.code })))),
+              h(
+                "td",
+                {},
+                pill(
+                  `${RISK_LABEL[tx.assessment.level] ?? tx.assessment.level} ${formatPercent(tx.assessment.probability)}`,
+                  tx.assessment.level === "block" ? "bad" : tx.assessment.level === "review" ? "warn" : "muted",
+                ),
+                h("br"),
+                h("span", { className: "muted", text: tx.assessment.modelVersion }),
+              ),
+              h(
+                "td",
+                {},
+                h(
+                  "ul",
+                  { className: "reasons" },
+                  ...tx.assessment.reasons.map((x) => h("li", { text: x.text.en, title: x.code })),
+                ),
+              ),
               h(
                 "td",
                 {},
@@ -49,8 +91,20 @@ export function createFraudReviewView(api: ConsoleApi, toast: (text: string) => 
                   : h(
                       "div",
                       { className: "actions" },
-                      h("button", { className: "btn danger", type: "button", text: "Confirm fraud", "aria-label": `Confirm fraud: ${tx.id}`, onclick: () => void label(tx, "fraud") }),
-                      h("button", { className: "btn", type: "button", text: "Legitimate", "aria-label": `Legitimate: ${tx.id}`, onclick: () => void label(tx, "legitimate") }),
+                      h("button", {
+                        className: "btn danger",
+                        type: "button",
+                        text: "Confirm fraud",
+                        "aria-label": `Confirm fraud: ${tx.id}`,
+                        onclick: () => void label(tx, "fraud"),
+                      }),
+                      h("button", {
+                        className: "btn",
+                        type: "button",
+                        text: "Legitimate",
+                        "aria-label": `Legitimate: ${tx.id}`,
+                        onclick: () => void label(tx, "legitimate"),
+                      }),
                     ),
               ),
             ),

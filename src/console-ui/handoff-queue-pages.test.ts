@@ -3,7 +3,14 @@ import type { ApiResult } from "./console-api.js";
 import type { HandoffQueuePage, Ticket } from "./console-types.js";
 import { loadWholeQueue } from "./handoff-queue-pages.js";
 
-const ticket = (n: number, identified = false): Ticket => ({ id: `T-${n}`, sessionId: `s-${n}`, summary: "help", status: "waiting", createdAt: "2026-01-01T00:00:00Z", identified });
+const ticket = (n: number, identified = false): Ticket => ({
+  id: `T-${n}`,
+  sessionId: `s-${n}`,
+  summary: "help",
+  status: "waiting",
+  createdAt: "2026-01-01T00:00:00Z",
+  identified,
+});
 
 // A fake server that pages `all` by numeric cursor, as GET /v1/staff/handoffs does with its opaque one.
 function fakeApi(all: Ticket[]) {
@@ -14,7 +21,11 @@ function fakeApi(all: Ticket[]) {
     const limit = Number(url.searchParams.get("limit"));
     const from = Number(url.searchParams.get("cursor") ?? 0);
     const tickets = all.slice(from, from + limit);
-    const page: HandoffQueuePage = { tickets, counts: { waiting: all.length, with_agent: 0, waitingIdentified: 1 }, ...(from + limit < all.length ? { nextCursor: String(from + limit) } : {}) };
+    const page: HandoffQueuePage = {
+      tickets,
+      counts: { waiting: all.length, with_agent: 0, waitingIdentified: 1 },
+      ...(from + limit < all.length ? { nextCursor: String(from + limit) } : {}),
+    };
     // The fake stands in for fetch + JSON parsing, which yield whatever type the caller asked for.
     return { ok: true, value: page as T };
   };
@@ -29,7 +40,11 @@ describe("console handoff queue loading", () => {
     expect(r.ok && r.value.tickets.map((t) => t.id)).toEqual(all.map((t) => t.id));
     expect(r.ok && r.value.truncated).toBe(false);
     expect(r.ok && r.value.counts.waiting).toBe(251);
-    expect(api.paths).toEqual(["/v1/staff/handoffs?limit=100", "/v1/staff/handoffs?limit=100&cursor=100", "/v1/staff/handoffs?limit=100&cursor=200"]);
+    expect(api.paths).toEqual([
+      "/v1/staff/handoffs?limit=100",
+      "/v1/staff/handoffs?limit=100&cursor=100",
+      "/v1/staff/handoffs?limit=100&cursor=200",
+    ]);
   });
 
   it("stops at the page cap and says the list is truncated", async () => {
@@ -40,7 +55,9 @@ describe("console handoff queue loading", () => {
   });
 
   it("passes a failed page through as the error staff see", async () => {
-    const r = await loadWholeQueue({ get: async <T>(): Promise<ApiResult<T>> => ({ ok: false, status: 403, message: "Staff only." }) });
+    const r = await loadWholeQueue({
+      get: async <T>(): Promise<ApiResult<T>> => ({ ok: false, status: 403, message: "Staff only." }),
+    });
     expect(r).toEqual({ ok: false, status: 403, message: "Staff only." });
   });
 });

@@ -10,7 +10,10 @@ export interface WholeQueue {
 }
 
 /** Follows the queue's cursor page by page (at most `maxPages`, so a runaway queue cannot hang the console). */
-export async function loadWholeQueue(api: Pick<ConsoleApi, "get">, options: { pageSize?: number; maxPages?: number } = {}): Promise<ApiResult<WholeQueue>> {
+export async function loadWholeQueue(
+  api: Pick<ConsoleApi, "get">,
+  options: { pageSize?: number; maxPages?: number } = {},
+): Promise<ApiResult<WholeQueue>> {
   const pageSize = options.pageSize ?? 500;
   const maxPages = options.maxPages ?? 40;
   const tickets: Ticket[] = [];

@@ -14,9 +14,22 @@ function describeCounts(counts: QueueCounts, shown: number, truncated: boolean):
 import type { ConsoleView } from "./conversations-view.js";
 
 /** Creates the queue view; `open(sessionId)` switches to that conversation. */
-export function createHandoffQueueView(api: ConsoleApi, open: (sessionId: string) => void, toast: (text: string) => void): ConsoleView {
+export function createHandoffQueueView(
+  api: ConsoleApi,
+  open: (sessionId: string) => void,
+  toast: (text: string) => void,
+): ConsoleView {
   const body = h("div");
-  const el = h("section", { "aria-labelledby": "queue-h" }, h("h2", { id: "queue-h", text: "Handoff queue" }), h("p", { className: "muted", text: "Customers who asked for a person. Taking over silences the assistant until you hand back." }), body);
+  const el = h(
+    "section",
+    { "aria-labelledby": "queue-h" },
+    h("h2", { id: "queue-h", text: "Handoff queue" }),
+    h("p", {
+      className: "muted",
+      text: "Customers who asked for a person. Taking over silences the assistant until you hand back.",
+    }),
+    body,
+  );
 
   async function takeOver(t: Ticket) {
     const r = await api.post(`/v1/staff/conversations/${encodeURIComponent(t.sessionId)}/takeover`);
@@ -33,7 +46,11 @@ export function createHandoffQueueView(api: ConsoleApi, open: (sessionId: string
       const open_ = r.value.tickets;
       if (!open_.length) return void body.replaceChildren(notice("The queue is empty."));
       body.replaceChildren(
-        h("p", { className: "muted", role: "status", text: describeCounts(r.value.counts, open_.length, r.value.truncated) }),
+        h("p", {
+          className: "muted",
+          role: "status",
+          text: describeCounts(r.value.counts, open_.length, r.value.truncated),
+        }),
         h(
           "ul",
           { className: "cards" },
@@ -45,7 +62,10 @@ export function createHandoffQueueView(api: ConsoleApi, open: (sessionId: string
                 "div",
                 { className: "ticket-top" },
                 h("strong", { className: "mono", text: t.id }),
-                pill(t.status === "with_agent" ? `With ${t.staffId ?? "staff"}` : "Waiting", t.status === "with_agent" ? "info" : "warn"),
+                pill(
+                  t.status === "with_agent" ? `With ${t.staffId ?? "staff"}` : "Waiting",
+                  t.status === "with_agent" ? "info" : "warn",
+                ),
                 pill(t.identified ? "Signed-in customer" : "Anonymous visitor", t.identified ? "ok" : "muted"),
                 h("span", { className: "muted", text: formatTime(t.createdAt) }),
               ),
@@ -54,8 +74,18 @@ export function createHandoffQueueView(api: ConsoleApi, open: (sessionId: string
                 "div",
                 { className: "actions" },
                 t.status === "with_agent"
-                  ? h("button", { className: "btn", type: "button", text: "Open conversation", onclick: () => open(t.sessionId) })
-                  : h("button", { className: "btn primary", type: "button", text: "Take over", onclick: () => void takeOver(t) }),
+                  ? h("button", {
+                      className: "btn",
+                      type: "button",
+                      text: "Open conversation",
+                      onclick: () => open(t.sessionId),
+                    })
+                  : h("button", {
+                      className: "btn primary",
+                      type: "button",
+                      text: "Take over",
+                      onclick: () => void takeOver(t),
+                    }),
               ),
             ),
           ),

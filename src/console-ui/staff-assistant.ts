@@ -14,11 +14,25 @@ export function createStaffAssistant(api: ConsoleApi): HTMLElement {
   const log = h(
     "div",
     { className: "assist-log", role: "log", "aria-live": "polite", "aria-label": "Staff assistant conversation" },
-    h("p", { className: "muted small", text: "Try: “Who is customer demo1?”, “List flagged transactions”, “Explain the credit decision for demo2 for £8,000 over 48 months” or “Draft a reply about a delayed refund”." }),
+    h("p", {
+      className: "muted small",
+      text: "Try: “Who is customer demo1?”, “List flagged transactions”, “Explain the credit decision for demo2 for £8,000 over 48 months” or “Draft a reply about a delayed refund”.",
+    }),
   );
-  const input = h("textarea", { id: "assist-input", className: "field", rows: 2, placeholder: "e.g. Look up customer demo1 and list flagged transactions" });
+  const input = h("textarea", {
+    id: "assist-input",
+    className: "field",
+    rows: 2,
+    placeholder: "e.g. Look up customer demo1 and list flagged transactions",
+  });
   const button = h("button", { className: "btn primary", type: "submit", text: "Ask" });
-  const form = h("form", { className: "assist-form" }, h("label", { for: "assist-input", text: "Ask the staff assistant" }), input, button);
+  const form = h(
+    "form",
+    { className: "assist-form" },
+    h("label", { for: "assist-input", text: "Ask the staff assistant" }),
+    input,
+    button,
+  );
   const add = (who: string, cls: string, ...content: (Node | string)[]) => {
     const el = h("div", { className: `amsg ${cls}` }, h("span", { className: "who", text: who }), ...content);
     log.append(el);
@@ -44,8 +58,23 @@ export function createStaffAssistant(api: ConsoleApi): HTMLElement {
       "Assistant",
       "bot",
       h("p", { text: r.value.reply.text }),
-      r.value.toolCalls.length ? h("p", { className: "muted small", text: `Tools: ${r.value.toolCalls.map((c) => `${c.name} (${c.status})`).join(", ")}` }) : "",
-      r.value.reply.citations.length ? h("p", { className: "small" }, "Sources: ", ...r.value.reply.citations.flatMap((c, i) => [i ? ", " : "", h("a", { href: `/kb/${encodeURIComponent(c.docId)}`, target: "_blank", rel: "noopener", text: c.title })])) : "",
+      r.value.toolCalls.length
+        ? h("p", {
+            className: "muted small",
+            text: `Tools: ${r.value.toolCalls.map((c) => `${c.name} (${c.status})`).join(", ")}`,
+          })
+        : "",
+      r.value.reply.citations.length
+        ? h(
+            "p",
+            { className: "small" },
+            "Sources: ",
+            ...r.value.reply.citations.flatMap((c, i) => [
+              i ? ", " : "",
+              h("a", { href: `/kb/${encodeURIComponent(c.docId)}`, target: "_blank", rel: "noopener", text: c.title }),
+            ]),
+          )
+        : "",
     );
   });
   input.addEventListener("keydown", (e) => {
@@ -59,7 +88,10 @@ export function createStaffAssistant(api: ConsoleApi): HTMLElement {
     "aside",
     { className: "assist-panel", "aria-labelledby": "assist-h" },
     h("h2", { id: "assist-h", text: "Staff assistant" }),
-    h("p", { className: "muted small", text: "Looks up customers, flagged transactions and credit decisions, and drafts replies. Staff only." }),
+    h("p", {
+      className: "muted small",
+      text: "Looks up customers, flagged transactions and credit decisions, and drafts replies. Staff only.",
+    }),
     log,
     form,
   );

@@ -13,37 +13,73 @@ export function renderTrace(trace: TurnTrace): HTMLElement {
     h("span", { className: "mono", text: trace.intent.name }),
     pill(formatPercent(conf), conf >= 0.7 ? "ok" : conf >= 0.4 ? "warn" : "bad"),
     pill(`route: ${trace.intent.route}`, "info"),
-    trace.guardrails.length ? pill(`${trace.guardrails.length} guardrail${trace.guardrails.length > 1 ? "s" : ""}`, "warn") : null,
+    trace.guardrails.length
+      ? pill(`${trace.guardrails.length} guardrail${trace.guardrails.length > 1 ? "s" : ""}`, "warn")
+      : null,
     h("span", { className: "latency", text: `${Math.round(trace.latencyMs.total)} ms` }),
   );
   const body = h(
     "div",
     { className: "trace-body" },
-    h("p", { className: "trace-msg" }, h("strong", { text: trace.kind === "confirmation" ? "Confirmation: " : "Message: " }), trace.message),
+    h(
+      "p",
+      { className: "trace-msg" },
+      h("strong", { text: trace.kind === "confirmation" ? "Confirmation: " : "Message: " }),
+      trace.message,
+    ),
     section(
       "Retrieved sources",
       trace.retrieved.length
-        ? table(["Document", "Version", "Chunk", "Score"], trace.retrieved.map((r) => [r.docId, r.version, r.chunkId, r.score.toFixed(3)]))
+        ? table(
+            ["Document", "Version", "Chunk", "Score"],
+            trace.retrieved.map((r) => [r.docId, r.version, r.chunkId, r.score.toFixed(3)]),
+          )
         : null,
     ),
     section(
       "Tool calls",
       trace.toolCalls.length
-        ? table(["Tool", "Status", "Outcome", "ms"], trace.toolCalls.map((c) => [c.name, c.status, c.summary, String(Math.round(c.ms))]))
+        ? table(
+            ["Tool", "Status", "Outcome", "ms"],
+            trace.toolCalls.map((c) => [c.name, c.status, c.summary, String(Math.round(c.ms))]),
+          )
         : null,
     ),
-    section("Guardrail events", trace.guardrails.length ? h("ul", {}, ...trace.guardrails.map((g) => h("li", {}, h("span", { className: "mono", text: g.type }), ` — ${g.detail}`))) : null),
+    section(
+      "Guardrail events",
+      trace.guardrails.length
+        ? h(
+            "ul",
+            {},
+            ...trace.guardrails.map((g) =>
+              h("li", {}, h("span", { className: "mono", text: g.type }), ` — ${g.detail}`),
+            ),
+          )
+        : null,
+    ),
     section(
       "Model and latency",
-      h("p", { text: `${trace.provider} / ${trace.model} · route ${Math.round(trace.latencyMs.route)} ms · agent ${Math.round(trace.latencyMs.agent)} ms · total ${Math.round(trace.latencyMs.total)} ms` }),
+      h("p", {
+        text: `${trace.provider} / ${trace.model} · route ${Math.round(trace.latencyMs.route)} ms · agent ${Math.round(trace.latencyMs.agent)} ms · total ${Math.round(trace.latencyMs.total)} ms`,
+      }),
     ),
-    trace.pendingConfirmation ? section("Pending confirmation", h("p", { text: `${trace.pendingConfirmation.action}: ${trace.pendingConfirmation.summary}` })) : null,
+    trace.pendingConfirmation
+      ? section(
+          "Pending confirmation",
+          h("p", { text: `${trace.pendingConfirmation.action}: ${trace.pendingConfirmation.summary}` }),
+        )
+      : null,
   );
   return h("details", { className: "trace" }, summary, body);
 }
 
 function section(title: string, content: HTMLElement | null): HTMLElement {
-  return h("section", { className: "trace-section" }, h("h4", { text: title }), content ?? h("p", { className: "muted", text: "None" }));
+  return h(
+    "section",
+    { className: "trace-section" },
+    h("h4", { text: title }),
+    content ?? h("p", { className: "muted", text: "None" }),
+  );
 }
 
 /** A simple data table with a header row. */

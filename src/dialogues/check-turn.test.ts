@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { ChatResponse } from "../agent/chat-schemas.js";
-import type { TurnTrace } from "../agent/turn-trace.js";
+import type { TurnTrace } from "../conversations/turn-trace.js";
 import { checkTurn, isSubset, type TurnObservation } from "./check-turn.js";
 import { TurnExpectationSchema, type TurnExpectation } from "./dialogue-schema.js";
 
 const response = (over: Partial<ChatResponse> = {}): ChatResponse => ({
   sessionId: "s1234567",
-  reply: { text: "Your card ending 4242 is now frozen.", citations: [{ docId: "card-freeze", title: "Freezing", version: "1" }] },
+  reply: {
+    text: "Your card ending 4242 is now frozen.",
+    citations: [{ docId: "card-freeze", title: "Freezing", version: "1" }],
+  },
   intent: { name: "card_freeze", route: "cards", confidence: 0.9 },
-  toolCalls: [{ name: "list_cards", status: "ok" }, { name: "freeze_card", status: "ok" }],
+  toolCalls: [
+    { name: "list_cards", status: "ok" },
+    { name: "freeze_card", status: "ok" },
+  ],
   traceId: "t1",
   ...over,
 });
@@ -40,16 +46,28 @@ const trace = (over: Partial<TurnTrace> = {}): TurnTrace =>
     ...over,
   }) as TurnTrace;
 
-const obs = (over: Partial<TurnObservation> = {}): TurnObservation => ({ httpStatus: 200, response: response(), trace: trace(), latencyMs: 20, ...over });
+const obs = (over: Partial<TurnObservation> = {}): TurnObservation => ({
+  httpStatus: 200,
+  response: response(),
+  trace: trace(),
+  latencyMs: 20,
+  ...over,
+});
 const exp = (e: unknown): TurnExpectation => TurnExpectationSchema.parse(e);
-const failed = (e: unknown, o: TurnObservation = obs(), users: string[] = []) => checkTurn(exp(e), o, users).filter((c) => !c.passed).map((c) => c.name);
+const failed = (e: unknown, o: TurnObservation = obs(), users: string[] = []) =>
+  checkTurn(exp(e), o, users)
+    .filter((c) => !c.passed)
+    .map((c) => c.name);
 
 describe("checkTurn", () => {
   it("passes when intent, route, tools in order, citations, guardrails and latency all match", () => {
     expect(
       failed({
         intent: { name: ["card_freeze", "card_lost"], route: "cards" },
-        tools: { calls: [{ name: "list_cards" }, { name: "freeze_card", args: { last4: "4242" }, status: "ok" }], notCalled: ["open_dispute"] },
+        tools: {
+          calls: [{ name: "list_cards" }, { name: "freeze_card", args: { last4: "4242" }, status: "ok" }],
+          notCalled: ["open_dispute"],
+        },
         citations: { include: ["card-freeze"] },
         confirmation: { requested: false },
         handoff: false,
@@ -67,18 +85,24 @@ describe("checkTurn", () => {
   });
 
   it("fails an argument subset that differs and a tool that must not be called", () => {
-    expect(failed({ tools: { calls: [{ name: "freeze_card", args: { last4: "1111" } }] } })).toEqual(["tools.calls (in_order)"]);
+    expect(failed({ tools: { calls: [{ name: "freeze_card", args: { last4: "1111" } }] } })).toEqual([
+      "tools.calls (in_order)",
+    ]);
     expect(failed({ tools: { notCalled: ["freeze_card"] } })).toEqual(["tools.notCalled"]);
     expect(failed({ tools: { none: true } })).toEqual(["tools.none"]);
     expect(failed({ tools: { calls: [{ name: "freeze_card" }], exact: true } })).toEqual(["tools.exact"]);
   });
 
   it("cannot vouch for arguments without a trace", () => {
-    expect(failed({ tools: { calls: [{ name: "freeze_card", args: { last4: "4242" } }] } }, obs({ trace: undefined }))).toEqual(["tools.calls (in_order)"]);
+    expect(
+      failed({ tools: { calls: [{ name: "freeze_card", args: { last4: "4242" } }] } }, obs({ trace: undefined })),
+    ).toEqual(["tools.calls (in_order)"]);
   });
 
   it("flags a reply that echoes the card number the user typed or shows an IBAN, not the bank's own e-mail", () => {
-    const bankMail = obs({ response: response({ reply: { text: "Write to complaints@harborbank.example", citations: [] } }) });
+    const bankMail = obs({
+      response: response({ reply: { text: "Write to complaints@harborbank.example", citations: [] } }),
+    });
     expect(failed({ noPii: true }, bankMail, ["hello"])).toEqual([]);
     const echoMail = obs({ response: response({ reply: { text: "We will write to jo@example.org", citations: [] } }) });
     expect(failed({ noPii: true }, echoMail, ["my mail is jo@example.org"])).toEqual(["noPii"]);
@@ -89,8 +113,13 @@ describe("checkTurn", () => {
   });
 
   it("reports confirmation, handoff and latency mismatches", () => {
-    const o = obs({ latencyMs: 900, response: response({ pendingConfirmation: { id: "c1", action: "open_dispute", summary: "dispute" } }) });
-    expect(failed({ confirmation: { requested: true, action: "freeze_card" }, handoff: true, latencyMs: 500 }, o)).toEqual(["confirmation", "handoff", "latency"]);
+    const o = obs({
+      latencyMs: 900,
+      response: response({ pendingConfirmation: { id: "c1", action: "open_dispute", summary: "dispute" } }),
+    });
+    expect(
+      failed({ confirmation: { requested: true, action: "freeze_card" }, handoff: true, latencyMs: 500 }, o),
+    ).toEqual(["confirmation", "handoff", "latency"]);
   });
 
   it("keeps text misses soft unless marked strict", () => {

@@ -41,7 +41,9 @@ export const DialogueV1Schema = z
             cassette: z.array(CassetteEntrySchema).optional(),
           })
           .strict()
-          .refine((t) => (t.user === undefined) !== (t.decision === undefined), { message: 'a turn needs exactly one of "user" or "decision"' }),
+          .refine((t) => (t.user === undefined) !== (t.decision === undefined), {
+            message: 'a turn needs exactly one of "user" or "decision"',
+          }),
       )
       .min(1, "a dialogue needs at least one turn"),
   })
@@ -53,7 +55,13 @@ export type DialogueV1 = z.infer<typeof DialogueV1Schema>;
 export function upgradeV1(v1: DialogueV1): DialogueInput {
   return {
     schemaVersion: 2,
-    meta: { title: v1.title, tags: v1.tags, locale: v1.locale, speaker: v1.speaker, recordedWith: { provider: v1.provider, model: v1.model } },
+    meta: {
+      title: v1.title,
+      tags: v1.tags,
+      locale: v1.locale,
+      speaker: v1.speaker,
+      recordedWith: { provider: v1.provider, model: v1.model },
+    },
     turns: v1.turns.map((t) => {
       const e = t.expect;
       const hasText = e.contains || e.notContains || e.regex;
@@ -62,14 +70,26 @@ export function upgradeV1(v1: DialogueV1): DialogueInput {
         ...(t.decision !== undefined ? { decide: t.decision } : {}),
         ...(t.cassette ? { cassette: t.cassette } : {}),
         expect: {
-          ...(e.intent || e.route ? { intent: { ...(e.intent ? { name: e.intent } : {}), ...(e.route ? { route: e.route } : {}) } } : {}),
-          ...(e.tools ? { tools: { calls: e.tools.map((name) => ({ name })), ...(e.tools.length === 0 ? { none: true } : {}) } } : {}),
+          ...(e.intent || e.route
+            ? { intent: { ...(e.intent ? { name: e.intent } : {}), ...(e.route ? { route: e.route } : {}) } }
+            : {}),
+          ...(e.tools
+            ? { tools: { calls: e.tools.map((name) => ({ name })), ...(e.tools.length === 0 ? { none: true } : {}) } }
+            : {}),
           ...(e.citations ? { citations: { include: e.citations } } : {}),
           ...(e.confirmation !== undefined ? { confirmation: { requested: e.confirmation } } : {}),
           ...(e.handoff !== undefined ? { handoff: e.handoff } : {}),
           ...(e.noPii !== undefined ? { noPii: e.noPii } : {}),
           ...(hasText
-            ? { text: { contains: e.contains ?? [], notContains: e.notContains ?? [], regex: e.regex ?? [], mode: e.anyOf ? ("any" as const) : ("all" as const), caseInsensitive: e.caseInsensitive } }
+            ? {
+                text: {
+                  contains: e.contains ?? [],
+                  notContains: e.notContains ?? [],
+                  regex: e.regex ?? [],
+                  mode: e.anyOf ? ("any" as const) : ("all" as const),
+                  caseInsensitive: e.caseInsensitive,
+                },
+              }
             : {}),
           ...(e.maxMs !== undefined ? { latencyMs: e.maxMs } : {}),
         },

@@ -17,7 +17,16 @@ export const SpeakerSchema = z
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
 /** The routes the intent router may choose (mirrors the chat API's closed set). */
-export const ExpectedRouteSchema = z.enum(["knowledge", "cards", "fraud", "credit", "account", "handoff", "smalltalk", "out_of_scope"]);
+export const ExpectedRouteSchema = z.enum([
+  "knowledge",
+  "cards",
+  "fraud",
+  "credit",
+  "account",
+  "handoff",
+  "smalltalk",
+  "out_of_scope",
+]);
 
 /** Guardrail event types a turn may be expected to raise (mirrors the turn trace). */
 export const ExpectedGuardrailSchema = z.enum([
@@ -40,7 +49,11 @@ export const CassetteEntrySchema = z
   .object({
     content: z.string().default(""),
     toolCalls: z
-      .array(z.object({ id: z.string().optional(), name: z.string().min(1), args: z.record(z.unknown()).default({}) }).strict())
+      .array(
+        z
+          .object({ id: z.string().optional(), name: z.string().min(1), args: z.record(z.unknown()).default({}) })
+          .strict(),
+      )
       .default([]),
   })
   .strict();
@@ -51,7 +64,10 @@ export type CassetteEntry = z.infer<typeof CassetteEntrySchema>;
 export const ExpectedToolCallSchema = z
   .object({
     name: z.string().min(1),
-    args: z.record(z.unknown()).optional().describe("Each key must be present with an equal value; other keys are ignored."),
+    args: z
+      .record(z.unknown())
+      .optional()
+      .describe("Each key must be present with an equal value; other keys are ignored."),
     status: z.string().optional(),
   })
   .strict();
@@ -65,7 +81,10 @@ export const TurnExpectationSchema = z
       .optional(),
     tools: z
       .object({
-        calls: z.array(ExpectedToolCallSchema).default([]).describe("Must appear in this order (others may be interleaved)."),
+        calls: z
+          .array(ExpectedToolCallSchema)
+          .default([])
+          .describe("Must appear in this order (others may be interleaved)."),
         order: z.enum(["in_order", "any"]).default("in_order"),
         exact: z.boolean().default(false).describe("No tool other than those listed may be called."),
         notCalled: z.array(z.string().min(1)).default([]),
@@ -74,14 +93,24 @@ export const TurnExpectationSchema = z
       .strict()
       .optional(),
     citations: z
-      .object({ include: z.array(z.string().min(1)).default([]), none: z.boolean().default(false), exclude: z.array(z.string().min(1)).default([]) })
+      .object({
+        include: z.array(z.string().min(1)).default([]),
+        none: z.boolean().default(false),
+        exclude: z.array(z.string().min(1)).default([]),
+      })
       .strict()
       .optional(),
     confirmation: z.object({ requested: z.boolean(), action: z.string().optional() }).strict().optional(),
     handoff: z.boolean().optional(),
-    noPii: z.boolean().optional().describe("The reply shows no card, IBAN or resident id, nor any personal data the user typed."),
+    noPii: z
+      .boolean()
+      .optional()
+      .describe("The reply shows no card, IBAN or resident id, nor any personal data the user typed."),
     guardrails: z
-      .object({ include: z.array(ExpectedGuardrailSchema).default([]), exclude: z.array(ExpectedGuardrailSchema).default([]) })
+      .object({
+        include: z.array(ExpectedGuardrailSchema).default([]),
+        exclude: z.array(ExpectedGuardrailSchema).default([]),
+      })
       .strict()
       .optional(),
     text: z
@@ -91,7 +120,10 @@ export const TurnExpectationSchema = z
         regex: z.array(z.string().min(1)).default([]),
         mode: z.enum(["any", "all"]).default("all").describe("Whether any or all of contains/regex must match."),
         caseInsensitive: z.boolean().default(true),
-        strict: z.boolean().default(false).describe("Count a text miss as a failure rather than only in the pass rate."),
+        strict: z
+          .boolean()
+          .default(false)
+          .describe("Count a text miss as a failure rather than only in the pass rate."),
       })
       .strict()
       .superRefine((t, ctx) => {
@@ -99,12 +131,21 @@ export const TurnExpectationSchema = z
           try {
             new RegExp(r);
           } catch (e) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["regex", i], message: `invalid regular expression: ${(e as Error).message}` });
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ["regex", i],
+              message: `invalid regular expression: ${(e as Error).message}`,
+            });
           }
         });
       })
       .optional(),
-    latencyMs: z.number().int().positive().optional().describe("Budget for the turn's wall time as the client sees it."),
+    latencyMs: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Budget for the turn's wall time as the client sees it."),
   })
   .strict();
 /** Expectations for one turn. */
@@ -114,7 +155,18 @@ export type TurnExpectation = z.infer<typeof TurnExpectationSchema>;
 export const RecordedTurnSchema = z
   .object({
     reply: z.string(),
-    tools: z.array(z.object({ name: z.string(), args: z.record(z.unknown()).default({}), status: z.string(), summary: z.string().default("") }).strict()).default([]),
+    tools: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            args: z.record(z.unknown()).default({}),
+            status: z.string(),
+            summary: z.string().default(""),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 
@@ -122,7 +174,10 @@ export const RecordedTurnSchema = z
 export const DialogueTurnSchema = z
   .object({
     say: z.string().min(1).optional().describe("The user's message."),
-    decide: z.enum(["approve", "reject"]).optional().describe("The decision on the confirmation the previous turn requested."),
+    decide: z
+      .enum(["approve", "reject"])
+      .optional()
+      .describe("The decision on the confirmation the previous turn requested."),
     locale: LocaleSchema.optional().describe("Overrides the dialogue's locale for this message."),
     note: z.string().optional(),
     expect: TurnExpectationSchema.default({}),
@@ -146,10 +201,21 @@ export const DialogueMetaSchema = z
     tags: z.array(z.string().min(1)).default([]),
     locale: LocaleSchema,
     speaker: SpeakerSchema,
-    recordedWith: z.object({ provider: z.string().min(1), model: z.string().min(1) }).strict().default({ provider: "local", model: "local-responder" }),
-    isolated: z.boolean().optional().describe("Replay on a fresh app instance (set automatically when a turn approves an action)."),
+    recordedWith: z
+      .object({ provider: z.string().min(1), model: z.string().min(1) })
+      .strict()
+      .default({ provider: "local", model: "local-responder" }),
+    isolated: z
+      .boolean()
+      .optional()
+      .describe("Replay on a fresh app instance (set automatically when a turn approves an action)."),
     fixtures: z
-      .object({ knowledge: z.array(z.string().min(1)).default([]).describe("Extra knowledge documents (paths relative to the dialogue file).") })
+      .object({
+        knowledge: z
+          .array(z.string().min(1))
+          .default([])
+          .describe("Extra knowledge documents (paths relative to the dialogue file)."),
+      })
       .strict()
       .optional(),
   })
@@ -165,7 +231,11 @@ export const DialogueSchema = z
   .strict()
   .superRefine((d, ctx) => {
     if (d.turns[0]?.decide !== undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["turns", 0, "decide"], message: "the first turn cannot be a decision: nothing is pending yet" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["turns", 0, "decide"],
+        message: "the first turn cannot be a decision: nothing is pending yet",
+      });
     }
   });
 /** A dialogue (current version). */

@@ -3,10 +3,18 @@
 // as cassettes when a real model answered. The result is meant to be reviewed and edited by a person.
 import { stringify } from "yaml";
 import type { Identity } from "../auth/identity.js";
-import type { TurnTrace } from "../agent/turn-trace.js";
+import type { TurnTrace } from "../conversations/turn-trace.js";
 import type { Locale } from "../shared/locale.js";
 import { err, ok, type Result } from "../shared/result.js";
-import { CURRENT_SCHEMA_VERSION, DialogueSchema, ExpectedGuardrailSchema, ExpectedRouteSchema, type Dialogue, type DialogueInput, type Speaker } from "./dialogue-schema.js";
+import {
+  CURRENT_SCHEMA_VERSION,
+  DialogueSchema,
+  ExpectedGuardrailSchema,
+  ExpectedRouteSchema,
+  type Dialogue,
+  type DialogueInput,
+  type Speaker,
+} from "./dialogue-schema.js";
 import { fakePii, fakePiiDeep, UNAMBIGUOUS_PII } from "./fake-pii.js";
 
 const KEEP = { keepPlaceholders: true, kinds: UNAMBIGUOUS_PII } as const;
@@ -32,7 +40,10 @@ function speakerOf(identity: Identity): { speaker: Speaker; substituted: boolean
     case "anonymous":
       return { speaker: "anonymous", substituted: false };
     case "staff":
-      return { speaker: `staff:${identity.staffId.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 40) || "staff"}`, substituted: false };
+      return {
+        speaker: `staff:${identity.staffId.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 40) || "staff"}`,
+        substituted: false,
+      };
     case "customer":
       return DEMO_CUSTOMERS.has(identity.customerId)
         ? { speaker: `customer:${identity.customerId}`, substituted: false }
@@ -50,10 +61,12 @@ function latencyBudget(trace: TurnTrace): number {
 }
 
 function turnFromTrace(trace: TurnTrace, withCassette: boolean): DialogueInput["turns"][number] {
-  const guardrails = [...new Set(trace.guardrails.map((g) => g.type).filter((t) => t !== "llm_fallback"))].flatMap((t) => {
-    const g = ExpectedGuardrailSchema.safeParse(t);
-    return g.success ? [g.data] : [];
-  });
+  const guardrails = [...new Set(trace.guardrails.map((g) => g.type).filter((t) => t !== "llm_fallback"))].flatMap(
+    (t) => {
+      const g = ExpectedGuardrailSchema.safeParse(t);
+      return g.success ? [g.data] : [];
+    },
+  );
   const route = ExpectedRouteSchema.safeParse(trace.intent.route);
   const base = trace.kind === "confirmation" ? { decide: decisionOf(trace.message) } : { say: fakePii(trace.message) };
   return {
@@ -64,7 +77,9 @@ function turnFromTrace(trace: TurnTrace, withCassette: boolean): DialogueInput["
         ? { calls: trace.toolCalls.map((c) => ({ name: c.name, args: fakePiiDeep(c.args, KEEP), status: c.status })) }
         : { none: true },
       ...(trace.citations.length ? { citations: { include: [...new Set(trace.citations.map((c) => c.docId))] } } : {}),
-      confirmation: trace.pendingConfirmation ? { requested: true, action: trace.pendingConfirmation.action } : { requested: false },
+      confirmation: trace.pendingConfirmation
+        ? { requested: true, action: trace.pendingConfirmation.action }
+        : { requested: false },
       handoff: trace.handoffTicketId !== undefined,
       noPii: true,
       ...(guardrails.length ? { guardrails: { include: guardrails } } : {}),
@@ -75,13 +90,21 @@ function turnFromTrace(trace: TurnTrace, withCassette: boolean): DialogueInput["
       : {}),
     recorded: {
       reply: fakePii(trace.reply, KEEP),
-      tools: trace.toolCalls.map((c) => ({ name: c.name, args: fakePiiDeep(c.args, KEEP), status: c.status, summary: fakePii(c.summary, KEEP) })),
+      tools: trace.toolCalls.map((c) => ({
+        name: c.name,
+        args: fakePiiDeep(c.args, KEEP),
+        status: c.status,
+        summary: fakePii(c.summary, KEEP),
+      })),
     },
   };
 }
 
 /** Builds a dialogue from a conversation's traces; fails when it has no turns. */
-export function exportDialogue(conv: ConversationForExport, options: { title?: string; tags?: string[] } = {}): Result<Dialogue, "no_turns"> {
+export function exportDialogue(
+  conv: ConversationForExport,
+  options: { title?: string; tags?: string[] } = {},
+): Result<Dialogue, "no_turns"> {
   const traces = [...conv.traces].sort((a, b) => a.turn - b.turn);
   if (traces.length === 0) return err("no_turns");
   const modelCall = traces.flatMap((t) => t.modelCalls).find((m) => !m.fallback && !m.error);
@@ -105,12 +128,22 @@ export function exportDialogue(conv: ConversationForExport, options: { title?: s
     turns: traces.map((t) => turnFromTrace(t, withCassette)),
   };
   const parsed = DialogueSchema.safeParse(input);
-  if (!parsed.success) throw new Error(`exported dialogue does not validate: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `exported dialogue does not validate: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return ok(parsed.data);
 }
 
 // Schema defaults are left out of the file so a person edits only what matters; loading restores them.
-const DEFAULTS: Record<string, unknown> = { order: "in_order", exact: false, none: false, mode: "all", caseInsensitive: true, strict: false };
+const DEFAULTS: Record<string, unknown> = {
+  order: "in_order",
+  exact: false,
+  none: false,
+  mode: "all",
+  caseInsensitive: true,
+  strict: false,
+};
 
 function pruneDefaults(value: unknown, key = ""): unknown {
   if (Array.isArray(value)) return value.map((v) => pruneDefaults(v));
@@ -127,15 +160,25 @@ function pruneDefaults(value: unknown, key = ""): unknown {
 }
 
 /** Serialises a dialogue as YAML (defaults omitted) with a header saying where it came from. */
-export function renderDialogueYaml(d: Dialogue, header = "Regression dialogue; see src/dialogues/dialogue-schema.ts for the format."): string {
+export function renderDialogueYaml(
+  d: Dialogue,
+  header = "Regression dialogue; see src/dialogues/dialogue-schema.ts for the format.",
+): string {
   return `# ${header}\n${stringify(pruneDefaults(d), { lineWidth: 0 })}`;
 }
 
 /** Exports a stored conversation as dialogue YAML (for `GET /v1/staff/conversations/:id/dialogue` and the CLI). */
-export function exportConversationYaml(store: ConversationSource, sessionId: string, options: { title?: string; tags?: string[] } = {}): Result<string, "not_found" | "no_turns"> {
+export function exportConversationYaml(
+  store: ConversationSource,
+  sessionId: string,
+  options: { title?: string; tags?: string[] } = {},
+): Result<string, "not_found" | "no_turns"> {
   const session = store.getSession(sessionId);
   if (!session) return err("not_found");
-  const d = exportDialogue({ sessionId, identity: session.identity, locale: session.locale, traces: store.listTraces(sessionId) }, options);
+  const d = exportDialogue(
+    { sessionId, identity: session.identity, locale: session.locale, traces: store.listTraces(sessionId) },
+    options,
+  );
   return d.ok ? ok(renderDialogueYaml(d.value)) : d;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cnIdValid, detectPii, ibanValid, luhnValid } from "../agent/guardrails/pii-detect.js";
-import { redactPii } from "../agent/guardrails/pii-vault.js";
+import { redactPii } from "../shared/pii-vault.js";
 import { fakePii, fakePiiValue } from "./fake-pii.js";
 
 describe("fakePiiValue", () => {
@@ -29,13 +29,17 @@ describe("fakePii", () => {
   it("replaces vault placeholders with stable fakes and keeps the surrounding text", () => {
     const out = fakePii("card [CARD_1] and again [CARD_1], iban [IBAN_1], id [CN_ID_1]");
     const card = fakePiiValue("card", "placeholder-1");
-    expect(out).toBe(`card ${card} and again ${card}, iban ${fakePiiValue("iban", "placeholder-1")}, id ${fakePiiValue("cn_id", "placeholder-1")}`);
+    expect(out).toBe(
+      `card ${card} and again ${card}, iban ${fakePiiValue("iban", "placeholder-1")}, id ${fakePiiValue("cn_id", "placeholder-1")}`,
+    );
   });
 
   it("replaces raw personal data of several lengths in one text without leaking fragments", () => {
-    const raw = "cards 4111 1111 1111 1111 and 378282246310005, mail jo@example.org, phone +44 7911 123456, id 11010519491231002X";
+    const raw =
+      "cards 4111 1111 1111 1111 and 378282246310005, mail jo@example.org, phone +44 7911 123456, id 11010519491231002X";
     const out = fakePii(raw);
-    for (const leaked of ["4111", "378282246310005", "jo@example.org", "7911 123456", "11010519491231002X"]) expect(out).not.toContain(leaked);
+    for (const leaked of ["4111", "378282246310005", "jo@example.org", "7911 123456", "11010519491231002X"])
+      expect(out).not.toContain(leaked);
     expect(detectPii(out).map((s) => s.kind)).toEqual(["card", "card", "email", "phone", "cn_id"]);
     expect(fakePii(raw)).toBe(out);
   });
@@ -45,7 +49,9 @@ describe("fakePii", () => {
   });
 
   it("leaves structured identifiers alone when limited to the unambiguous kinds", () => {
-    expect(fakePii("tx-00016970 and 4111111111111111", { kinds: ["card", "iban", "cn_id", "email"] })).toMatch(/^tx-00016970 and 4\d{3} /);
+    expect(fakePii("tx-00016970 and 4111111111111111", { kinds: ["card", "iban", "cn_id", "email"] })).toMatch(
+      /^tx-00016970 and 4\d{3} /,
+    );
   });
 
   it("round-trips through redaction to the original placeholder shape", () => {

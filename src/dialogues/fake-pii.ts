@@ -18,7 +18,8 @@ const PLACEHOLDER_KIND: Record<string, PiiKind> = {
 };
 
 /** Matches the vault's placeholders such as `[CARD_1]` or `[SORT_CODE_2]`. */
-export const PLACEHOLDER_RE = /\[(CARD_EXPIRY|CARD_CVV|CARD|IBAN|CN_ID|PASSPORT|NI_NUMBER|EMAIL|PHONE|ACCOUNT|SORT_CODE)_(\d+)\]/g;
+export const PLACEHOLDER_RE =
+  /\[(CARD_EXPIRY|CARD_CVV|CARD|IBAN|CN_ID|PASSPORT|NI_NUMBER|EMAIL|PHONE|ACCOUNT|SORT_CODE)_(\d+)\]/g;
 
 const digits = (rng: Rng, n: number): string => Array.from({ length: n }, () => String(rng.int(10))).join("");
 
@@ -92,7 +93,8 @@ export const UNAMBIGUOUS_PII: readonly PiiKind[] = ["card", "iban", "cn_id", "em
 
 /** Replaces vault placeholders (unless kept) and any personal data still in clear with stable fakes. */
 export function fakePii(text: string, options: FakePiiOptions = {}): string {
-  const fakeOf = (label: string, n: string): string => fakePiiValue(PLACEHOLDER_KIND[label] as PiiKind, `placeholder-${n}`);
+  const fakeOf = (label: string, n: string): string =>
+    fakePiiValue(PLACEHOLDER_KIND[label] as PiiKind, `placeholder-${n}`);
   // Placeholders are masked while scanning, so their digits are never mistaken for raw values.
   const masked = text.replace(PLACEHOLDER_RE, (m) => "\u0000".repeat(m.length));
   let out = "";
@@ -103,7 +105,9 @@ export function fakePii(text: string, options: FakePiiOptions = {}): string {
     cursor = s.end;
   }
   out += text.slice(cursor);
-  return options.keepPlaceholders ? out : out.replace(PLACEHOLDER_RE, (_m, label: string, n: string) => fakeOf(label, n));
+  return options.keepPlaceholders
+    ? out
+    : out.replace(PLACEHOLDER_RE, (_m, label: string, n: string) => fakeOf(label, n));
 }
 
 /** Applies `fakePii` to every string inside a JSON-like value. */

@@ -5,12 +5,31 @@ import { toFinetuneExample } from "./finetune-export.js";
 
 const dialogue = DialogueSchema.parse({
   schemaVersion: 2,
-  meta: { title: "t", tags: ["approved"], locale: "en", speaker: "customer:demo1", recordedWith: { provider: "openai", model: "m" } },
+  meta: {
+    title: "t",
+    tags: ["approved"],
+    locale: "en",
+    speaker: "customer:demo1",
+    recordedWith: { provider: "openai", model: "m" },
+  },
   turns: [
     {
       say: "Freeze [CARD_1] now",
-      cassette: [{ content: "", toolCalls: [{ name: "freeze_card", args: { card: "[CARD_1]" } }] }, { content: "Confirm?" }],
-      recorded: { reply: "Shall I freeze the card ending in [CARD_1]?", tools: [{ name: "freeze_card", args: { card: "[CARD_1]" }, status: "awaiting_confirmation", summary: "awaiting approval" }] },
+      cassette: [
+        { content: "", toolCalls: [{ name: "freeze_card", args: { card: "[CARD_1]" } }] },
+        { content: "Confirm?" },
+      ],
+      recorded: {
+        reply: "Shall I freeze the card ending in [CARD_1]?",
+        tools: [
+          {
+            name: "freeze_card",
+            args: { card: "[CARD_1]" },
+            status: "awaiting_confirmation",
+            summary: "awaiting approval",
+          },
+        ],
+      },
     },
     { decide: "approve", recorded: { reply: "Your card is frozen.", tools: [] } },
   ],
@@ -32,7 +51,11 @@ describe("toFinetuneExample", () => {
 
   it("skips dialogues without the tag or without recorded replies", () => {
     expect(toFinetuneExample(dialogue, { tag: "gold" })).toEqual({ ok: false, reason: "tag_mismatch" });
-    const handWritten = DialogueSchema.parse({ schemaVersion: 2, meta: { title: "h", locale: "en", speaker: "anonymous" }, turns: [{ say: "hi" }] });
+    const handWritten = DialogueSchema.parse({
+      schemaVersion: 2,
+      meta: { title: "h", locale: "en", speaker: "anonymous" },
+      turns: [{ say: "hi" }],
+    });
     expect(toFinetuneExample(handWritten)).toEqual({ ok: false, reason: "no_recorded_replies" });
   });
 });

@@ -6,7 +6,11 @@ import { fakePii, fakePiiDeep, UNAMBIGUOUS_PII } from "./fake-pii.js";
 /** A message of the OpenAI chat fine-tuning format. */
 export type FinetuneMessage =
   | { role: "system" | "user"; content: string }
-  | { role: "assistant"; content: string | null; tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[] }
+  | {
+      role: "assistant";
+      content: string | null;
+      tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[];
+    }
   | { role: "tool"; tool_call_id: string; content: string };
 
 /** One training example. */
@@ -45,24 +49,47 @@ function toolCallsOf(turn: DialogueTurn): { name: string; args: Record<string, u
     let k = 0;
     return turn.cassette
       .filter((c) => c.toolCalls.length > 0)
-      .map((c) => c.toolCalls.map((t) => ({ name: t.name, args: fakePiiDeep(t.args, { kinds: UNAMBIGUOUS_PII }), result: results[k++] ?? JSON.stringify({ status: "ok" }) })));
+      .map((c) =>
+        c.toolCalls.map((t) => ({
+          name: t.name,
+          args: fakePiiDeep(t.args, { kinds: UNAMBIGUOUS_PII }),
+          result: results[k++] ?? JSON.stringify({ status: "ok" }),
+        })),
+      );
   }
-  return recorded.length ? [recorded.map((t, i) => ({ name: t.name, args: fakePiiDeep(t.args, { kinds: UNAMBIGUOUS_PII }), result: results[i] ?? "" }))] : [];
+  return recorded.length
+    ? [
+        recorded.map((t, i) => ({
+          name: t.name,
+          args: fakePiiDeep(t.args, { kinds: UNAMBIGUOUS_PII }),
+          result: results[i] ?? "",
+        })),
+      ]
+    : [];
 }
 
 /** Builds a training example from a dialogue, or says why it was skipped. */
 export function toFinetuneExample(d: Dialogue, options: { tag?: string; systemPrompt?: string } = {}): FinetuneOutcome {
   if (options.tag && !d.meta.tags.includes(options.tag)) return { ok: false, reason: "tag_mismatch" };
   if (!d.turns.some((t) => t.recorded)) return { ok: false, reason: "no_recorded_replies" };
-  const messages: FinetuneMessage[] = [{ role: "system", content: options.systemPrompt ?? DEFAULT_FINETUNE_SYSTEM_PROMPT }];
+  const messages: FinetuneMessage[] = [
+    { role: "system", content: options.systemPrompt ?? DEFAULT_FINETUNE_SYSTEM_PROMPT },
+  ];
   const toolSchemas = new Map<string, Record<string, unknown>>();
   let callSeq = 0;
   for (const turn of d.turns) {
     const locale = turn.locale ?? d.meta.locale;
-    messages.push({ role: "user", content: turn.say !== undefined ? fakePii(turn.say) : DECISION_TEXT[turn.decide ?? "approve"][locale] });
+    messages.push({
+      role: "user",
+      content: turn.say !== undefined ? fakePii(turn.say) : DECISION_TEXT[turn.decide ?? "approve"][locale],
+    });
     if (!turn.recorded) continue;
     for (const step of toolCallsOf(turn)) {
-      const calls = step.map((c) => ({ id: `call_${++callSeq}`, type: "function" as const, function: { name: c.name, arguments: JSON.stringify(c.args) } }));
+      const calls = step.map((c) => ({
+        id: `call_${++callSeq}`,
+        type: "function" as const,
+        function: { name: c.name, arguments: JSON.stringify(c.args) },
+      }));
       messages.push({ role: "assistant", content: null, tool_calls: calls });
       step.forEach((c, i) => {
         messages.push({ role: "tool", tool_call_id: calls[i]?.id ?? "", content: c.result });
@@ -78,6 +105,9 @@ export function toFinetuneExample(d: Dialogue, options: { tag?: string; systemPr
   // Training targets are assistant messages, so an example must end on one.
   while (messages.length > 0 && messages[messages.length - 1]?.role !== "assistant") messages.pop();
   if (!messages.some((m) => m.role === "assistant" && m.content)) return { ok: false, reason: "empty_conversation" };
-  const tools = [...toolSchemas.entries()].map(([name, properties]) => ({ type: "function" as const, function: { name, description: name.replace(/_/g, " "), parameters: { type: "object", properties } } }));
+  const tools = [...toolSchemas.entries()].map(([name, properties]) => ({
+    type: "function" as const,
+    function: { name, description: name.replace(/_/g, " "), parameters: { type: "object", properties } },
+  }));
   return { ok: true, example: { messages, ...(tools.length ? { tools } : {}) } };
 }

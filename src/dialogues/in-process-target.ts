@@ -55,11 +55,26 @@ export interface InProcessTargets {
 export const REPLAY_CUSTOMERS = 50;
 
 /** What a cached pristine data directory depends on (repository-relative): training data and the code that seeds and trains. */
-export const REPLAY_CACHE_KEY_PATHS = ["data/intents", "src/bank", "src/router", "src/scoring", "src/knowledge", "package-lock.json"];
+export const REPLAY_CACHE_KEY_PATHS = [
+  "data/intents",
+  "src/bank",
+  "src/router",
+  "src/scoring",
+  "src/knowledge",
+  "package-lock.json",
+];
 
 // Replay signs its speakers in with its own keys, one per trust domain, as the bank's website and SSO would.
-const CUSTOMER_DOMAIN = { secret: "dialogue-replay-customer-secret-0123456789abcdef", issuer: "harbor-bank-web", audience: "harbor-assistant:customer" };
-const STAFF_DOMAIN = { secret: "dialogue-replay-staff-secret-fedcba9876543210fedcba", issuer: "harbor-bank-staff-sso", audience: "harbor-assistant:staff" };
+const CUSTOMER_DOMAIN = {
+  secret: "dialogue-replay-customer-secret-0123456789abcdef",
+  issuer: "harbor-bank-web",
+  audience: "harbor-assistant:customer",
+};
+const STAFF_DOMAIN = {
+  secret: "dialogue-replay-staff-secret-fedcba9876543210fedcba",
+  issuer: "harbor-bank-staff-sso",
+  audience: "harbor-assistant:staff",
+};
 
 async function listen(handler: RequestListener): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer(handler);
@@ -89,10 +104,17 @@ function offlineEnv(dataDir: string, knowledgeDir: string, extra: Record<string,
 }
 
 /** Returns a pristine data directory from the cache, building it once when missing or stale. */
-async function pristineDataDir(options: InProcessOptions, knowledgeDir: string, env: Record<string, string>): Promise<string | undefined> {
+async function pristineDataDir(
+  options: InProcessOptions,
+  knowledgeDir: string,
+  env: Record<string, string>,
+): Promise<string | undefined> {
   if (!options.cacheDir) return undefined;
   const today = new Date().toISOString().slice(0, 10);
-  const key = await fingerprintPaths(options.cacheKeyPaths ?? [], JSON.stringify({ today, customers: options.customers ?? null, env }));
+  const key = await fingerprintPaths(
+    options.cacheKeyPaths ?? [],
+    JSON.stringify({ today, customers: options.customers ?? null, env }),
+  );
   return cachedBuild({
     cacheDir: options.cacheDir,
     key,
@@ -115,7 +137,10 @@ export async function startInProcessTargets(options: InProcessOptions): Promise<
   const closers: (() => Promise<void>)[] = [];
   const baseEnv = { ...(options.customers ? { BANK_CUSTOMERS: String(options.customers) } : {}), ...options.env };
   let instances = 0;
-  const start = async (pristine: string | undefined, extra: Record<string, string>): Promise<{ baseUrl: string; close(): Promise<void> }> => {
+  const start = async (
+    pristine: string | undefined,
+    extra: Record<string, string>,
+  ): Promise<{ baseUrl: string; close(): Promise<void> }> => {
     const dataDir = path.join(root, `instance-${++instances}`);
     if (pristine) await cp(pristine, dataDir, { recursive: true });
     else await mkdir(dataDir, { recursive: true });
@@ -135,10 +160,22 @@ export async function startInProcessTargets(options: InProcessOptions): Promise<
     const pristine = await pristineDataDir(options, knowledgeDir, baseEnv);
     const cassettes = options.withCassettes ? await startCassetteServer() : undefined;
     if (cassettes) closers.push(() => cassettes.close());
-    const cassetteEnv: Record<string, string> = cassettes ? { LLM_PROVIDER: "openai", OPENAI_BASE_URL: cassettes.baseUrl, OPENAI_API_KEY: "cassette-replay", LLM_TIMEOUT_MS: "10000" } : {};
+    const cassetteEnv: Record<string, string> = cassettes
+      ? {
+          LLM_PROVIDER: "openai",
+          OPENAI_BASE_URL: cassettes.baseUrl,
+          OPENAI_API_KEY: "cassette-replay",
+          LLM_TIMEOUT_MS: "10000",
+        }
+      : {};
     const make = async (kind: "local" | "cassette"): Promise<{ target: ReplayTarget; close(): Promise<void> }> => {
       const instance = await start(pristine, kind === "cassette" ? cassetteEnv : {});
-      const target = createMintingTarget({ baseUrl: instance.baseUrl, customer: CUSTOMER_DOMAIN, staff: STAFF_DOMAIN, ...(kind === "cassette" && cassettes ? { cassettes } : {}) });
+      const target = createMintingTarget({
+        baseUrl: instance.baseUrl,
+        customer: CUSTOMER_DOMAIN,
+        staff: STAFF_DOMAIN,
+        ...(kind === "cassette" && cassettes ? { cassettes } : {}),
+      });
       return { target, close: instance.close };
     };
     const local = await make("local");

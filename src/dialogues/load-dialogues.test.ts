@@ -28,7 +28,11 @@ describe("loadDialogues", () => {
     if (!r.ok) throw new Error(r.error.map(formatProblem).join("\n"));
     const d = r.value[0]?.dialogue;
     expect(d?.meta.recordedWith).toEqual({ provider: "openai", model: "gpt-4o-mini" });
-    expect(d?.turns[0]?.cassette?.[0]?.toolCalls[0]).toEqual({ id: "call_1", name: "freeze_card", args: { last4: "4242" } });
+    expect(d?.turns[0]?.cassette?.[0]?.toolCalls[0]).toEqual({
+      id: "call_1",
+      name: "freeze_card",
+      args: { last4: "4242" },
+    });
     expect(d?.turns[0]?.expect.tools?.order).toBe("in_order");
   });
 
@@ -38,8 +42,12 @@ describe("loadDialogues", () => {
     if (r.ok) return;
     const lines = r.error.map(formatProblem);
     const find = (file: string): string => lines.find((l) => l.includes(file)) ?? "";
-    expect(find("unknown-field.yaml")).toMatch(/unknown-field\.yaml:6:\d+: turns\[0\]\.expect: unknown field\(s\) "intnet"/);
-    expect(find("bad-speaker.yaml")).toMatch(/bad-speaker\.yaml:2:\d+: meta\.speaker: must be "anonymous", "customer:demo1"/);
+    expect(find("unknown-field.yaml")).toMatch(
+      /unknown-field\.yaml:6:\d+: turns\[0\]\.expect: unknown field\(s\) "intnet"/,
+    );
+    expect(find("bad-speaker.yaml")).toMatch(
+      /bad-speaker\.yaml:2:\d+: meta\.speaker: must be "anonymous", "customer:demo1"/,
+    );
     expect(find("say-and-decide.yaml")).toMatch(/turns\[1\]: a turn needs exactly one of "say" or "decide"/);
     expect(find("bad-regex.yaml")).toMatch(/turns\[0\]\.expect\.text\.regex\[0\]: invalid regular expression/);
     expect(find("unsupported-version.yaml")).toMatch(/:1:\d+: schemaVersion: unsupported schema version 7/);
@@ -48,13 +56,19 @@ describe("loadDialogues", () => {
   });
 
   it("refuses a first turn that decides on a confirmation nobody asked for", () => {
-    const r = parseDialogue("schemaVersion: 2\nmeta: { title: x, locale: en, speaker: anonymous }\nturns:\n  - decide: approve\n", "x.yaml");
+    const r = parseDialogue(
+      "schemaVersion: 2\nmeta: { title: x, locale: en, speaker: anonymous }\nturns:\n  - decide: approve\n",
+      "x.yaml",
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error[0]?.message).toMatch(/first turn cannot be a decision/);
   });
 
   it("names a missing required field as required", () => {
-    const r = parseDialogue("schemaVersion: 2\nmeta: { locale: en, speaker: anonymous }\nturns:\n  - say: hi\n", "y.yaml");
+    const r = parseDialogue(
+      "schemaVersion: 2\nmeta: { locale: en, speaker: anonymous }\nturns:\n  - say: hi\n",
+      "y.yaml",
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(formatProblem(r.error[0] as never)).toBe("y.yaml:2:7: meta.title: is required");
   });

@@ -64,7 +64,12 @@ export function parseDialogue(text: string, file: string): Result<LoadedDialogue
     return err(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return { file, path: "", message: `YAML syntax: ${e.message.split("\n")[0]}`, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+        return {
+          file,
+          path: "",
+          message: `YAML syntax: ${e.message.split("\n")[0]}`,
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+        };
       }),
     );
   }
@@ -80,7 +85,12 @@ export function parseDialogue(text: string, file: string): Result<LoadedDialogue
     candidate = upgradeV1(v1.data);
   } else if (version !== CURRENT_SCHEMA_VERSION) {
     return err([
-      { file, path: "schemaVersion", message: `unsupported schema version ${JSON.stringify(version)} (supported: 1, ${CURRENT_SCHEMA_VERSION})`, ...locate(doc, lc, ["schemaVersion"]) },
+      {
+        file,
+        path: "schemaVersion",
+        message: `unsupported schema version ${JSON.stringify(version)} (supported: 1, ${CURRENT_SCHEMA_VERSION})`,
+        ...locate(doc, lc, ["schemaVersion"]),
+      },
     ]);
   }
   const parsed = DialogueSchema.safeParse(candidate);
@@ -114,7 +124,9 @@ export async function loadDialogues(inputs: string[]): Promise<Result<LoadedDial
   try {
     files = await listDialogueFiles(inputs);
   } catch (e) {
-    return err([{ file: String((e as NodeJS.ErrnoException).path ?? inputs.join(", ")), path: "", message: (e as Error).message }]);
+    return err([
+      { file: String((e as NodeJS.ErrnoException).path ?? inputs.join(", ")), path: "", message: (e as Error).message },
+    ]);
   }
   const loaded: LoadedDialogue[] = [];
   const problems: DialogueProblem[] = [];

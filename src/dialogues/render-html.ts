@@ -4,7 +4,8 @@ import type { CheckResult } from "./check-turn.js";
 import type { DialogueReport, ReplaySummary, TurnReport } from "./replay-dialogues.js";
 import { diffWords } from "./word-diff.js";
 
-const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const json = (v: unknown): string => esc(JSON.stringify(v, null, 2));
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1f24}h1{font-size:1.4rem}
@@ -29,7 +30,9 @@ function renderDiff(t: TurnReport): string {
   const failed = run.checks.filter((c) => !c.passed);
   const parts: string[] = [];
   if (failed.length > 0) {
-    parts.push(`<div class="diff">${failed.map((c) => `<div class="del">- ${esc(c.name)}: ${esc(c.expected)}</div><div class="add">+ ${esc(c.name)}: ${esc(c.actual)}</div>`).join("")}</div>`);
+    parts.push(
+      `<div class="diff">${failed.map((c) => `<div class="del">- ${esc(c.name)}: ${esc(c.expected)}</div><div class="add">+ ${esc(c.name)}: ${esc(c.actual)}</div>`).join("")}</div>`,
+    );
   }
   const actual = run.observation.response?.reply.text;
   if (t.recordedReply !== undefined && actual !== undefined && actual !== t.recordedReply) {
@@ -47,7 +50,9 @@ function renderTurn(t: TurnReport): string {
   const actual = o?.response
     ? {
         intent: o.response.intent,
-        tools: o.trace ? o.trace.toolCalls.map((c) => ({ name: c.name, args: c.args, status: c.status })) : o.response.toolCalls,
+        tools: o.trace
+          ? o.trace.toolCalls.map((c) => ({ name: c.name, args: c.args, status: c.status }))
+          : o.response.toolCalls,
         citations: o.response.reply.citations.map((c) => c.docId),
         pendingConfirmation: o.response.pendingConfirmation,
         handoff: o.response.handoff,
@@ -56,7 +61,8 @@ function renderTurn(t: TurnReport): string {
       }
     : { httpStatus: o?.httpStatus, error: o?.error };
   const status = t.passed ? `<span class="pass">pass</span>` : `<span class="fail">FAIL</span>`;
-  const text = t.textPassRate !== undefined ? ` · text ${Math.round(t.textPassRate * 100)}% of ${t.runs.length} run(s)` : "";
+  const text =
+    t.textPassRate !== undefined ? ` · text ${Math.round(t.textPassRate * 100)}% of ${t.runs.length} run(s)` : "";
   return `<div class="turn"><p><b>Turn ${t.index + 1}</b> ${status}${esc(text)} — <q>${esc(t.input)}</q></p>
 <div class="cols"><div><h4>Expected</h4><pre>${json(t.expect)}</pre>${t.recordedReply !== undefined ? `<h4>Recorded reply</h4><pre>${esc(t.recordedReply)}</pre>` : ""}</div>
 <div><h4>Actual</h4><pre>${json(actual)}</pre><h4>Reply</h4><pre>${esc(o?.response?.reply.text ?? "")}</pre></div></div>
@@ -66,12 +72,22 @@ ${o?.trace ? `<details><summary>Trace ${esc(o.trace.traceId)}</summary><pre>${js
 }
 
 /** Renders the whole replay as one self-contained HTML page. */
-export function renderHtmlReport(reports: DialogueReport[], summary: ReplaySummary, meta: { generatedAt: string; target: string; repeat: number }): string {
+export function renderHtmlReport(
+  reports: DialogueReport[],
+  summary: ReplaySummary,
+  meta: { generatedAt: string; target: string; repeat: number },
+): string {
   const rows = reports
-    .map((r) => `<tr><td class="${r.passed ? "pass" : "fail"}">${r.passed ? "PASS" : "FAIL"}</td><td><a href="#${esc(r.id)}">${esc(r.id)}</a></td><td>${esc(r.title)}</td><td>${esc(r.locale)}</td><td>${esc(r.speaker)}</td><td>${esc(r.mode)}</td><td>${r.turns.filter((t) => t.passed).length}/${r.turns.length}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td class="${r.passed ? "pass" : "fail"}">${r.passed ? "PASS" : "FAIL"}</td><td><a href="#${esc(r.id)}">${esc(r.id)}</a></td><td>${esc(r.title)}</td><td>${esc(r.locale)}</td><td>${esc(r.speaker)}</td><td>${esc(r.mode)}</td><td>${r.turns.filter((t) => t.passed).length}/${r.turns.length}</td></tr>`,
+    )
     .join("");
   const sections = reports
-    .map((r) => `<details id="${esc(r.id)}"${r.passed ? "" : " open"}><summary class="${r.passed ? "pass" : "fail"}">${esc(r.id)} — ${esc(r.title)} <small>(${esc(r.file)}; tags: ${esc(r.tags.join(", "))})</small></summary>${r.turns.map(renderTurn).join("")}</details>`)
+    .map(
+      (r) =>
+        `<details id="${esc(r.id)}"${r.passed ? "" : " open"}><summary class="${r.passed ? "pass" : "fail"}">${esc(r.id)} — ${esc(r.title)} <small>(${esc(r.file)}; tags: ${esc(r.tags.join(", "))})</small></summary>${r.turns.map(renderTurn).join("")}</details>`,
+    )
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dialogue replay report</title><style>${CSS}</style></head><body>
 <h1>Dialogue replay report</h1>

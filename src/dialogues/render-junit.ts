@@ -3,7 +3,8 @@
 import type { DialogueReport } from "./replay-dialogues.js";
 
 // XML 1.0 forbids most control characters even when escaped, so they are dropped.
-const dropControl = (s: string): string => [...s].filter((c) => c >= " " || c === "\n" || c === "\r" || c === "\t").join("");
+const dropControl = (s: string): string =>
+  [...s].filter((c) => c >= " " || c === "\n" || c === "\r" || c === "\t").join("");
 
 const esc = (s: string): string =>
   dropControl(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -14,8 +15,12 @@ export function renderJunit(reports: DialogueReport[]): string {
     const cases = r.turns.map((t) => {
       const secs = (t.runs.reduce((s, run) => s + run.observation.latencyMs, 0) / 1000).toFixed(3);
       const failed = t.runs.flatMap((run, i) => [
-        ...(run.observation.response ? [] : [`run ${i + 1}: HTTP ${run.observation.httpStatus} ${run.observation.error ?? ""}`]),
-        ...run.checks.filter((c) => c.kind === "structural" && !c.passed).map((c) => `run ${i + 1}: ${c.name}: expected ${c.expected}; got ${c.actual}`),
+        ...(run.observation.response
+          ? []
+          : [`run ${i + 1}: HTTP ${run.observation.httpStatus} ${run.observation.error ?? ""}`]),
+        ...run.checks
+          .filter((c) => c.kind === "structural" && !c.passed)
+          .map((c) => `run ${i + 1}: ${c.name}: expected ${c.expected}; got ${c.actual}`),
       ]);
       const textNotes = t.textPassRate !== undefined ? `text pass rate ${(t.textPassRate * 100).toFixed(0)}%\n` : "";
       const body = [

@@ -32,14 +32,26 @@ const REPORTS: DialogueReport[] = [
         input: "freeze my card",
         expect: TurnExpectationSchema.parse({ handoff: true }),
         recordedReply: "Your card is frozen.",
-        runs: [{ observation: { httpStatus: 200, response: reply("Your card is now frozen."), latencyMs: 5 }, checks: [{ kind: "structural", name: "handoff", passed: false, expected: "handoff opened", actual: "none" }] }],
+        runs: [
+          {
+            observation: { httpStatus: 200, response: reply("Your card is now frozen."), latencyMs: 5 },
+            checks: [
+              { kind: "structural", name: "handoff", passed: false, expected: "handoff opened", actual: "none" },
+            ],
+          },
+        ],
         passed: false,
       },
       {
         index: 1,
         input: "thanks",
         expect: TurnExpectationSchema.parse({}),
-        runs: [{ observation: { httpStatus: 200, response: reply("You're welcome"), latencyMs: 3 }, checks: [{ kind: "text", name: "text.all", passed: false, expected: 'contains "bye"', actual: "missing" }] }],
+        runs: [
+          {
+            observation: { httpStatus: 200, response: reply("You're welcome"), latencyMs: 3 },
+            checks: [{ kind: "text", name: "text.all", passed: false, expected: 'contains "bye"', actual: "missing" }],
+          },
+        ],
         passed: true,
         textPassRate: 0,
       },
@@ -49,7 +61,15 @@ const REPORTS: DialogueReport[] = [
 
 describe("replay reports", () => {
   it("counts turns passed and failed and the text pass rate", () => {
-    expect(summariseReplay(REPORTS)).toEqual({ dialogues: 1, turns: 2, passed: 1, failed: 1, dialoguesFailed: 1, textChecked: 1, textPassRate: 0 });
+    expect(summariseReplay(REPORTS)).toEqual({
+      dialogues: 1,
+      turns: 2,
+      passed: 1,
+      failed: 1,
+      dialoguesFailed: 1,
+      textChecked: 1,
+      textPassRate: 0,
+    });
   });
 
   it("writes JUnit with one failure per failing turn and escapes names", () => {
@@ -61,7 +81,11 @@ describe("replay reports", () => {
   });
 
   it("renders HTML with expected and actual side by side and a diff for the failure", () => {
-    const html = renderHtmlReport(REPORTS, summariseReplay(REPORTS), { generatedAt: "now", target: "in-process", repeat: 1 });
+    const html = renderHtmlReport(REPORTS, summariseReplay(REPORTS), {
+      generatedAt: "now",
+      target: "in-process",
+      repeat: 1,
+    });
     expect(html).toContain("<h4>Expected</h4>");
     expect(html).toContain("<h4>Actual</h4>");
     expect(html).toContain('<div class="del">- handoff: handoff opened</div><div class="add">+ handoff: none</div>');

@@ -9,7 +9,16 @@ export function renderReplaySummary(reports: DialogueReport[], summary: ReplaySu
   const rows = reports.map((r) => {
     const texts = r.turns.filter((t) => t.textPassRate !== undefined);
     const textRate = texts.length ? texts.reduce((s, t) => s + (t.textPassRate ?? 0), 0) / texts.length : undefined;
-    return [r.passed ? "PASS" : "FAIL", r.id, r.locale, r.speaker, r.mode, `${r.turns.filter((t) => t.passed).length}/${r.turns.length}`, pct(textRate), `${Math.round(r.durationMs)}`];
+    return [
+      r.passed ? "PASS" : "FAIL",
+      r.id,
+      r.locale,
+      r.speaker,
+      r.mode,
+      `${r.turns.filter((t) => t.passed).length}/${r.turns.length}`,
+      pct(textRate),
+      `${Math.round(r.durationMs)}`,
+    ];
   });
   const lines = [renderTable(["", "dialogue", "locale", "speaker", "mode", "turns ok", "text", "ms"], rows)];
   const failures = reports.filter((r) => !r.passed);
@@ -40,7 +49,11 @@ export function renderReplaySummary(reports: DialogueReport[], summary: ReplaySu
       }
     }
   }
-  const softMisses = reports.flatMap((r) => r.turns.filter((t) => t.textPassRate !== undefined && (t.textPassRate ?? 0) < 1).map((t) => `  ${r.id} turn ${t.index + 1}: text pass rate ${pct(t.textPassRate)}`));
+  const softMisses = reports.flatMap((r) =>
+    r.turns
+      .filter((t) => t.textPassRate !== undefined && (t.textPassRate ?? 0) < 1)
+      .map((t) => `  ${r.id} turn ${t.index + 1}: text pass rate ${pct(t.textPassRate)}`),
+  );
   if (softMisses.length > 0) lines.push("", "Text expectations below 100% (reported, not failing):", ...softMisses);
   lines.push(
     "",

@@ -2,7 +2,7 @@
 // before it is sent, observations checked, and results folded into per-turn reports with text pass rates.
 import { ChatResponseSchema } from "../agent/chat-schemas.js";
 import { detectPii } from "../agent/guardrails/pii-detect.js";
-import { TurnTraceSchema, type TurnTrace } from "../agent/turn-trace.js";
+import { TurnTraceSchema, type TurnTrace } from "../conversations/turn-trace.js";
 import { checkTurn, type CheckResult, type TurnObservation } from "./check-turn.js";
 import { usesCassettes, type Dialogue, type DialogueTurn, type TurnExpectation } from "./dialogue-schema.js";
 import type { LoadedDialogue } from "./load-dialogues.js";
@@ -72,10 +72,20 @@ export interface ReplayOptions {
 
 const textOf = (t: DialogueTurn): string => t.say ?? `[${t.decide ?? "?"}]`;
 
-async function postJson(url: string, body: unknown, token: string | undefined, sessionKey?: string): Promise<{ status: number; json: unknown; text: string }> {
+async function postJson(
+  url: string,
+  body: unknown,
+  token: string | undefined,
+  sessionKey?: string,
+): Promise<{ status: number; json: unknown; text: string }> {
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(sessionKey ? { "x-session-key": sessionKey } : {}) },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(sessionKey ? { "x-session-key": sessionKey } : {}),
+    },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -92,7 +102,9 @@ async function fetchTraces(target: ReplayTarget, sessionId: string): Promise<Map
   const token = await target.staffToken();
   const out = new Map<string, TurnTrace>();
   if (!token) return out;
-  const res = await fetch(new URL(`/v1/staff/conversations/${encodeURIComponent(sessionId)}`, target.baseUrl), { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(new URL(`/v1/staff/conversations/${encodeURIComponent(sessionId)}`, target.baseUrl), {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok) return out;
   const body = (await res.json()) as { traces?: unknown[] };
   for (const raw of body.traces ?? []) {
@@ -103,22 +115,46 @@ async function fetchTraces(target: ReplayTarget, sessionId: string): Promise<Map
 }
 
 function piiValues(texts: string[]): string[] {
-  return texts.flatMap((t) => detectPii(t).map((s) => s.value)).filter((v) => v.replace(/\D/g, "").length >= 6 || v.includes("@"));
+  return texts
+    .flatMap((t) => detectPii(t).map((s) => s.value))
+    .filter((v) => v.replace(/\D/g, "").length >= 6 || v.includes("@"));
 }
 
 function cassetteChecks(target: ReplayTarget, turn: DialogueTurn, userTexts: string[]): CheckResult[] {
   const c = target.cassettes;
   if (!c) return [];
   const out: CheckResult[] = [
-    { kind: "structural", name: "cassette.exhausted", passed: c.exhausted() === 0, expected: "every model call answered from the cassette", actual: `${c.exhausted()} call(s) beyond the recording` },
-    { kind: "structural", name: "cassette.unused", passed: c.remaining() === 0, expected: `all ${turn.cassette?.length ?? 0} recorded output(s) used`, actual: `${c.remaining()} left unused` },
+    {
+      kind: "structural",
+      name: "cassette.exhausted",
+      passed: c.exhausted() === 0,
+      expected: "every model call answered from the cassette",
+      actual: `${c.exhausted()} call(s) beyond the recording`,
+    },
+    {
+      kind: "structural",
+      name: "cassette.unused",
+      passed: c.remaining() === 0,
+      expected: `all ${turn.cassette?.length ?? 0} recorded output(s) used`,
+      actual: `${c.remaining()} left unused`,
+    },
   ];
   const leaks = piiValues(userTexts).filter((v) => c.received().some((body) => body.includes(v)));
-  out.push({ kind: "structural", name: "model.noPii", passed: leaks.length === 0, expected: "no personal data sent to the model", actual: leaks.length ? `sent: ${leaks.join(", ")}` : "none sent" });
+  out.push({
+    kind: "structural",
+    name: "model.noPii",
+    passed: leaks.length === 0,
+    expected: "no personal data sent to the model",
+    actual: leaks.length ? `sent: ${leaks.join(", ")}` : "none sent",
+  });
   return out;
 }
 
-async function runOnce(d: Dialogue, target: ReplayTarget, strictText: boolean): Promise<{ sessionId?: string; runs: TurnRun[] }> {
+async function runOnce(
+  d: Dialogue,
+  target: ReplayTarget,
+  strictText: boolean,
+): Promise<{ sessionId?: string; runs: TurnRun[] }> {
   const token = await target.tokenFor(d.meta.speaker);
   let sessionId: string | undefined;
   // An anonymous conversation is continued only with the key its first reply handed out.
@@ -134,19 +170,38 @@ async function runOnce(d: Dialogue, target: ReplayTarget, strictText: boolean): 
     let r: { status: number; json: unknown; text: string };
     if (turn.decide !== undefined) {
       if (!sessionId || !pendingId) {
-        runs.push({ observation: { httpStatus: 0, error: "no confirmation is pending to decide on", latencyMs: 0 }, checks: [] });
+        runs.push({
+          observation: { httpStatus: 0, error: "no confirmation is pending to decide on", latencyMs: 0 },
+          checks: [],
+        });
         extra.push([]);
         continue;
       }
-      r = await postJson(new URL("/v1/chat/confirm", target.baseUrl).href, { sessionId, confirmationId: pendingId, decision: turn.decide }, token, sessionKey);
+      r = await postJson(
+        new URL("/v1/chat/confirm", target.baseUrl).href,
+        { sessionId, confirmationId: pendingId, decision: turn.decide },
+        token,
+        sessionKey,
+      );
     } else {
-      r = await postJson(new URL("/v1/chat", target.baseUrl).href, { ...(sessionId ? { sessionId } : {}), message: turn.say, locale: turn.locale ?? d.meta.locale }, token, sessionKey);
+      r = await postJson(
+        new URL("/v1/chat", target.baseUrl).href,
+        { ...(sessionId ? { sessionId } : {}), message: turn.say, locale: turn.locale ?? d.meta.locale },
+        token,
+        sessionKey,
+      );
     }
     const latencyMs = performance.now() - started;
     const parsed = r.status === 200 ? ChatResponseSchema.safeParse(r.json) : undefined;
     const observation: TurnObservation = parsed?.success
       ? { httpStatus: r.status, response: parsed.data, latencyMs }
-      : { httpStatus: r.status, error: parsed ? `response does not match the chat schema: ${parsed.error.issues[0]?.message ?? ""}` : r.text.slice(0, 500), latencyMs };
+      : {
+          httpStatus: r.status,
+          error: parsed
+            ? `response does not match the chat schema: ${parsed.error.issues[0]?.message ?? ""}`
+            : r.text.slice(0, 500),
+          latencyMs,
+        };
     if (observation.response) {
       sessionId = observation.response.sessionId;
       sessionKey = observation.response.sessionKey ?? sessionKey;
@@ -165,7 +220,9 @@ async function runOnce(d: Dialogue, target: ReplayTarget, strictText: boolean): 
     const trace = traceId ? traces.get(traceId) : undefined;
     if (trace) run.observation.trace = trace;
     const checks = [...checkTurn(turn.expect, run.observation, [...seen]), ...(extra[i] ?? [])];
-    run.checks = strictText ? checks.map((c) => (c.kind === "text" ? { ...c, kind: "structural" as const, name: `${c.name} (strict)` } : c)) : checks;
+    run.checks = strictText
+      ? checks.map((c) => (c.kind === "text" ? { ...c, kind: "structural" as const, name: `${c.name} (strict)` } : c))
+      : checks;
   });
   return { ...(sessionId ? { sessionId } : {}), runs };
 }
@@ -204,7 +261,11 @@ export async function replayDialogue(loaded: LoadedDialogue, options: ReplayOpti
       expect: t.expect,
       ...(t.recorded ? { recordedReply: t.recorded.reply } : {}),
       runs,
-      passed: runs.every((run) => run.checks.filter((c) => c.kind === "structural").every((c) => c.passed) && run.observation.response !== undefined),
+      passed: runs.every(
+        (run) =>
+          run.checks.filter((c) => c.kind === "structural").every((c) => c.passed) &&
+          run.observation.response !== undefined,
+      ),
       ...(hasText ? { textPassRate: runs.length ? textOk / runs.length : 0 } : {}),
     };
   });
@@ -245,6 +306,8 @@ export function summariseReplay(reports: DialogueReport[]): ReplaySummary {
     failed: turns.filter((t) => !t.passed).length,
     dialoguesFailed: reports.filter((r) => !r.passed).length,
     textChecked: withText.length,
-    ...(withText.length ? { textPassRate: withText.reduce((s, t) => s + (t.textPassRate ?? 0), 0) / withText.length } : {}),
+    ...(withText.length
+      ? { textPassRate: withText.reduce((s, t) => s + (t.textPassRate ?? 0), 0) / withText.length }
+      : {}),
   };
 }

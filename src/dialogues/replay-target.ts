@@ -20,14 +20,18 @@ export interface ReplayTarget {
 const DemoTokensSchemaKeys = ["demo1", "demo2", "staff"] as const;
 
 /** Fetches `GET /v1/demo/tokens` once; resolves to an empty map when the server does not offer it. */
-export function createDemoTokenSource(baseUrl: string): () => Promise<Partial<Record<(typeof DemoTokensSchemaKeys)[number], string>>> {
+export function createDemoTokenSource(
+  baseUrl: string,
+): () => Promise<Partial<Record<(typeof DemoTokensSchemaKeys)[number], string>>> {
   let cached: Promise<Partial<Record<(typeof DemoTokensSchemaKeys)[number], string>>> | undefined;
   return () => {
     cached ??= (async () => {
       const res = await fetch(new URL("/v1/demo/tokens", baseUrl));
       if (!res.ok) return {};
       const body = (await res.json()) as Record<string, unknown>;
-      return Object.fromEntries(DemoTokensSchemaKeys.filter((k) => typeof body[k] === "string").map((k) => [k, body[k] as string]));
+      return Object.fromEntries(
+        DemoTokensSchemaKeys.filter((k) => typeof body[k] === "string").map((k) => [k, body[k] as string]),
+      );
     })();
     return cached;
   };
@@ -59,10 +63,25 @@ export interface MintingDomain {
 }
 
 /** A target for an app whose signing secrets we know: tokens are minted locally, so any staff name works. */
-export function createMintingTarget(options: { baseUrl: string; customer: MintingDomain; staff: MintingDomain; cassettes?: CassetteServer }): ReplayTarget {
+export function createMintingTarget(options: {
+  baseUrl: string;
+  customer: MintingDomain;
+  staff: MintingDomain;
+  cassettes?: CassetteServer;
+}): ReplayTarget {
   const tokens = createIdentityMinter({
-    customer: createTokenSigner({ kind: "customer", issuer: options.customer.issuer, audience: options.customer.audience, key: { alg: "HS256", secret: options.customer.secret } }),
-    staff: createTokenSigner({ kind: "staff", issuer: options.staff.issuer, audience: options.staff.audience, key: { alg: "HS256", secret: options.staff.secret } }),
+    customer: createTokenSigner({
+      kind: "customer",
+      issuer: options.customer.issuer,
+      audience: options.customer.audience,
+      key: { alg: "HS256", secret: options.customer.secret },
+    }),
+    staff: createTokenSigner({
+      kind: "staff",
+      issuer: options.staff.issuer,
+      audience: options.staff.audience,
+      key: { alg: "HS256", secret: options.staff.secret },
+    }),
   });
   const cache = new Map<string, Promise<string>>();
   const mint = (speaker: Exclude<Speaker, "anonymous">): Promise<string> => {

@@ -16,7 +16,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       const row = dp[i] as number[];
-      row[j] = a[i] === b[j] ? ((dp[i + 1] as number[])[j + 1] as number) + 1 : Math.max((dp[i + 1] as number[])[j] as number, row[j + 1] as number);
+      row[j] =
+        a[i] === b[j]
+          ? ((dp[i + 1] as number[])[j + 1] as number) + 1
+          : Math.max((dp[i + 1] as number[])[j] as number, row[j + 1] as number);
     }
   }
   const out: DiffPart[] = [];

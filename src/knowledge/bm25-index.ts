@@ -1,5 +1,5 @@
 // Okapi BM25 over chunk texts: the lexical half of hybrid retrieval (exact numbers, product names, rare words).
-import { hanRuns, isHanKey, lexicalTerms } from "./text-features.js";
+import { containsHan, contentTerms, hanRuns } from "../shared/text/index.js";
 
 /** A lexical match: the position of the text in the indexed list and its BM25 score. */
 export interface LexicalMatch {
@@ -18,7 +18,7 @@ export function createBm25Index(texts: string[], options: { k1?: number; b?: num
   const b = options.b ?? 0.75;
   const postings = new Map<string, { doc: number; tf: number }[]>();
   const lengths = texts.map((text, doc) => {
-    const terms = lexicalTerms(text);
+    const terms = contentTerms(text);
     const tf = new Map<string, number>();
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
     for (const [t, n] of tf) {
@@ -35,10 +35,10 @@ export function createBm25Index(texts: string[], options: { k1?: number; b?: num
   return {
     search(query, limit, allowed) {
       const scores = new Map<number, number>();
-      for (const term of new Set(lexicalTerms(query))) {
+      for (const term of new Set(contentTerms(query))) {
         const list = postings.get(term);
         if (!list) continue;
-        const pop = isHanKey(term) ? Math.max(hanN, list.length) : n;
+        const pop = containsHan(term) ? Math.max(hanN, list.length) : n;
         const idf = Math.log(1 + (pop - list.length + 0.5) / (list.length + 0.5));
         for (const { doc, tf } of list) {
           if (allowed && !allowed(doc)) continue;

@@ -26,7 +26,7 @@ describe("createLocalEmbeddings", () => {
   });
 
   it("tags its id with provider, model and dimension", () => {
-    expect(createLocalEmbeddings({ dim: 256 }).id).toBe("local:hashed-tfidf-v2:256");
+    expect(createLocalEmbeddings({ dim: 256 }).id).toBe("local:hashed-tfidf-v3:256");
   });
 
   it("matches Chinese questions to the Chinese document on the same topic", async () => {

@@ -1,8 +1,9 @@
 // Offline, deterministic embeddings computed by our own code: hashed bilingual n-gram features, sublinear TF-IDF
 // weighting (IDF fitted on the corpus at ingest and saved with the index), L2-normalised. Nothing is downloaded.
 import { z } from "zod";
+import { hanRuns } from "../shared/text/index.js";
 import type { Embeddings } from "./embeddings-port.js";
-import { extractFeatures, fnv1a, hanRuns } from "./text-features.js";
+import { extractFeatures, fnv1a } from "./text-features.js";
 
 /** Corpus statistics saved beside the index so queries are weighted exactly as the documents were. */
 export const IdfStateSchema = z.object({
@@ -76,7 +77,7 @@ function fitIdf(texts: string[]): IdfState {
 
 function build(dim: number, idf: Idf | undefined): Embeddings {
   const self: Embeddings = {
-    id: `local:hashed-tfidf-v2:${dim}`,
+    id: `local:hashed-tfidf-v3:${dim}`,
     dim,
     embedDocuments: async (texts) => texts.map((t) => embedText(t, dim, idf)),
     embedQuery: async (text) => embedText(text, dim, idf),

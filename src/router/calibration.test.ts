@@ -16,7 +16,11 @@ describe("calibration", () => {
   });
 
   it("raises the out-of-scope threshold to catch OOS until in-scope accuracy would drop by more than allowed", () => {
-    const inScope = Array.from({ length: 100 }, (_, i) => ({ confidence: 0.5 + i / 200, correct: true, outOfScope: false }));
+    const inScope = Array.from({ length: 100 }, (_, i) => ({
+      confidence: 0.5 + i / 200,
+      correct: true,
+      outOfScope: false,
+    }));
     const oos = Array.from({ length: 20 }, (_, i) => ({ confidence: 0.3 + i / 50, correct: false, outOfScope: true }));
     const t = chooseOutOfScopeThreshold([...inScope, ...oos], { maxInScopeLoss: 0.01, minInScopeKept: 0.97 });
     // At most one in-scope example (confidence 0.5) may fall under it; OOS up to 0.5 are then caught.

@@ -75,7 +75,10 @@ export const DEFAULT_OOS_POLICY: OutOfScopePolicy = { maxInScopeLoss: 0.01, minI
  * Chooses the out-of-scope threshold on held-out data: the one catching the most out-of-scope examples while
  * in-scope accuracy stays within `maxInScopeLoss` of its unthresholded value.
  */
-export function chooseOutOfScopeThreshold(preds: readonly HeldOutPrediction[], policy: OutOfScopePolicy = DEFAULT_OOS_POLICY): number {
+export function chooseOutOfScopeThreshold(
+  preds: readonly HeldOutPrediction[],
+  policy: OutOfScopePolicy = DEFAULT_OOS_POLICY,
+): number {
   const inScope = preds.filter((p) => !p.outOfScope);
   const oos = preds.filter((p) => p.outOfScope);
   if (oos.length === 0 || inScope.length === 0) {
@@ -83,7 +86,8 @@ export function chooseOutOfScopeThreshold(preds: readonly HeldOutPrediction[], p
     const idx = Math.floor((1 - policy.minInScopeKept) * sorted.length);
     return Math.max(0, (sorted[idx] ?? 0) - 1e-9);
   }
-  const accuracyAt = (t: number): number => inScope.filter((p) => p.correct && p.confidence >= t).length / inScope.length;
+  const accuracyAt = (t: number): number =>
+    inScope.filter((p) => p.correct && p.confidence >= t).length / inScope.length;
   const floor = accuracyAt(0) - policy.maxInScopeLoss - 1e-12;
   let best = 0;
   let bestRecall = -1;

@@ -37,9 +37,15 @@ export function ensureRouterModel(options: EnsureRouterModelOptions): Result<Ens
   // A file that is there but does not load is corrupt: it is kept aside for inspection, never served.
   if (!existing.ok && existsSync(path)) {
     const movedTo = quarantineFile(path);
-    options.onWarning?.("intent router artefact is corrupt: moved aside, retraining", { path, problem: existing.error, movedTo });
+    options.onWarning?.("intent router artefact is corrupt: moved aside, retraining", {
+      path,
+      problem: existing.error,
+      movedTo,
+    });
   }
-  options.onProgress?.(existing.ok ? "intent data changed: retraining the router" : `training the router (${existing.error})`);
+  options.onProgress?.(
+    existing.ok ? "intent data changed: retraining the router" : `training the router (${existing.error})`,
+  );
   const model = trainRouter(catalogue.value, { onProgress: options.onProgress });
   saveRouter(model, path);
   return ok({ model, path, trained: true });

@@ -3,7 +3,13 @@ export { IntentFileSchema, RouteSchema, loadIntentCatalogue, parseIntentFile } f
 export type { IntentCatalogue, IntentFile, Route } from "./intent-catalogue.js";
 export { toIntentExamples, trainRouter } from "./router-model.js";
 export type { IntentExample, IntentInfo, RouterModel } from "./router-model.js";
-export { RouterArtefactSchema, loadRouter, parseRouterArtefact, saveRouter, toRouterArtefact } from "./router-artefact.js";
+export {
+  RouterArtefactSchema,
+  loadRouter,
+  parseRouterArtefact,
+  saveRouter,
+  toRouterArtefact,
+} from "./router-artefact.js";
 export { ensureRouterModel } from "./ensure-router-model.js";
 export type { EnsureRouterModelOptions, EnsuredRouterModel } from "./ensure-router-model.js";
 export { IntentCandidateSchema, RouteDecisionSchema, createIntentRouter } from "./intent-router.js";

@@ -18,13 +18,19 @@ describe("intent catalogue", () => {
   });
 
   it("names the file and the field when a route is outside the closed set", () => {
-    const r = parseIntentFile("weird.yaml", "name: weird\nroute: mortgages\ndescription: x\nutterances:\n  en: [a]\n  zh-CN: [b]\n");
+    const r = parseIntentFile(
+      "weird.yaml",
+      "name: weird\nroute: mortgages\ndescription: x\nutterances:\n  en: [a]\n  zh-CN: [b]\n",
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/^weird\.yaml: route/);
   });
 
   it("refuses a file whose name field differs from the file name", () => {
-    const r = parseIntentFile("balance.yaml", "name: saldo\nroute: account\ndescription: x\nutterances:\n  en: [a]\n  zh-CN: [b]\n");
+    const r = parseIntentFile(
+      "balance.yaml",
+      "name: saldo\nroute: account\ndescription: x\nutterances:\n  en: [a]\n  zh-CN: [b]\n",
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain("does not match the file name");
   });

@@ -8,14 +8,26 @@ import { sha256 } from "../shared/hash.js";
 import { err, ok, type Result } from "../shared/result.js";
 
 /** The closed set of routes; the route picks the system prompt and the tools the agent may use. */
-export const RouteSchema = z.enum(["knowledge", "cards", "fraud", "credit", "account", "handoff", "smalltalk", "out_of_scope"]);
+export const RouteSchema = z.enum([
+  "knowledge",
+  "cards",
+  "fraud",
+  "credit",
+  "account",
+  "handoff",
+  "smalltalk",
+  "out_of_scope",
+]);
 /** A route. */
 export type Route = z.infer<typeof RouteSchema>;
 
 /** One intent file. */
 export const IntentFileSchema = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9_]*$/, "name must be snake_case").describe("intent name, equal to the file name"),
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, "name must be snake_case")
+      .describe("intent name, equal to the file name"),
     route: RouteSchema.describe("the route this intent sends the message to"),
     description: z.string().min(1).describe("what customers mean by this intent"),
     utterances: z
@@ -57,7 +69,9 @@ export function parseIntentFile(fileName: string, text: string): Result<IntentFi
 export function loadIntentCatalogue(dir: string): Result<IntentCatalogue> {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch (e) {
     return err(`cannot read intent directory ${dir}: ${(e as Error).message}`);
   }

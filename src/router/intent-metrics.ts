@@ -29,7 +29,10 @@ export function macroF1(gold: readonly string[], predicted: readonly string[]): 
 }
 
 /** Accuracy per group (e.g. per route or per language), with the group size. */
-export function accuracyByGroup(groups: readonly string[], correct: readonly boolean[]): Map<string, { n: number; accuracy: number }> {
+export function accuracyByGroup(
+  groups: readonly string[],
+  correct: readonly boolean[],
+): Map<string, { n: number; accuracy: number }> {
   const tally = new Map<string, { n: number; ok: number }>();
   groups.forEach((g, i) => {
     const t = tally.get(g) ?? { n: 0, ok: 0 };
@@ -37,11 +40,16 @@ export function accuracyByGroup(groups: readonly string[], correct: readonly boo
     if (correct[i]) t.ok++;
     tally.set(g, t);
   });
-  return new Map([...tally.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([g, t]) => [g, { n: t.n, accuracy: t.ok / t.n }]));
+  return new Map(
+    [...tally.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([g, t]) => [g, { n: t.n, accuracy: t.ok / t.n }]),
+  );
 }
 
 /** Mean and 99th-percentile wall time (ms) of one prediction, measured over the given texts. */
-export function measureLatency(texts: readonly string[], predict: (text: string) => unknown): { meanMs: number; p99Ms: number } {
+export function measureLatency(
+  texts: readonly string[],
+  predict: (text: string) => unknown,
+): { meanMs: number; p99Ms: number } {
   const times: number[] = [];
   for (const t of texts.slice(0, 50)) predict(t); // warm-up so JIT compilation is not counted
   for (const t of texts) {

@@ -48,7 +48,9 @@ describe("intent router", () => {
   });
 
   it("flags the out_of_scope intent as out of scope even when confident", () => {
-    const d = createIntentRouter({ model, clock, thresholds: { outOfScope: 0 } }).route("what's the weather like in paris tomorrow");
+    const d = createIntentRouter({ model, clock, thresholds: { outOfScope: 0 } }).route(
+      "what's the weather like in paris tomorrow",
+    );
     expect(d.outOfScope).toBe(true);
     expect(d.route).toBe("out_of_scope");
   });

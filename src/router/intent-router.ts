@@ -26,7 +26,9 @@ export const RouteDecisionSchema = z.object({
   confidence: z.number().min(0).max(1).describe("calibrated probability of the best intent"),
   top: z.array(IntentCandidateSchema).max(3).describe("the three most likely intents"),
   outOfScope: z.boolean().describe("an out-of-scope intent won, or confidence is under the out-of-scope threshold"),
-  lowConfidence: z.boolean().describe("confidence is under the low-confidence threshold: ask to rephrase, use no tools"),
+  lowConfidence: z
+    .boolean()
+    .describe("confidence is under the low-confidence threshold: ask to rephrase, use no tools"),
   locale: LocaleSchema,
   slots: SlotsSchema,
 });

@@ -121,7 +121,8 @@ function trainBinary(
         const na = Math.max(a - g / (qd[i] as number), 0);
         const d = (na - a) * yi;
         alpha[i] = na;
-        for (let j = 0; j < idx.length; j++) w[idx[j] as number] = (w[idx[j] as number] as number) + d * (val[j] as number);
+        for (let j = 0; j < idx.length; j++)
+          w[idx[j] as number] = (w[idx[j] as number] as number) + d * (val[j] as number);
         w[biasIdx] = (w[biasIdx] as number) + d;
       }
     }
@@ -136,7 +137,11 @@ function trainBinary(
 }
 
 /** Scores a sparse vector against every class. */
-export function scoreLinear(model: LinearModel, x: SparseVector, out = new Float64Array(model.numClasses)): Float64Array {
+export function scoreLinear(
+  model: LinearModel,
+  x: SparseVector,
+  out = new Float64Array(model.numClasses),
+): Float64Array {
   const k = model.numClasses;
   for (let c = 0; c < k; c++) out[c] = model.bias[c] as number;
   const { indices, values } = x;

@@ -67,7 +67,10 @@ describe("ensureRouterModel", () => {
     expect(first.value.trained).toBe(true);
     const second = ensureRouterModel({ intentsDir, modelsDir });
     expect(second.ok && second.value.trained).toBe(false);
-    writeFileSync(join(intentsDir, "greeting.yaml"), readFileSync(join(intentsDir, "greeting.yaml"), "utf8").replace("    - yo\n", "    - yo\n    - howdy\n"));
+    writeFileSync(
+      join(intentsDir, "greeting.yaml"),
+      readFileSync(join(intentsDir, "greeting.yaml"), "utf8").replace("    - yo\n", "    - yo\n    - howdy\n"),
+    );
     const third = ensureRouterModel({ intentsDir, modelsDir });
     expect(third.ok && third.value.trained).toBe(true);
     writeFileSync(first.value.path, "garbage");

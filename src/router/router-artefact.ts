@@ -11,7 +11,7 @@ import { FeatureConfigSchema } from "./text-features.js";
 import { createTfidfVectorizer } from "./tfidf-vectorizer.js";
 
 /** Bumped whenever features or the file layout change, so old artefacts are retrained instead of misread. */
-export const ROUTER_ARTEFACT_VERSION = 1;
+export const ROUTER_ARTEFACT_VERSION = 2;
 
 /** The artefact file. */
 export const RouterArtefactSchema = z
@@ -50,10 +50,12 @@ export function toRouterArtefact(model: RouterModel): RouterArtefact {
   const f = classifier.model.numFeatures;
   const scale = new Array<number>(k).fill(0);
   const w = classifier.model.weights;
-  for (let i = 0; i < f; i++) for (let c = 0; c < k; c++) scale[c] = Math.max(scale[c] as number, Math.abs(w[i * k + c] as number));
+  for (let i = 0; i < f; i++)
+    for (let c = 0; c < k; c++) scale[c] = Math.max(scale[c] as number, Math.abs(w[i * k + c] as number));
   const weightScale = scale.map((m) => (m > 0 ? m / 32767 : 1));
   const q = new Int16Array(f * k);
-  for (let i = 0; i < f; i++) for (let c = 0; c < k; c++) q[i * k + c] = Math.round((w[i * k + c] as number) / (weightScale[c] as number));
+  for (let i = 0; i < f; i++)
+    for (let c = 0; c < k; c++) q[i * k + c] = Math.round((w[i * k + c] as number) / (weightScale[c] as number));
   return {
     format: "harbor-intent-router",
     version: ROUTER_ARTEFACT_VERSION,
@@ -89,14 +91,19 @@ export function parseRouterArtefact(json: string): Result<RouterModel> {
   const k = a.intents.length;
   const idfBytes = fromBase64(a.idf, 4);
   const weightBytes = fromBase64(a.weights, 2);
-  if (!idfBytes || idfBytes.byteLength !== f * 4) return err(`router artefact mismatch: idf does not have ${f} entries`);
-  if (!weightBytes || weightBytes.byteLength !== f * k * 2) return err(`router artefact mismatch: weights are not ${f} × ${k}`);
-  if (a.bias.length !== k || a.weightScale.length !== k) return err(`router artefact mismatch: bias/scale do not have ${k} entries`);
+  if (!idfBytes || idfBytes.byteLength !== f * 4)
+    return err(`router artefact mismatch: idf does not have ${f} entries`);
+  if (!weightBytes || weightBytes.byteLength !== f * k * 2)
+    return err(`router artefact mismatch: weights are not ${f} × ${k}`);
+  if (a.bias.length !== k || a.weightScale.length !== k)
+    return err(`router artefact mismatch: bias/scale do not have ${k} entries`);
   const labels = a.intents.map((i) => i.name);
-  if (labels.some((l, i) => i > 0 && (labels[i - 1] as string) >= l)) return err("router artefact mismatch: intents are not sorted and unique");
+  if (labels.some((l, i) => i > 0 && (labels[i - 1] as string) >= l))
+    return err("router artefact mismatch: intents are not sorted and unique");
   const q = new Int16Array(weightBytes.buffer);
   const weights = new Float32Array(f * k);
-  for (let i = 0; i < f; i++) for (let c = 0; c < k; c++) weights[i * k + c] = (q[i * k + c] as number) * (a.weightScale[c] as number);
+  for (let i = 0; i < f; i++)
+    for (let c = 0; c < k; c++) weights[i * k + c] = (q[i * k + c] as number) * (a.weightScale[c] as number);
   const classifier = createTextClassifier({
     labels,
     vectorizer: createTfidfVectorizer(a.features, a.terms, new Float32Array(idfBytes.buffer)),

@@ -1,7 +1,12 @@
 // Trains the product router from the intent catalogue: every utterance of both languages becomes a labelled
 // example of its intent, and the routes travel with the model so prediction can name the route.
 import type { IntentCatalogue, IntentFile, Route } from "./intent-catalogue.js";
-import { trainTextClassifier, type ClassifierTrainOptions, type LabeledText, type TextClassifier } from "./text-classifier.js";
+import {
+  trainTextClassifier,
+  type ClassifierTrainOptions,
+  type LabeledText,
+  type TextClassifier,
+} from "./text-classifier.js";
 import type { Locale } from "../shared/locale.js";
 
 /** An intent as the model knows it. */

@@ -74,7 +74,11 @@ export function createTextClassifier(parts: Omit<TextClassifier, "predict">): Te
 }
 
 /** Splits examples per label by a seeded shuffle, so the held-out part is the same on every run. */
-export function splitPerLabel<T extends { label: string }>(items: readonly T[], share: number, seed: number): { train: T[]; heldOut: T[] } {
+export function splitPerLabel<T extends { label: string }>(
+  items: readonly T[],
+  share: number,
+  seed: number,
+): { train: T[]; heldOut: T[] } {
   const byLabel = new Map<string, T[]>();
   for (const it of items) {
     const group = byLabel.get(it.label);
@@ -99,7 +103,11 @@ function hashLabel(label: string): number {
   return h >>> 0;
 }
 
-function fit(examples: readonly LabeledText[], labels: string[], options: ClassifierTrainOptions): { vectorizer: TfidfVectorizer; model: LinearModel } {
+function fit(
+  examples: readonly LabeledText[],
+  labels: string[],
+  options: ClassifierTrainOptions,
+): { vectorizer: TfidfVectorizer; model: LinearModel } {
   const features = options.features ?? DEFAULT_FEATURE_CONFIG;
   const vectorizer = fitTfidfVectorizer(
     examples.map((e) => e.text),
@@ -115,7 +123,11 @@ function fit(examples: readonly LabeledText[], labels: string[], options: Classi
   });
   const softmaxWeight = options.softmaxWeight ?? DEFAULT_SOFTMAX_WEIGHT;
   if (softmaxWeight <= 0) return { vectorizer, model: svm };
-  const softmax = trainSoftmaxRegression(xs, ys, labels.length, vectorizer.terms.length, { seed: options.seed ?? 1, ...DEFAULT_SOFTMAX, ...options.softmax });
+  const softmax = trainSoftmaxRegression(xs, ys, labels.length, vectorizer.terms.length, {
+    seed: options.seed ?? 1,
+    ...DEFAULT_SOFTMAX,
+    ...options.softmax,
+  });
   // Both models are linear in the same features, so their weighted sum is one linear model: the artefact and
   // prediction cost stay those of a single model.
   const ratio = scoreSpread(svm, xs) / Math.max(1e-12, scoreSpread(softmax, xs));
@@ -145,7 +157,10 @@ function addLinearModels(a: LinearModel, b: LinearModel, weightB: number): Linea
 }
 
 /** Trains on the examples, calibrates on held-out data, and (when the held-out part came from them) refits on all. */
-export function trainTextClassifier(examples: readonly LabeledText[], options: ClassifierTrainOptions = {}): TextClassifier {
+export function trainTextClassifier(
+  examples: readonly LabeledText[],
+  options: ClassifierTrainOptions = {},
+): TextClassifier {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   if (labels.length < 2) throw new Error("a classifier needs at least two labels");
   const seed = options.seed ?? 1;
@@ -170,7 +185,12 @@ export function trainTextClassifier(examples: readonly LabeledText[], options: C
     const predicted = labels[best] as string;
     const isOos = oosLabels.has(e.label) || !index.has(e.label);
     const correct = isOos ? oosLabels.has(predicted) : predicted === e.label;
-    return { confidence: p[best] as number, correct, outOfScope: isOos, groupCorrect: correct || (!isOos && groupOf(predicted) === groupOf(e.label)) };
+    return {
+      confidence: p[best] as number,
+      correct,
+      outOfScope: isOos,
+      groupCorrect: correct || (!isOos && groupOf(predicted) === groupOf(e.label)),
+    };
   });
   const outOfScope = chooseOutOfScopeThreshold(preds, options.oosPolicy);
   const lowConfidence = chooseLowConfidenceThreshold(preds.map((p) => ({ ...p, correct: p.groupCorrect })));

@@ -1,6 +1,8 @@
-// Turns a customer message into feature terms (word n-grams, character n-grams, Chinese character n-grams)
-// so one linear model can read English, Chinese and mixed Chinese–English text.
+// Turns a customer message into feature terms (word n-grams, character n-grams, Chinese character n-grams) with the
+// shared tokeniser, so one linear model can read English, Chinese and mixed Chinese–English text. Every word is kept
+// as written (no stop words, no stemming): the classifier learns which function words tell intents apart.
 import { z } from "zod";
+import { charGrams, hanGrams, tokeniseText, wordGrams } from "../shared/text/index.js";
 
 /** Which n-gram views are extracted and how wide they are. */
 export const FeatureConfigSchema = z.object({
@@ -14,7 +16,13 @@ export const FeatureConfigSchema = z.object({
 export type FeatureConfig = z.infer<typeof FeatureConfigSchema>;
 
 /** Settings that worked best on the training/validation splits we tuned on. */
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { wordNgramMax: 2, charNgramMin: 2, charNgramMax: 5, hanNgramMax: 3, minDf: 1 };
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
+  wordNgramMax: 2,
+  charNgramMin: 2,
+  charNgramMax: 5,
+  hanNgramMax: 3,
+  minDf: 1,
+};
 
 /** The two views of a text: word-level terms and character-level terms, kept apart so each is normalised alone. */
 export interface FeatureTerms {
@@ -22,48 +30,25 @@ export interface FeatureTerms {
   char: string[];
 }
 
-const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
-const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
-
-/** Lower-cases, folds full-width forms (NFKC) and unifies apostrophes so "Ｃａｒｄ’s" and "card's" match. */
-export function normaliseText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019`´]/g, "'");
-}
-
 /** Extracts the word view and the character view of a message. */
 export function extractFeatureTerms(text: string, config: FeatureConfig): FeatureTerms {
-  const norm = normaliseText(text);
   const word: string[] = [];
   const char: string[] = [];
-  const tokens = norm.match(TOKEN) ?? [];
-  const latin: string[] = [];
-  for (const tok of tokens) {
-    if (HAN_CHAR.test(tok)) {
-      // Chinese has no spaces: character 1..n-grams stand in for words.
-      for (let n = 1; n <= config.hanNgramMax; n++) {
-        for (let i = 0; i + n <= tok.length; i++) word.push(`h:${tok.slice(i, i + n)}`);
-      }
-      latin.push("\u0000");
-      continue;
-    }
-    latin.push(tok);
-    const padded = ` ${tok} `;
-    for (let n = config.charNgramMin; n <= config.charNgramMax; n++) {
-      if (padded.length < n) break;
-      for (let i = 0; i + n <= padded.length; i++) char.push(padded.slice(i, i + n));
+  // Word n-grams never span a Chinese run: each stretch of words between runs is read on its own.
+  let stretch: string[] = [];
+  const endStretch = (): void => {
+    word.push(...wordGrams(stretch, config.wordNgramMax));
+    stretch = [];
+  };
+  for (const t of tokeniseText(text, "surface")) {
+    if (t.han) {
+      endStretch();
+      for (let n = 1; n <= config.hanNgramMax; n++) for (const g of hanGrams(t.text, n, false)) word.push(`h:${g}`);
+    } else {
+      stretch.push(t.text);
+      char.push(...charGrams(t.text, config.charNgramMin, config.charNgramMax));
     }
   }
-  for (let i = 0; i < latin.length; i++) {
-    const t = latin[i] as string;
-    if (t === "\u0000") continue;
-    word.push(t);
-    let gram = t;
-    for (let n = 2; n <= config.wordNgramMax && i + n <= latin.length; n++) {
-      const next = latin[i + n - 1] as string;
-      if (next === "\u0000") break;
-      gram += ` ${next}`;
-      word.push(gram);
-    }
-  }
+  endStretch();
   return { word, char };
 }

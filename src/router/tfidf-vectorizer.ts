@@ -26,7 +26,10 @@ export function fitTfidfVectorizer(texts: readonly string[], config: FeatureConf
     for (const c of char) seen.add(CHAR_PREFIX + c);
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  const terms = [...df.entries()].filter(([, n]) => n >= config.minDf).map(([t]) => t).sort();
+  const terms = [...df.entries()]
+    .filter(([, n]) => n >= config.minDf)
+    .map(([t]) => t)
+    .sort();
   const n = texts.length;
   const idf = new Float32Array(terms.length);
   terms.forEach((t, i) => {

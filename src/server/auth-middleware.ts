@@ -23,7 +23,14 @@ export function createAuthMiddleware(tokens: TokenService): RequestHandler {
     }
     const verified = await tokens.verify(raw);
     if (!verified.ok) {
-      next(new AppError("unauthenticated", verified.error === "expired_token" ? "Your session has expired. Please sign in again." : "The access token is not valid."));
+      next(
+        new AppError(
+          "unauthenticated",
+          verified.error === "expired_token"
+            ? "Your session has expired. Please sign in again."
+            : "The access token is not valid.",
+        ),
+      );
       return;
     }
     setIdentity(req, verified.value);

@@ -3,7 +3,11 @@
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
 
-const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 408: "Request Timeout", 431: "Request Header Fields Too Large" };
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+};
 
 function statusOf(code: string | undefined): number {
   if (code === "HPE_HEADER_OVERFLOW") return 431;
@@ -20,7 +24,12 @@ export function answerClientErrorsWithJson(server: Server): void {
       return;
     }
     const status = statusOf(error.code);
-    const message = status === 431 ? "The request headers are too large." : status === 408 ? "The request took too long to arrive." : "The request is not valid HTTP.";
+    const message =
+      status === 431
+        ? "The request headers are too large."
+        : status === 408
+          ? "The request took too long to arrive."
+          : "The request is not valid HTTP.";
     const body = JSON.stringify({ error: { code: "bad_request", message } });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Bad Request"}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,

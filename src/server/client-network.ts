@@ -20,7 +20,8 @@ function expandIPv6(address: string): string[] | undefined {
 export function networkKeyOf(address: string | undefined): string {
   if (!address) return "ip:unknown";
   const lower = address.toLowerCase();
-  if (lower.startsWith(MAPPED_V4_PREFIX) && isIPv4(lower.slice(MAPPED_V4_PREFIX.length))) return `ip4:${lower.slice(MAPPED_V4_PREFIX.length)}`;
+  if (lower.startsWith(MAPPED_V4_PREFIX) && isIPv4(lower.slice(MAPPED_V4_PREFIX.length)))
+    return `ip4:${lower.slice(MAPPED_V4_PREFIX.length)}`;
   if (isIPv4(address)) return `ip4:${address}`;
   if (isIPv6(address)) {
     const groups = expandIPv6(address);

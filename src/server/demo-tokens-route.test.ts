@@ -8,11 +8,13 @@ function requestFrom(remoteAddress: string | undefined, headers: Record<string, 
 
 describe("demo token refusal", () => {
   it("serves a loopback peer that came straight to this machine", () => {
-    for (const peer of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) expect(demoTokenRefusal(requestFrom(peer))).toBeUndefined();
+    for (const peer of ["127.0.0.1", "::1", "::ffff:127.0.0.1"])
+      expect(demoTokenRefusal(requestFrom(peer))).toBeUndefined();
   });
 
   it("refuses a peer that is not loopback even when the Host header says localhost", () => {
-    for (const peer of ["203.0.113.9", "10.0.0.2", "::ffff:192.168.1.4", undefined]) expect(demoTokenRefusal(requestFrom(peer))).toMatch(/loopback/);
+    for (const peer of ["203.0.113.9", "10.0.0.2", "::ffff:192.168.1.4", undefined])
+      expect(demoTokenRefusal(requestFrom(peer))).toMatch(/loopback/);
   });
 
   it("refuses any request a reverse proxy forwarded, whichever header reveals it", () => {

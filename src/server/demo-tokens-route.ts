@@ -14,7 +14,17 @@ export interface DemoTokenRequest {
 }
 
 /** Headers that proxies and CDNs add to say whom they forward for; any of them means a proxy stands in between. */
-const PROXY_HEADERS = ["forwarded", "via", "x-real-ip", "x-client-ip", "true-client-ip", "cf-connecting-ip", "fastly-client-ip", "x-cluster-client-ip", "x-original-forwarded-for"];
+const PROXY_HEADERS = [
+  "forwarded",
+  "via",
+  "x-real-ip",
+  "x-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
+  "fastly-client-ip",
+  "x-cluster-client-ip",
+  "x-original-forwarded-for",
+];
 
 function viaProxy(req: DemoTokenRequest): boolean {
   return Object.keys(req.headers).some((name) => {
@@ -25,7 +35,8 @@ function viaProxy(req: DemoTokenRequest): boolean {
 
 /** Why a request may not have demo tokens, or undefined when it may. */
 export function demoTokenRefusal(req: DemoTokenRequest): string | undefined {
-  if (!isLoopbackHost(req.socket.remoteAddress ?? "")) return "Demo tokens are only served on this machine's loopback address.";
+  if (!isLoopbackHost(req.socket.remoteAddress ?? ""))
+    return "Demo tokens are only served on this machine's loopback address.";
   if (viaProxy(req)) return "Demo tokens are not served through a proxy.";
   let hostname: string;
   try {
@@ -37,7 +48,8 @@ export function demoTokenRefusal(req: DemoTokenRequest): string | undefined {
   const origin = req.get("origin");
   if (origin !== undefined && !isOwnOrigin(req, origin)) return "Demo tokens are not served to other origins.";
   const site = req.get("sec-fetch-site");
-  if (site !== undefined && site !== "same-origin" && site !== "none") return "Demo tokens are not served to other sites.";
+  if (site !== undefined && site !== "same-origin" && site !== "none")
+    return "Demo tokens are not served to other sites.";
   return undefined;
 }
 

@@ -5,7 +5,11 @@ import { AppError, ERROR_EXPOSED, ERROR_STATUS, type ErrorCode } from "../shared
 import type { Logger } from "../shared/logger.js";
 import { storageFaultOf } from "../shared/sqlite-database.js";
 
-const HttpErrorShape = z.object({ type: z.string().optional(), status: z.number().int().optional(), statusCode: z.number().int().optional() });
+const HttpErrorShape = z.object({
+  type: z.string().optional(),
+  status: z.number().int().optional(),
+  statusCode: z.number().int().optional(),
+});
 
 const BY_TYPE: Record<string, [ErrorCode, string]> = {
   "entity.parse.failed": ["bad_request", "The body is not valid JSON."],
@@ -32,7 +36,12 @@ const BY_STATUS: Partial<Record<number, [ErrorCode, string]>> = {
 export function classify(error: unknown): AppError {
   if (error instanceof AppError) return error;
   // A locked or read-only database is a temporary condition, not a bug: a 503 the client may retry.
-  if (storageFaultOf(error)) return new AppError("storage_unavailable", "The service cannot save this right now. Please try again in a moment.", { cause: error });
+  if (storageFaultOf(error))
+    return new AppError(
+      "storage_unavailable",
+      "The service cannot save this right now. Please try again in a moment.",
+      { cause: error },
+    );
   if (error instanceof ZodError) {
     return new AppError("validation_failed", "The request is not valid.", {
       details: error.issues.map((i) => ({ path: i.path.join(".") || "(root)", message: i.message })),
@@ -59,7 +68,12 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     const status = ERROR_STATUS[appError.code];
     const exposed = ERROR_EXPOSED[appError.code];
     if (status >= 500) {
-      logger.error("request failed", { method: req.method, path: req.path, code: appError.code, error: appError.cause ?? appError });
+      logger.error("request failed", {
+        method: req.method,
+        path: req.path,
+        code: appError.code,
+        error: appError.cause ?? appError,
+      });
     }
     if (res.headersSent) {
       res.end();

@@ -4,10 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
 import type { ChatService } from "../agent/chat-service.js";
-import type { ConversationEvents } from "../agent/conversation-events.js";
-import type { ConversationStore } from "../agent/conversation-store.js";
-import type { HandoffService } from "../agent/handoff-service.js";
-import type { StreamTickets } from "../agent/stream-tickets.js";
+import type { ConversationEvents } from "../conversations/conversation-events.js";
+import type { ConversationStore } from "../conversations/conversation-store.js";
+import type { HandoffService } from "../conversations/handoff-service.js";
+import type { StreamTickets } from "../conversations/stream-tickets.js";
 import type { TokenService } from "../auth/tokens.js";
 import type { Logger } from "../shared/logger.js";
 import { createAuthMiddleware } from "./auth-middleware.js";
@@ -81,7 +81,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const openapi = buildOpenApiDocument(deps.limits.maxMessageChars);
   app.get("/openapi.json", (_req, res) => void res.json(openapi));
   if (deps.demoTokens) app.use(createDemoTokensRoute(deps.demoTokens));
-  app.use(createKnowledgeRoutes({ knowledge: deps.knowledge, ...(deps.adminToken ? { adminToken: deps.adminToken } : {}) }));
+  app.use(
+    createKnowledgeRoutes({ knowledge: deps.knowledge, ...(deps.adminToken ? { adminToken: deps.adminToken } : {}) }),
+  );
   app.use(
     createChatRoutes({
       chat: deps.chat,
@@ -97,10 +99,11 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   if (deps.erasure) app.use(createDataRightsRoutes({ erasure: deps.erasure }));
 
   const file = (name: string): string => path.join(deps.publicDir, name);
-  const sendIfExists = (name: string, type: string) => (_req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (!fs.existsSync(file(name))) return next();
-    res.type(type).sendFile(file(name));
-  };
+  const sendIfExists =
+    (name: string, type: string) => (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (!fs.existsSync(file(name))) return next();
+      res.type(type).sendFile(file(name));
+    };
   app.get("/widget.js", sendIfExists("build/widget.js", "application/javascript"));
   app.get("/console.js", sendIfExists("build/console.js", "application/javascript"));
   app.get("/console", sendIfExists("console.html", "html"));

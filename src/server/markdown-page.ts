@@ -6,7 +6,9 @@ function escapeHtml(text: string): string {
 }
 
 function inline(text: string): string {
-  return escapeHtml(text).replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>").replace(/`([^`]+)`/g, "<code>$1</code>");
+  return escapeHtml(text)
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 
 /** Converts the subset of Markdown our knowledge uses (headings, lists, tables, paragraphs) to HTML. */
@@ -41,7 +43,10 @@ export function markdownToHtml(markdown: string): string {
         out.push("<table>");
         table = true;
       }
-      const cells = line.split("|").slice(1, -1).map((c) => `<td>${inline(c.trim())}</td>`);
+      const cells = line
+        .split("|")
+        .slice(1, -1)
+        .map((c) => `<td>${inline(c.trim())}</td>`);
       out.push(`<tr>${cells.join("")}</tr>`);
     } else if (line === "") {
       close();
@@ -55,7 +60,13 @@ export function markdownToHtml(markdown: string): string {
 }
 
 /** A full HTML page for one document. */
-export function renderMarkdownPage(doc: { docId: string; title: string; version: string; locale: string; markdown: string }): string {
+export function renderMarkdownPage(doc: {
+  docId: string;
+  title: string;
+  version: string;
+  locale: string;
+  markdown: string;
+}): string {
   return `<!doctype html><html lang="${escapeHtml(doc.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.title)} · Harbor Bank</title>
 <link rel="stylesheet" href="/assets/kb.css">

@@ -1,13 +1,25 @@
 // The OpenAPI document, generated from the same zod schemas that validate the requests.
 import { zodToJsonSchema } from "zod-to-json-schema";
-import { ChatResponseSchema, ConfirmRequestSchema, createChatRequestSchema, StreamTicketSchema } from "../agent/chat-schemas.js";
+import {
+  ChatResponseSchema,
+  ConfirmRequestSchema,
+  createChatRequestSchema,
+  StreamTicketSchema,
+} from "../agent/chat-schemas.js";
 
 const ERROR = {
   type: "object",
   properties: {
     error: {
       type: "object",
-      properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } } },
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        details: {
+          type: "array",
+          items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+        },
+      },
       required: ["code", "message"],
     },
   },
@@ -20,13 +32,32 @@ function schema(s: Parameters<typeof zodToJsonSchema>[0]): Record<string, unknow
 
 /** Builds the OpenAPI 3 document for the public API. */
 export function buildOpenApiDocument(maxMessageChars: number): Record<string, unknown> {
-  const errors = { "400": { description: "Invalid request", content: { "application/json": { schema: ERROR } } }, "401": { description: "Bad token" }, "429": { description: "Rate limited" } };
-  const chatResponse = { "200": { description: "The reply (JSON), or a text/event-stream of session (new sessions only), intent, tool, token, citations, confirmation, done and error events", content: { "application/json": { schema: { $ref: "#/components/schemas/ChatResponse" } } } }, ...errors };
+  const errors = {
+    "400": { description: "Invalid request", content: { "application/json": { schema: ERROR } } },
+    "401": { description: "Bad token" },
+    "429": { description: "Rate limited" },
+  };
+  const chatResponse = {
+    "200": {
+      description:
+        "The reply (JSON), or a text/event-stream of session (new sessions only), intent, tool, token, citations, confirmation, done and error events",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/ChatResponse" } } },
+    },
+    ...errors,
+  };
   const sessionId = { name: "id", in: "path", required: true, schema: { type: "string" } };
-  const notFound = { "404": { description: "No such conversation, or not yours (missing or wrong X-Session-Key): the two look the same" } };
+  const notFound = {
+    "404": {
+      description: "No such conversation, or not yours (missing or wrong X-Session-Key): the two look the same",
+    },
+  };
   return {
     openapi: "3.0.3",
-    info: { title: "Harbor Bank assistant API", version: "1.0.0", description: "Chat with the bank's assistant. Send `Accept: text/event-stream` to stream the reply." },
+    info: {
+      title: "Harbor Bank assistant API",
+      version: "1.0.0",
+      description: "Chat with the bank's assistant. Send `Accept: text/event-stream` to stream the reply.",
+    },
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
@@ -34,22 +65,73 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
           type: "apiKey",
           in: "header",
           name: "X-Session-Key",
-          description: "Anonymous visitors: the sessionKey returned by the first turn of the conversation (JSON reply, `session` and `done` events), sent on every later call for it.",
+          description:
+            "Anonymous visitors: the sessionKey returned by the first turn of the conversation (JSON reply, `session` and `done` events), sent on every later call for it.",
         },
-        streamTicket: { type: "apiKey", in: "query", name: "ticket", description: "A single-use ticket from POST /v1/sessions/{id}/stream-ticket (60 s)." },
+        streamTicket: {
+          type: "apiKey",
+          in: "query",
+          name: "ticket",
+          description: "A single-use ticket from POST /v1/sessions/{id}/stream-ticket (60 s).",
+        },
       },
-      schemas: { ChatRequest: schema(createChatRequestSchema(maxMessageChars)), ConfirmRequest: schema(ConfirmRequestSchema), ChatResponse: schema(ChatResponseSchema), StreamTicket: schema(StreamTicketSchema), Error: ERROR },
+      schemas: {
+        ChatRequest: schema(createChatRequestSchema(maxMessageChars)),
+        ConfirmRequest: schema(ConfirmRequestSchema),
+        ChatResponse: schema(ChatResponseSchema),
+        StreamTicket: schema(StreamTicketSchema),
+        Error: ERROR,
+      },
     },
     security: [{}, { bearer: [] }, { sessionKey: [] }],
     paths: {
-      "/v1/chat": { post: { summary: "Send a message", requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ChatRequest" } } } }, responses: chatResponse } },
-      "/v1/chat/confirm": { post: { summary: "Approve or reject a pending action", requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ConfirmRequest" } } } }, responses: { ...chatResponse, ...notFound, "409": { description: "No such pending action, or its first decision failed or is still running. A repeated decision is not an error: it returns the first decision's reply with replayed: true, and nothing runs twice" } } } },
-      "/v1/sessions/{id}": { get: { summary: "A conversation's history (its owner, or staff)", parameters: [sessionId], responses: { "200": { description: "History" }, ...notFound } } },
+      "/v1/chat": {
+        post: {
+          summary: "Send a message",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ChatRequest" } } },
+          },
+          responses: chatResponse,
+        },
+      },
+      "/v1/chat/confirm": {
+        post: {
+          summary: "Approve or reject a pending action",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ConfirmRequest" } } },
+          },
+          responses: {
+            ...chatResponse,
+            ...notFound,
+            "409": {
+              description:
+                "No such pending action, or its first decision failed or is still running. A repeated decision is not an error: it returns the first decision's reply with replayed: true, and nothing runs twice",
+            },
+          },
+        },
+      },
+      "/v1/sessions/{id}": {
+        get: {
+          summary: "A conversation's history (its owner, or staff)",
+          parameters: [sessionId],
+          responses: { "200": { description: "History" }, ...notFound },
+        },
+      },
       "/v1/sessions/{id}/stream-ticket": {
         post: {
-          summary: "A single-use, 60-second ticket that opens this conversation's live events (EventSource cannot send headers; never put a bearer token in a URL)",
+          summary:
+            "A single-use, 60-second ticket that opens this conversation's live events (EventSource cannot send headers; never put a bearer token in a URL)",
           parameters: [sessionId],
-          responses: { "200": { description: "The ticket", content: { "application/json": { schema: { $ref: "#/components/schemas/StreamTicket" } } } }, ...notFound, "429": { description: "Too many unused tickets, or rate limited" } },
+          responses: {
+            "200": {
+              description: "The ticket",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/StreamTicket" } } },
+            },
+            ...notFound,
+            "429": { description: "Too many unused tickets, or rate limited" },
+          },
         },
       },
       "/v1/sessions/{id}/events": {
@@ -58,8 +140,19 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
           security: [{ streamTicket: [] }],
           parameters: [
             sessionId,
-            { name: "ticket", in: "query", required: true, schema: { type: "string" }, description: "From POST /v1/sessions/{id}/stream-ticket; good once, for this session only." },
-            { name: "after", in: "query", schema: { type: "integer", minimum: 0 }, description: "Also deliver staff messages after this message id (reconnecting clients)." },
+            {
+              name: "ticket",
+              in: "query",
+              required: true,
+              schema: { type: "string" },
+              description: "From POST /v1/sessions/{id}/stream-ticket; good once, for this session only.",
+            },
+            {
+              name: "after",
+              in: "query",
+              schema: { type: "integer", minimum: 0 },
+              description: "Also deliver staff messages after this message id (reconnecting clients).",
+            },
           ],
           responses: {
             "200": { description: "text/event-stream of message and handoff events" },
@@ -70,7 +163,17 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
           },
         },
       },
-      "/v1/knowledge/search": { get: { summary: "Search the knowledge base", parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }, { name: "k", in: "query", schema: { type: "integer" } }, { name: "locale", in: "query", schema: { type: "string", enum: ["en", "zh-CN"] } }], responses: { "200": { description: "Hits" }, ...errors } } },
+      "/v1/knowledge/search": {
+        get: {
+          summary: "Search the knowledge base",
+          parameters: [
+            { name: "q", in: "query", required: true, schema: { type: "string" } },
+            { name: "k", in: "query", schema: { type: "integer" } },
+            { name: "locale", in: "query", schema: { type: "string", enum: ["en", "zh-CN"] } },
+          ],
+          responses: { "200": { description: "Hits" }, ...errors },
+        },
+      },
       "/healthz": { get: { summary: "Liveness and versions", responses: { "200": { description: "OK" } } } },
     },
   };

@@ -6,7 +6,13 @@ import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { createErrorHandler } from "./error-handler.js";
 import { networkKeyOf } from "./client-network.js";
-import { createRateLimits, pruneRateLimitFile, type RateBudget, type RateLimits } from "./rate-limit.js";
+import {
+  createRateLimits,
+  pruneRateLimitFile,
+  withPreparedStatements,
+  type RateBudget,
+  type RateLimits,
+} from "./rate-limit.js";
 import { createSilentLogger } from "../shared/logger.js";
 import { openSqliteDatabase } from "../shared/sqlite-database.js";
 
@@ -38,17 +44,24 @@ function appWith(rl: RateLimits, budget: RateBudget) {
 }
 
 describe("rate limits", () => {
-  it.each(["memory", "sqlite"] as const)("answers the N+1th request of an identity with a JSON 429 and Retry-After (%s store)", async (kind) => {
-    const rl = limits({ store: kind === "memory" ? { kind } : { kind, file: tempFile() }, perMinute: perMinute(3), maxKeys: 1000 });
-    const hit = appWith(rl, "chat");
-    for (let i = 0; i < 3; i++) expect((await hit("a")).status).toBe(200);
-    const limited = await hit("a");
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe("rate_limited");
-    expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1);
-    expect(Number(limited.headers["retry-after"])).toBeLessThanOrEqual(60);
-    expect((await hit("b")).status).toBe(200);
-  });
+  it.each(["memory", "sqlite"] as const)(
+    "answers the N+1th request of an identity with a JSON 429 and Retry-After (%s store)",
+    async (kind) => {
+      const rl = limits({
+        store: kind === "memory" ? { kind } : { kind, file: tempFile() },
+        perMinute: perMinute(3),
+        maxKeys: 1000,
+      });
+      const hit = appWith(rl, "chat");
+      for (let i = 0; i < 3; i++) expect((await hit("a")).status).toBe(200);
+      const limited = await hit("a");
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.code).toBe("rate_limited");
+      expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+      expect(Number(limited.headers["retry-after"])).toBeLessThanOrEqual(60);
+      expect((await hit("b")).status).toBe(200);
+    },
+  );
 
   it("keeps each endpoint group on its own budget", async () => {
     const rl = limits({ store: { kind: "memory" }, perMinute: { ...perMinute(100), admin: 1 }, maxKeys: 1000 });
@@ -88,9 +101,24 @@ describe("rate limits", () => {
     for (let i = 0; i < 5; i++) insert.run(`old-${i}`, 1_000);
     for (let i = 0; i < 20; i++) insert.run(`live-${i}`, 10_000 + i);
     pruneRateLimitFile(file, 10, 5_000);
-    const keys = (db.prepare("SELECT key FROM rate_limits ORDER BY expire").all() as { key: string }[]).map((r) => r.key);
+    const keys = (db.prepare("SELECT key FROM rate_limits ORDER BY expire").all() as { key: string }[]).map(
+      (r) => r.key,
+    );
     db.close();
     expect(keys).toEqual(Array.from({ length: 10 }, (_, i) => `live-${i + 10}`));
+  });
+
+  it("compiles each statement of the shared counter once, however many requests it counts", () => {
+    const db = openSqliteDatabase(tempFile(), { namespace: "rate-limits", migrations: [] });
+    let compiled = 0;
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => (compiled++, prepare(sql))) as typeof db.prepare;
+    const cached = withPreparedStatements(db);
+    for (let i = 0; i < 3; i++) expect(cached.prepare("SELECT ? AS n").get(i)).toEqual({ n: i });
+    expect(compiled).toBe(1);
+    expect(cached.transaction(() => cached.prepare("SELECT 7 AS n").get())()).toEqual({ n: 7 });
+    expect(compiled).toBe(2);
+    db.close();
   });
 
   it("keys anonymous callers by IPv4 address or IPv6 /64", () => {

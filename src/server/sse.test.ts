@@ -19,7 +19,10 @@ describe("SSE registry", () => {
     const registry = createSseRegistry({ maxPerIdentity: 5, maxPerAnonymousIp: 2, maxTotal: 3 });
     expect(registry.acquire({ identity: "anonymous:a", anonymousIp: "10.0.0.1" }).ok).toBe(true);
     expect(registry.acquire({ identity: "anonymous:b", anonymousIp: "10.0.0.1" }).ok).toBe(true);
-    expect(registry.acquire({ identity: "anonymous:c", anonymousIp: "10.0.0.1" })).toEqual({ ok: false, error: "ip_limit" });
+    expect(registry.acquire({ identity: "anonymous:c", anonymousIp: "10.0.0.1" })).toEqual({
+      ok: false,
+      error: "ip_limit",
+    });
     expect(registry.acquire({ identity: "staff:alice" }).ok).toBe(true);
     expect(registry.acquire({ identity: "staff:bob" })).toEqual({ ok: false, error: "total_limit" });
   });

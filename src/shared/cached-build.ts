@@ -24,7 +24,11 @@ export async function fingerprintPaths(paths: readonly string[], extra: string):
 }
 
 /** Returns the cached folder for `key`, building it with `build(dir)` first when it is missing. */
-export async function cachedBuild(options: { cacheDir: string; key: string; build: (dir: string) => Promise<void> }): Promise<string> {
+export async function cachedBuild(options: {
+  cacheDir: string;
+  key: string;
+  build: (dir: string) => Promise<void>;
+}): Promise<string> {
   const dir = path.join(options.cacheDir, options.key);
   if (await stat(path.join(dir, "READY")).catch(() => undefined)) return dir;
   await mkdir(options.cacheDir, { recursive: true });

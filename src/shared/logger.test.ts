@@ -16,15 +16,29 @@ describe("json logger redaction", () => {
     logger.info("routed 4111", { confidence: 0.4111111111111111, count: 12345678, note: "card 4111 1111 1111 1111" });
     expect(out.lines).toHaveLength(1);
     const parsed: unknown = JSON.parse(out.lines[0] ?? "");
-    expect(parsed).toMatchObject({ msg: "routed [NUM]", confidence: 0.4111111111111111, count: 12345678, note: "card [NUM] [NUM] [NUM] [NUM]" });
+    expect(parsed).toMatchObject({
+      msg: "routed [NUM]",
+      confidence: 0.4111111111111111,
+      count: 12345678,
+      note: "card [NUM] [NUM] [NUM] [NUM]",
+    });
   });
 
   it("redacts strings nested in objects, arrays, child bindings and errors without touching keys", () => {
     const out = capture();
-    const logger = createJsonLogger({ level: "info", sink: out.sink, scrub: maskDigits }).child({ caller: "user 12345678" });
-    logger.error("failed", { detail: { "4111111111111111": ["sort 123456", 7654321] }, err: new Error("card 4111111111111111 declined") });
+    const logger = createJsonLogger({ level: "info", sink: out.sink, scrub: maskDigits }).child({
+      caller: "user 12345678",
+    });
+    logger.error("failed", {
+      detail: { "4111111111111111": ["sort 123456", 7654321] },
+      err: new Error("card 4111111111111111 declined"),
+    });
     const parsed: unknown = JSON.parse(out.lines[0] ?? "");
-    expect(parsed).toMatchObject({ caller: "user [NUM]", detail: { "4111111111111111": ["sort [NUM]", 7654321] }, err: { message: "card [NUM] declined" } });
+    expect(parsed).toMatchObject({
+      caller: "user [NUM]",
+      detail: { "4111111111111111": ["sort [NUM]", 7654321] },
+      err: { message: "card [NUM] declined" },
+    });
   });
 
   it("still writes one parseable line when a field is circular or a bigint", () => {

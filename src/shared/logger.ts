@@ -55,7 +55,10 @@ export function renderLogLine(record: LogFields, scrub: (text: string) => string
   } catch (cause) {
     // A circular field must not lose the line or throw into the caller: keep the level and message, note the fault.
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return JSON.stringify({ t: record["t"], level: record["level"], msg: record["msg"], logFieldsError: reason }, replacer);
+    return JSON.stringify(
+      { t: record["t"], level: record["level"], msg: record["msg"], logFieldsError: reason },
+      replacer,
+    );
   }
 }
 

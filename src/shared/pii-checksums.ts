@@ -34,8 +34,34 @@ export function ibanValid(iban: string): boolean {
 
 /** IBAN lengths of the countries our customers bank in; other countries fall back to the longest valid prefix. */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AT: 20, BE: 16, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, ES: 24, FI: 18, FR: 27, GB: 22, GI: 23, GR: 27, HU: 28,
-  IE: 22, IT: 27, LU: 20, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SK: 24, AE: 23, SA: 24, TR: 26,
+  AT: 20,
+  BE: 16,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GI: 23,
+  GR: 27,
+  HU: 28,
+  IE: 22,
+  IT: 27,
+  LU: 20,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SK: 24,
+  AE: 23,
+  SA: 24,
+  TR: 26,
 };
 
 const CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

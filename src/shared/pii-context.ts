@@ -8,7 +8,8 @@ const LABEL_PATTERNS: Record<ContextLabel, RegExp> = {
   account: /\b(?:accounts?|acct|acc\b|acc\.|a\/c\b)|账号|帐号|賬號|账户|帐户|賬戶|户口|戶口/gi,
   sort_code: /\bsort[ -]?codes?\b|\bs\/c\b|\bsc\b|分类码|分類碼|银行代码|銀行代碼/gi,
   passport: /\bpassports?\b|\btravel document|护照|護照|通行证|通行證/gi,
-  ni_number: /\bnational insurance\b|\bni (?:number|no\b|no\.|num)|\bni ?[:#]|\bnino\b|\bn\.i\.|国民保险|國民保險|国家保险/gi,
+  ni_number:
+    /\bnational insurance\b|\bni (?:number|no\b|no\.|num)|\bni ?[:#]|\bnino\b|\bn\.i\.|国民保险|國民保險|国家保险/gi,
   cn_id: /身份证|身份證|证件号|證件號|\bid (?:card|number|no\b|no\.)|\bidentity (?:card|number)|\bresident id/gi,
   // Every Chinese card word ends in 卡 (银行卡 信用卡 借记卡 储蓄卡 银联卡) or is 卡号, so one 卡 covers the class.
   card: /\b(?:card|debit|credit|unionpay)|卡[号號]?/gi,
@@ -55,7 +56,8 @@ export function indexContext(text: string): ContextIndex {
     deniedBefore(pos, window, unless) {
       const denied = nearestEnd("not_pii", pos, window);
       if (denied === undefined || /\d/.test(text.slice(denied, pos))) return false;
-      const labels: readonly ContextLabel[] = unless === undefined ? [] : typeof unless === "string" ? [unless] : unless;
+      const labels: readonly ContextLabel[] =
+        unless === undefined ? [] : typeof unless === "string" ? [unless] : unless;
       return labels.every((label) => (nearestEnd(label, pos, window) ?? -1) < denied);
     },
   };

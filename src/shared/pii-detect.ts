@@ -32,15 +32,14 @@ const compact = (s: string): string => s.replace(/[^A-Za-z0-9]/g, "").toUpperCas
 const canonicalEmail = (raw: string): string =>
   (raw.includes("@")
     ? raw
-    : raw
-        .replace(/\(at\)|\[at\]|\{at\}|<at>|\bat\b/i, "@")
-        .replace(/\(dot\)|\[dot\]|\{dot\}|<dot>|\bdot\b/gi, ".")
+    : raw.replace(/\(at\)|\[at\]|\{at\}|<at>|\bat\b/i, "@").replace(/\(dot\)|\[dot\]|\{dot\}|<dot>|\bdot\b/gi, ".")
   )
     .replace(/\s/g, "")
     .toLowerCase();
 
 // A line break or a space or two may stand on either side of the "@" ("alex@\nexample.com").
-const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}[ \t]{0,2}\n?[ \t]{0,2}@[ \t]{0,2}\n?[ \t]{0,2}(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+const EMAIL =
+  /(?<![\w.%+-])[\w.%+-]{1,64}[ \t]{0,2}\n?[ \t]{0,2}@[ \t]{0,2}\n?[ \t]{0,2}(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?/gi;
 const CN_ID = /(?<![A-Za-z0-9])\d{6}[ -]?\d{4}[ -]?\d{2}[ -]?\d{2}[ -]?\d{3}[ -]?[\dX](?![A-Za-z0-9])/gi;
 const CN_ID_OLD = /(?<![A-Za-z0-9])\d{15}(?![A-Za-z0-9])/g;
@@ -75,7 +74,8 @@ function detectLabelled(text: string, claims: Claims, ctx: ContextIndex): void {
   for (const m of text.matchAll(CN_ID)) {
     const id = compact(m[0]);
     const start = m.index ?? 0;
-    if ((cnIdValid(id) && plausibleBirthDate(id, 6)) || ctx.labelled("cn_id", start)) claim(claims, "cn_id", start, start + m[0].length);
+    if ((cnIdValid(id) && plausibleBirthDate(id, 6)) || ctx.labelled("cn_id", start))
+      claim(claims, "cn_id", start, start + m[0].length);
   }
   for (const m of text.matchAll(CN_ID_OLD)) {
     if (ctx.labelled("cn_id", m.index ?? 0)) claim(claims, "cn_id", m.index ?? 0, (m.index ?? 0) + m[0].length);
@@ -93,11 +93,14 @@ function detectLabelled(text: string, claims: Claims, ctx: ContextIndex): void {
 }
 
 // What may stand between a card and its expiry or CVV: punctuation, a few joining words and the labels themselves.
-const FILLER = /[ ,;:()[\]|/=.\-、]|码|(?:and|with|is|are|it|its|it's|which|that|will|the|on|date|code|number|no)\b|和|及|是|为|為/iy;
+const FILLER =
+  /[ ,;:()[\]|/=.\-、]|码|(?:and|with|is|are|it|its|it's|which|that|will|the|on|date|code|number|no)\b|和|及|是|为|為/iy;
 const EXPIRY_LABEL =
   /exp(?:iry|ires|ired|ire|iring|iration)?(?: date)?\.?|mm ?\/ ?yy(?:yy)?|valid (?:thru|through|until|to)|good thru|end date|有效日期|有效期至?|到期日?|过期时间|失效日期/iy;
-const CVV_LABEL = /cvv2?|cvc2?|cv2|cvn2?|csc|cid|(?:card )?security code|security|sec code|安全码|安全碼|安全代码|背面三位数|卡背面|背面/iy;
-const EXPIRY = /(?:0?[1-9]|1[0-2]) ?[/\-.] ?(?:20)?\d{2}(?![\d/])|20\d{2} ?(?:[/\-.]|年) ?(?:0?[1-9]|1[0-2])月?(?![\d/])/y;
+const CVV_LABEL =
+  /cvv2?|cvc2?|cv2|cvn2?|csc|cid|(?:card )?security code|security|sec code|安全码|安全碼|安全代码|背面三位数|卡背面|背面/iy;
+const EXPIRY =
+  /(?:0?[1-9]|1[0-2]) ?[/\-.] ?(?:20)?\d{2}(?![\d/])|20\d{2} ?(?:[/\-.]|年) ?(?:0?[1-9]|1[0-2])月?(?![\d/])/y;
 const EXPIRY_COMPACT = /(?:0[1-9]|1[0-2])\d{2}(?!\d)|\d{2} ?\/ ?\d{2}(?![\d/])/y;
 const CVV = /\d{3,4}(?![\d/])/y;
 const CVV_ANYWHERE =
@@ -129,7 +132,10 @@ function detectCardSecurity(text: string, claims: Claims): void {
         pos += fill.length;
       }
       if (pos >= limit || claims.mask[pos] !== 0) break;
-      const expiry = label !== "cvv" ? stickyAt(EXPIRY, text, pos) ?? (label === "expiry" ? stickyAt(EXPIRY_COMPACT, text, pos) : undefined) : undefined;
+      const expiry =
+        label !== "cvv"
+          ? (stickyAt(EXPIRY, text, pos) ?? (label === "expiry" ? stickyAt(EXPIRY_COMPACT, text, pos) : undefined))
+          : undefined;
       const cvv = !expiry && (label === "cvv" || (!label && !words)) ? stickyAt(CVV, text, pos) : undefined;
       const value = expiry ?? cvv;
       if (!value || !claim(claims, expiry ? "card_expiry" : "card_cvv", pos, pos + value.length)) break;

@@ -20,13 +20,14 @@ const QUOTED = /"[^"\r\n]{1,64}"[ \t]{0,2}@[ \t]{0,2}(?:[A-Za-z0-9-]{1,63}\.){1,
 
 // Words that so often come before "at" in a sentence that they are never read as the name of a mailbox.
 const NOT_A_MAILBOX = new Set(
-  ("look looking looked looks me us him her them it this that be is am are was were been being i you we they he she " +
+  (
+    "look looking looked looks me us him her them it this that be is am are was were been being i you we they he she " +
     "arrive arrived arriving stay stayed staying meet meeting see seen online available here there home work office " +
     "log logged login sign signed in on up out shop shopped shopping bank banked banking paid pay spent bought " +
     "left start started starting open opens opened close closes closed back later once again apply applied live lives " +
     "lived based located registered listed found find everyone anyone someone nobody people staff branch site details " +
-    "info information more offers rates help support visit visiting go went apply website web page it's")
-    .split(" "),
+    "info information more offers rates help support visit visiting go went apply website web page it's"
+  ).split(" "),
 );
 
 /** Finds obfuscated and quoted e-mail addresses; plain ones are left to the ordinary pattern. */

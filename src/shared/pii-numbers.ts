@@ -60,14 +60,20 @@ export interface NumberRunOptions {
 }
 
 /** Finds cards, phones, sort codes, accounts and passport numbers among the digit runs not already claimed. */
-export function detectNumberRuns(text: string, claimed: Uint8Array, ctx: ContextIndex, options: NumberRunOptions): FoundSpan[] {
+export function detectNumberRuns(
+  text: string,
+  claimed: Uint8Array,
+  ctx: ContextIndex,
+  options: NumberRunOptions,
+): FoundSpan[] {
   const found: FoundSpan[] = [];
   for (const run of tokenise(text, claimed)) {
     // "order 12345678", "ref 12-34-56": a run an order/reference/amount label names keeps only what passes a check of
     // its own (a Luhn-valid card, a phone number, a sort code with its account); the looser kinds are left alone.
     const strict = ctx.deniedBefore(run.groups[0]?.start ?? 0, 16, RUN_LABELS);
     // Nothing we look for has fewer than six digits, so short runs ("12", "3.5", "12:30") cost no more than reading.
-    if (run.groups.reduce((sum, x) => sum + x.digits.length, 0) >= 6) found.push(...segmentRun(text, run, ctx, options, strict));
+    if (run.groups.reduce((sum, x) => sum + x.digits.length, 0) >= 6)
+      found.push(...segmentRun(text, run, ctx, options, strict));
   }
   return found;
 }
@@ -79,7 +85,13 @@ interface Hit {
   account?: number;
 }
 
-function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRunOptions, strict: boolean): FoundSpan[] {
+function segmentRun(
+  text: string,
+  run: Run,
+  ctx: ContextIndex,
+  options: NumberRunOptions,
+  strict: boolean,
+): FoundSpan[] {
   const g = run.groups;
   const n = g.length;
   const first = g[0] as Group;
@@ -90,14 +102,22 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
   const next2 = text[last.end + 1];
   const plus = prev === "+" || ((prev === " " || prev === "(") && prev2 === "+");
   const attachedBefore =
-    (prev !== undefined && /[A-Za-z_@/\\]/.test(prev)) || (prev === "-" && isAlnum(prev2)) || ((prev === "." || prev === ",") && isDigit(prev2));
+    (prev !== undefined && /[A-Za-z_@/\\]/.test(prev)) ||
+    (prev === "-" && isAlnum(prev2)) ||
+    ((prev === "." || prev === ",") && isDigit(prev2));
   // A comma or full stop glues only digits ("12,345", "1.5"); "8812 0034，sort code" (a folded Chinese comma) is free.
   const attachedAfter =
-    (next !== undefined && /[A-Za-z_@%]/.test(next)) || ((next === "-" || next === "/") && isAlnum(next2)) || ((next === "." || next === ",") && isDigit(next2));
+    (next !== undefined && /[A-Za-z_@%]/.test(next)) ||
+    ((next === "-" || next === "/") && isAlnum(next2)) ||
+    ((next === "." || next === ",") && isDigit(next2));
   const amountBefore = CURRENCY_BEFORE.test(text.slice(Math.max(0, first.start - 5), first.start));
   const amountAfter = CURRENCY_AFTER.test(text.slice(last.end, last.end + 9));
   const decimal = n === 2 && run.seps[0] === "." && (g[1]?.digits.length ?? 0) <= 2;
-  const digitsOf = (i: number, j: number): string => g.slice(i, j + 1).map((x) => x.digits).join("");
+  const digitsOf = (i: number, j: number): string =>
+    g
+      .slice(i, j + 1)
+      .map((x) => x.digits)
+      .join("");
   const startOf = (i: number): number => (g[i] as Group).start;
   // The looser kinds never take a number glued to a word ("tx-00707514"), an amount ("£12345678") or a decimal.
   const weakOk = (i: number, j: number): boolean =>
@@ -106,12 +126,27 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
   const len = (k: number): number => g[k]?.digits.length ?? 0;
   const num = (k: number): number => Number(g[k]?.digits ?? "");
   // "12/27" after a card: the month group belongs to the expiry, not to the card.
-  const monthOfExpiry = (k: number): boolean => len(k) <= 2 && text[(g[k] as Group).end] === "/" && isDigit(text[(g[k] as Group).end + 1]);
+  const monthOfExpiry = (k: number): boolean =>
+    len(k) <= 2 && text[(g[k] as Group).end] === "/" && isDigit(text[(g[k] as Group).end + 1]);
 
   const dateAt = (i: number): Hit | undefined => {
     if (i + 2 >= n || sep(i) !== sep(i + 1) || (sep(i) !== "-" && sep(i) !== ".")) return undefined;
-    const ymd = len(i) === 4 && len(i + 1) <= 2 && len(i + 2) <= 2 && num(i + 1) >= 1 && num(i + 1) <= 12 && num(i + 2) >= 1 && num(i + 2) <= 31;
-    const dmy = len(i) <= 2 && len(i + 1) <= 2 && len(i + 2) === 4 && num(i) >= 1 && num(i) <= 31 && num(i + 1) >= 1 && num(i + 1) <= 12;
+    const ymd =
+      len(i) === 4 &&
+      len(i + 1) <= 2 &&
+      len(i + 2) <= 2 &&
+      num(i + 1) >= 1 &&
+      num(i + 1) <= 12 &&
+      num(i + 2) >= 1 &&
+      num(i + 2) <= 31;
+    const dmy =
+      len(i) <= 2 &&
+      len(i + 1) <= 2 &&
+      len(i + 2) === 4 &&
+      num(i) >= 1 &&
+      num(i) <= 31 &&
+      num(i + 1) >= 1 &&
+      num(i + 1) <= 12;
     return ymd || dmy ? { to: i + 2 } : undefined;
   };
 
@@ -126,14 +161,20 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
       if (j > i && monthOfExpiry(j)) break;
       digits += g[j]?.digits ?? "";
       if (digits.length > 19) break;
-      if (digits.length >= 13 && cardPrefixPlausible(digits) && luhnValid(digits)) valid.push({ j, length: digits.length });
+      if (digits.length >= 13 && cardPrefixPlausible(digits) && luhnValid(digits))
+        valid.push({ j, length: digits.length });
     }
     const primary = primaryCardLength(digits);
     const pick = valid.find((v) => v.length === primary) ?? valid[valid.length - 1];
     // A Luhn-valid number with an issuer prefix is a card whatever word comes before it ("order paid with 4111…"). Under
     // an order/reference label it must be the whole number (an expiry or CVV may follow) and of its brand's length, so
     // "IMEI 490154203237518" and a 26-digit reference that starts like a card stay as they are.
-    if (pick && strict) return i === 0 && (pick.j === n - 1 || (pick.j === n - 2 && len(n - 1) <= 4)) && cardLengthValid(digitsOf(i, pick.j)) ? { kind: "card", to: pick.j } : undefined;
+    if (pick && strict)
+      return i === 0 &&
+        (pick.j === n - 1 || (pick.j === n - 2 && len(n - 1) <= 4)) &&
+        cardLengthValid(digitsOf(i, pick.j))
+        ? { kind: "card", to: pick.j }
+        : undefined;
     if (pick) return { kind: "card", to: pick.j };
     // Under a card label ("card number", "卡号") a mistyped number is still a card number; one group may hold it all.
     return !strict && ctx.labelled("card", startOf(i), 24) ? labelledDigits("card", i, 15, 19, 19) : undefined;
@@ -144,7 +185,8 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
     if (len(i) === 6 && labelled && weakOk(i, i)) return { kind: "sort_code", to: i };
     if (i + 2 >= n || len(i) !== 2 || len(i + 1) !== 2 || len(i + 2) !== 2 || !weakOk(i, i + 2)) return undefined;
     // "s/c 20.00.00 a/c 55.77.99.11": after a nearer account label, groups that go on in the same spelling are the account.
-    const accountNearer = (ctx.nearestEnd("account", startOf(i), 40) ?? -1) > (ctx.nearestEnd("sort_code", startOf(i), 40) ?? -1);
+    const accountNearer =
+      (ctx.nearestEnd("account", startOf(i), 40) ?? -1) > (ctx.nearestEnd("sort_code", startOf(i), 40) ?? -1);
     if (accountNearer && i + 3 < n && sep(i + 2) === sep(i) && sep(i + 1) === sep(i)) return undefined;
     const dashed = sep(i) === "-" && sep(i + 1) === "-" && sep(i + 2) !== "-" && (i === 0 || sep(i - 1) !== "-");
     if (labelled) return { kind: "sort_code", to: i + 2 };
@@ -152,7 +194,9 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
     // Unlabelled, "03-12-26" next to a time or a date word ("appointment", "on", "到期") is a date, not a sort code.
     const end = (g[i + 2] as Group).end;
     const dateLike = num(i) >= 1 && num(i) <= 31 && num(i + 1) >= 1 && num(i + 1) <= 12;
-    const dated = TIME_AFTER.test(text.slice(end, end + 12)) || DATE_WORD_BEFORE.test(text.slice(Math.max(0, startOf(i) - 28), startOf(i)));
+    const dated =
+      TIME_AFTER.test(text.slice(end, end + 12)) ||
+      DATE_WORD_BEFORE.test(text.slice(Math.max(0, startOf(i) - 28), startOf(i)));
     return dateLike && dated ? { to: i + 2 } : { kind: "sort_code", to: i + 2 };
   };
 
@@ -161,7 +205,8 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
     // "86 138 0013 8000": a Chinese mobile written with its country code but no "+".
     const china = i === 0 && lead === "86" && n > 1 && /^1[3-9]/.test(g[1]?.digits ?? "");
     // "00" dials out only when a country code (never starting with 0) follows: "0000000000001" is no phone.
-    const international = (i === 0 && (plus || china)) || (lead.startsWith("00") && /^00[1-9]/.test(digitsOf(i, Math.min(i + 1, n - 1))));
+    const international =
+      (i === 0 && (plus || china)) || (lead.startsWith("00") && /^00[1-9]/.test(digitsOf(i, Math.min(i + 1, n - 1))));
     const domestic = !international && /^0[1-9]/.test(lead);
     const mobile = !international && /^1[3-9]/.test(lead);
     if (!international && !domestic && !mobile) return undefined;
@@ -179,9 +224,18 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
     }
     const core = international && !plus ? digits.replace(/^00/, "") : digits;
     const preferred = international
-      ? core.startsWith("44") ? [12, 11] : core.startsWith("86") ? [13, 12] : core.startsWith("1") ? [11] : []
-      : domestic ? [11, 12, 10] : [11];
-    const pick = preferred.map((l) => ends.find((e) => e.length === l)).find((e) => e !== undefined) ?? ends[ends.length - 1];
+      ? core.startsWith("44")
+        ? [12, 11]
+        : core.startsWith("86")
+          ? [13, 12]
+          : core.startsWith("1")
+            ? [11]
+            : []
+      : domestic
+        ? [11, 12, 10]
+        : [11];
+    const pick =
+      preferred.map((l) => ends.find((e) => e.length === l)).find((e) => e !== undefined) ?? ends[ends.length - 1];
     if (!pick || !weakOk(i, pick.j)) return undefined;
     // Under an order/reference label only a run that is one phone number as a whole is one ("订单 13800138000").
     if (strict && (i !== 0 || pick.j !== n - 1)) return undefined;
@@ -205,17 +259,34 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
 
   const accountAt = (i: number): Hit | undefined => {
     const at = startOf(i);
-    if (ctx.labelled("account", at, 40) || ctx.labelled("sort_code", at, 60)) return labelledDigits("account", i, 7, 20);
+    if (ctx.labelled("account", at, 40) || ctx.labelled("sort_code", at, 60))
+      return labelledDigits("account", i, 7, 20);
     // A bare eight-digit number is a UK account number unless a label says otherwise or it reads as a date.
     const alone = (i === 0 || sep(i - 1) === " ") && (i === n - 1 || sep(i) === " ");
-    if (len(i) !== 8 || !alone || !weakOk(i, i) || looksLikeDate(g[i]?.digits ?? "") || ctx.deniedBefore(at, 24, "account")) return undefined;
+    if (
+      len(i) !== 8 ||
+      !alone ||
+      !weakOk(i, i) ||
+      looksLikeDate(g[i]?.digits ?? "") ||
+      ctx.deniedBefore(at, 24, "account")
+    )
+      return undefined;
     return { kind: "account", to: i };
   };
 
   // "12 34 56 1234 5678": a sort code written 2-2-2 one way, then an eight-digit account, is a pair whatever the label.
   // Under an order/reference label it is the only sort code taken, and it must be the whole number.
   const pairAt = (i: number): Hit | undefined => {
-    if (i + 3 >= n || len(i) !== 2 || len(i + 1) !== 2 || len(i + 2) !== 2 || sep(i) !== sep(i + 1) || hardBreak(i) || hardBreak(i + 2)) return undefined;
+    if (
+      i + 3 >= n ||
+      len(i) !== 2 ||
+      len(i + 1) !== 2 ||
+      len(i + 2) !== 2 ||
+      sep(i) !== sep(i + 1) ||
+      hardBreak(i) ||
+      hardBreak(i + 2)
+    )
+      return undefined;
     const first = i + 3;
     const account = len(first) >= 7 ? first : first + 1 < n && len(first) >= 3 && !hardBreak(first) ? first + 1 : -1;
     const total = account < 0 ? 0 : digitsOf(first, account).length;
@@ -225,17 +296,25 @@ function segmentRun(text: string, run: Run, ctx: ContextIndex, options: NumberRu
   const hardBreak = (k: number): boolean => sep(k).includes("(") || sep(k).includes(")");
 
   const found: FoundSpan[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const hit = strict
-      ? dateAt(i) ?? (plus && i === 0 ? phoneAt(i) : undefined) ?? cardAt(i) ?? pairAt(i) ?? phoneAt(i)
-      : dateAt(i) ?? (plus && i === 0 ? phoneAt(i) : undefined) ?? cardAt(i) ?? sortCodeAt(i) ?? pairAt(i) ?? phoneAt(i) ?? passportAt(i) ?? accountAt(i);
+      ? (dateAt(i) ?? (plus && i === 0 ? phoneAt(i) : undefined) ?? cardAt(i) ?? pairAt(i) ?? phoneAt(i))
+      : (dateAt(i) ??
+        (plus && i === 0 ? phoneAt(i) : undefined) ??
+        cardAt(i) ??
+        sortCodeAt(i) ??
+        pairAt(i) ??
+        phoneAt(i) ??
+        passportAt(i) ??
+        accountAt(i));
     if (!hit) {
       i++;
       continue;
     }
     // An international number keeps its "+" (and the bracket before it), so nothing of it is left beside the placeholder.
     const bracketed = text[startOf(i) - 1] === "(" && sep(i).startsWith(")");
-    const lead = hit.kind !== "phone" ? 0 : i === 0 && plus ? (prev === "+" && prev2 !== "(" ? 1 : 2) : bracketed ? 1 : 0;
+    const lead =
+      hit.kind !== "phone" ? 0 : i === 0 && plus ? (prev === "+" && prev2 !== "(" ? 1 : 2) : bracketed ? 1 : 0;
     if (hit.kind) found.push({ kind: hit.kind, start: startOf(i) - lead, end: (g[hit.to] as Group).end });
     if (hit.account !== undefined) {
       found.push({ kind: "account", start: startOf(hit.to + 1), end: (g[hit.account] as Group).end });

@@ -64,7 +64,7 @@ export function detectSplitCards(text: string, claimed: Uint8Array, ctx: Context
 
 function cardsInRun(text: string, g: Group[], plainGap: boolean[], ctx: ContextIndex): SplitCardSpan[] {
   const found: SplitCardSpan[] = [];
-  for (let i = 0; i < g.length; ) {
+  for (let i = 0; i < g.length;) {
     const first = g[i] as Group;
     // A card starts a group of four or more that the ordinary reader would also start a run with.
     if (first.digits.length < 4 || (i > 0 && plainGap[i - 1] === true)) {
@@ -81,7 +81,8 @@ function cardsInRun(text: string, g: Group[], plainGap: boolean[], ctx: ContextI
       if (j > i && plainGap[j - 1] === false) wide = true;
       digits += group.digits;
       if (digits.length > 19) break;
-      if (digits.length >= 13 && cardPrefixPlausible(digits) && luhnValid(digits)) valid.push({ j, length: digits.length, wide });
+      if (digits.length >= 13 && cardPrefixPlausible(digits) && luhnValid(digits))
+        valid.push({ j, length: digits.length, wide });
     }
     const primary = primaryCardLength(digits);
     const pick = valid.find((v) => v.length === primary) ?? valid[valid.length - 1];

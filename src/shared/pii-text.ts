@@ -14,11 +14,15 @@ const DECIMAL_DIGIT = /^\p{Nd}$/u;
 const INVISIBLE = new Set([0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0xfeff]);
 
 function isSpace(cp: number): boolean {
-  return cp === 0x00a0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x1680;
+  return (
+    cp === 0x00a0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x1680
+  );
 }
 
 function isDash(cp: number): boolean {
-  return (cp >= 0x2010 && cp <= 0x2015) || cp === 0x2212 || cp === 0xfe58 || cp === 0xfe63 || cp === 0xff0d || cp === 0x30fc;
+  return (
+    (cp >= 0x2010 && cp <= 0x2015) || cp === 0x2212 || cp === 0xfe58 || cp === 0xfe63 || cp === 0xff0d || cp === 0x30fc
+  );
 }
 
 // Unicode puts each script's digits 0–9 in consecutive code points, so a digit's value is its distance from the zero
@@ -45,10 +49,10 @@ export function foldForPii(text: string): FoldedText {
   let out = "";
   const starts: number[] = [];
   const ends: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
-    const folded = cp < 0x80 ? text[i] ?? "" : foldCodePoint(cp);
+    const folded = cp < 0x80 ? (text[i] ?? "") : foldCodePoint(cp);
     for (let k = 0; k < folded.length; k++) {
       starts.push(i);
       ends.push(i + width);

@@ -5,5 +5,7 @@ export function renderTable(headers: string[], rows: (string | number)[][]): str
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
   const fmt = (r: string[]): string => r.map((v, c) => v.padEnd(widths[c] ?? 0)).join("  ");
-  return [fmt(cells[0] as string[]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(fmt)].join("\n");
+  return [fmt(cells[0] as string[]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(fmt)].join(
+    "\n",
+  );
 }

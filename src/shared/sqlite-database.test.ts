@@ -13,7 +13,11 @@ describe("openSqliteDatabase", () => {
     const db = openSqliteDatabase(":memory:", { namespace: "demo", migrations });
     db.prepare("INSERT INTO t (name) VALUES ('a')").run();
     expect(() => (db.prepare("SELECT version FROM schema_migrations").all() as unknown[]).length).not.toThrow();
-    const versions = (db.prepare("SELECT version FROM schema_migrations WHERE namespace='demo' ORDER BY version").all() as { version: number }[]).map((r) => r.version);
+    const versions = (
+      db.prepare("SELECT version FROM schema_migrations WHERE namespace='demo' ORDER BY version").all() as {
+        version: number;
+      }[]
+    ).map((r) => r.version);
     expect(versions).toEqual([1, 2]);
     db.close();
   });
@@ -23,14 +27,21 @@ describe("storageFaultOf", () => {
   it("tells a locked and a read-only database apart from other errors", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sqlite-fault-"));
     const file = path.join(dir, "t.sqlite");
-    const db = openSqliteDatabase(file, { namespace: "t", migrations: [{ version: 1, name: "t", sql: "CREATE TABLE t (x)" }] });
+    const db = openSqliteDatabase(file, {
+      namespace: "t",
+      migrations: [{ version: 1, name: "t", sql: "CREATE TABLE t (x)" }],
+    });
     const reader = openSqliteConnection(file, { readonly: true });
     const readOnlyError = captureError(() => reader.prepare("INSERT INTO t VALUES (1)").run());
     expect(storageFaultOf(readOnlyError)).toBe("read_only");
     const other = openSqliteConnection(file);
     other.pragma("busy_timeout = 0");
     db.exec("BEGIN EXCLUSIVE");
-    expect(storageFaultOf(new Error("wrapped", { cause: captureError(() => other.prepare("INSERT INTO t VALUES (2)").run()) }))).toBe("busy");
+    expect(
+      storageFaultOf(
+        new Error("wrapped", { cause: captureError(() => other.prepare("INSERT INTO t VALUES (2)").run()) }),
+      ),
+    ).toBe("busy");
     db.exec("COMMIT");
     expect(storageFaultOf(new Error("a bug"))).toBeUndefined();
     expect(checkIntegrity(db)).toBe("ok");

@@ -24,7 +24,10 @@ export interface Migration {
  * Opens (creating folders as needed) a SQLite file or ":memory:", enables WAL and foreign keys,
  * and applies the pending migrations of one namespace in a transaction each.
  */
-export function openSqliteDatabase(file: string, options: { namespace: string; migrations: readonly Migration[] }): SqliteDatabase {
+export function openSqliteDatabase(
+  file: string,
+  options: { namespace: string; migrations: readonly Migration[] },
+): SqliteDatabase {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
   db.pragma("journal_mode = WAL");
@@ -41,7 +44,9 @@ export function applyMigrations(db: SqliteDatabase, namespace: string, migration
     "CREATE TABLE IF NOT EXISTS schema_migrations (namespace TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (namespace, version))",
   );
   const applied = new Set(
-    (db.prepare("SELECT version FROM schema_migrations WHERE namespace = ?").all(namespace) as { version: number }[]).map((r) => r.version),
+    (
+      db.prepare("SELECT version FROM schema_migrations WHERE namespace = ?").all(namespace) as { version: number }[]
+    ).map((r) => r.version),
   );
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   for (const m of sorted) {
@@ -60,7 +65,11 @@ export function applyMigrations(db: SqliteDatabase, namespace: string, migration
 
 /** Opens an existing database file without migrations, e.g. for checks and tools; `readonly` never writes. */
 export function openSqliteConnection(file: string, options: { readonly?: boolean } = {}): SqliteDatabase {
-  const db = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  const db = new BetterSqlite3(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: true,
+    timeout: BUSY_TIMEOUT_MS,
+  });
   return db;
 }
 
@@ -77,7 +86,8 @@ export function storageFaultOf(error: unknown): StorageFault | undefined {
     const code = e.code;
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
     if (code.startsWith("SQLITE_READONLY")) return "read_only";
-    if (code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN")) return "unavailable";
+    if (code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN"))
+      return "unavailable";
   }
   return undefined;
 }

@@ -27,12 +27,22 @@ const COMPILED_HERE = dirname(fileURLToPath(import.meta.url));
 const HERE = existsSync(join(COMPILED_HERE, "widget-entry.ts")) ? COMPILED_HERE : resolve("src/widget");
 
 /** Builds widget.js and console.js into `outDir` (default public/build) and reports their sizes. */
-export async function buildBrowserAssets(options: { outDir?: string; minify?: boolean } = {}): Promise<BrowserAssetsReport> {
+export async function buildBrowserAssets(
+  options: { outDir?: string; minify?: boolean } = {},
+): Promise<BrowserAssetsReport> {
   const outDir = resolve(options.outDir ?? join(HERE, "../../public/build"));
   await mkdir(outDir, { recursive: true });
   const widgetPath = join(outDir, "widget.js");
   const consolePath = join(outDir, "console.js");
-  const common: BuildOptions = { bundle: true, minify: options.minify ?? true, format: "iife", target: ["es2020"], platform: "browser", legalComments: "none", logLevel: "silent" };
+  const common: BuildOptions = {
+    bundle: true,
+    minify: options.minify ?? true,
+    format: "iife",
+    target: ["es2020"],
+    platform: "browser",
+    legalComments: "none",
+    logLevel: "silent",
+  };
   // Built in memory and renamed into place, so a server or test reading the files never sees a half-written bundle
   // (the app and parallel test files may build at the same moment).
   const bundle = async (entry: string, outfile: string): Promise<Buffer> => {

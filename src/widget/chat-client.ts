@@ -2,7 +2,14 @@
 // An anonymous conversation's key travels in the X-Session-Key header; live events open with a single-use stream
 // ticket, so no credential is ever put in a URL.
 import { readSseStream } from "./sse-parser.js";
-import type { LiveMessage, WidgetChatResponse, WidgetCitation, WidgetConfirmation, WidgetHandoff, WidgetSession } from "./widget-types.js";
+import type {
+  LiveMessage,
+  WidgetChatResponse,
+  WidgetCitation,
+  WidgetConfirmation,
+  WidgetHandoff,
+  WidgetSession,
+} from "./widget-types.js";
 
 /** Callbacks for the events of one streamed turn. */
 export interface TurnHandlers {
@@ -23,9 +30,16 @@ export type TurnResult = { ok: true; value: WidgetChatResponse } | { ok: false; 
 /** The client the widget controller uses; a port so behaviour can be driven without a server. */
 export interface ChatClient {
   send(body: { sessionId?: string; sessionKey?: string; message: string }, handlers: TurnHandlers): Promise<TurnResult>;
-  confirm(body: { sessionId: string; sessionKey?: string; confirmationId: string; decision: "approve" | "reject" }, handlers: TurnHandlers): Promise<TurnResult>;
+  confirm(
+    body: { sessionId: string; sessionKey?: string; confirmationId: string; decision: "approve" | "reject" },
+    handlers: TurnHandlers,
+  ): Promise<TurnResult>;
   /** Follows a conversation's live events, reconnecting with a fresh ticket after a drop, until the returned stop is called. */
-  subscribe(session: WidgetSession, on: { message(m: LiveMessage): void; handoff(h: WidgetHandoff): void }, after?: number): () => void;
+  subscribe(
+    session: WidgetSession,
+    on: { message(m: LiveMessage): void; handoff(h: WidgetHandoff): void },
+    after?: number,
+  ): () => void;
 }
 
 const RECONNECT_MIN_MS = 1000;
@@ -37,10 +51,17 @@ export function createChatClient(apiBase: string, getToken: () => string | undef
 
   const headersFor = (sessionKey: string | undefined): Record<string, string> => {
     const token = getToken();
-    return { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(sessionKey ? { "X-Session-Key": sessionKey } : {}) };
+    return {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(sessionKey ? { "X-Session-Key": sessionKey } : {}),
+    };
   };
 
-  async function streamTurn(path: string, request: { sessionKey?: string } & Record<string, unknown>, handlers: TurnHandlers): Promise<TurnResult> {
+  async function streamTurn(
+    path: string,
+    request: { sessionKey?: string } & Record<string, unknown>,
+    handlers: TurnHandlers,
+  ): Promise<TurnResult> {
     const { sessionKey, ...body } = request;
     let response: Response;
     try {
@@ -66,7 +87,11 @@ export function createChatClient(apiBase: string, getToken: () => string | undef
         const value = safeJson(data);
         if (event === "session") {
           const s = value as Partial<WidgetSession> | null;
-          if (s && typeof s.sessionId === "string") handlers.onSession({ sessionId: s.sessionId, ...(typeof s.sessionKey === "string" ? { sessionKey: s.sessionKey } : {}) });
+          if (s && typeof s.sessionId === "string")
+            handlers.onSession({
+              sessionId: s.sessionId,
+              ...(typeof s.sessionKey === "string" ? { sessionKey: s.sessionKey } : {}),
+            });
         } else if (event === "tool") handlers.onTool(value as Parameters<TurnHandlers["onTool"]>[0]);
         else if (event === "token") handlers.onToken(String((value as { text?: unknown }).text ?? ""));
         else if (event === "citations") handlers.onCitations(value as WidgetCitation[]);
@@ -74,7 +99,10 @@ export function createChatClient(apiBase: string, getToken: () => string | undef
         else if (event === "done") result = { ok: true, value: value as WidgetChatResponse };
         else if (event === "error") {
           const e = value as { code?: string; message?: string };
-          result = { ok: false, error: { kind: "server", status: 500, code: e.code ?? "internal", message: e.message ?? "" } };
+          result = {
+            ok: false,
+            error: { kind: "server", status: 500, code: e.code ?? "internal", message: e.message ?? "" },
+          };
         }
       });
     } catch {
@@ -106,7 +134,9 @@ export function createChatClient(apiBase: string, getToken: () => string | undef
         if (ticket === "gone") return;
         if (!ticket) return retry();
         // The browser's own reconnect would reuse the spent ticket, so every drop gets a new ticket instead.
-        const es = new EventSource(`${path}/events?ticket=${encodeURIComponent(ticket)}${lastId !== undefined ? `&after=${lastId}` : ""}`);
+        const es = new EventSource(
+          `${path}/events?ticket=${encodeURIComponent(ticket)}${lastId !== undefined ? `&after=${lastId}` : ""}`,
+        );
         source = es;
         es.addEventListener("open", () => (delay = RECONNECT_MIN_MS));
         es.addEventListener("error", () => {
@@ -150,7 +180,12 @@ async function fetchTicket(url: string, headers: Record<string, string>): Promis
 async function readError(response: Response): Promise<TurnFailure> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    return { kind: "server", status: response.status, code: body.error?.code ?? "internal", message: body.error?.message ?? "" };
+    return {
+      kind: "server",
+      status: response.status,
+      code: body.error?.code ?? "internal",
+      message: body.error?.message ?? "",
+    };
   } catch {
     return response.status >= 500 || response.status === 0
       ? { kind: "network" }

@@ -4,7 +4,11 @@ type Attrs = Record<string, string | number | boolean | undefined | ((event: Eve
 type Child = Node | string | null | undefined | false;
 
 /** Creates an element with attributes ("on*" keys become listeners; false/undefined skip) and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;

@@ -45,7 +45,9 @@ function createMessageRedactor(): (m: WidgetMessage) => WidgetMessage {
   };
   return (m) => {
     const bank = m.role === "assistant" || m.role === "system";
-    const confirmation = m.confirmation ? { confirmation: { ...m.confirmation, summary: mask(m.confirmation.summary, bank) } } : {};
+    const confirmation = m.confirmation
+      ? { confirmation: { ...m.confirmation, summary: mask(m.confirmation.summary, bank) } }
+      : {};
     return { ...m, text: mask(m.text, bank), ...confirmation };
   };
 }

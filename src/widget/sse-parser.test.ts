@@ -5,7 +5,8 @@ describe("createSseParser", () => {
   it("emits events split across arbitrary chunk boundaries", () => {
     const got: SseEvent[] = [];
     const p = createSseParser((e) => got.push(e));
-    const text = 'event: token\ndata: {"text":"Hel"}\n\nevent: token\r\ndata: {"text":"lo"}\r\n\r\n: ping\n\nevent: done\ndata: {}\n\n';
+    const text =
+      'event: token\ndata: {"text":"Hel"}\n\nevent: token\r\ndata: {"text":"lo"}\r\n\r\n: ping\n\nevent: done\ndata: {}\n\n';
     for (const ch of text) p.push(ch);
     p.end();
     expect(got).toEqual([
@@ -25,7 +26,7 @@ describe("createSseParser", () => {
   it("flushes a final event without a trailing blank line on end", () => {
     const got: SseEvent[] = [];
     const p = createSseParser((e) => got.push(e));
-    p.push("event: error\ndata: {\"code\":\"x\"}");
+    p.push('event: error\ndata: {"code":"x"}');
     expect(got).toHaveLength(0);
     p.end();
     expect(got).toEqual([{ event: "error", data: '{"code":"x"}' }]);

@@ -51,7 +51,10 @@ export function createSseParser(onEvent: (event: SseEvent) => void): { push(chun
 }
 
 /** Reads a fetch Response body as SSE, calling `onEvent` per event; resolves when the stream ends. */
-export async function readSseStream(body: ReadableStream<Uint8Array>, onEvent: (event: SseEvent) => void): Promise<void> {
+export async function readSseStream(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: SseEvent) => void,
+): Promise<void> {
   const parser = createSseParser(onEvent);
   const reader = body.getReader();
   const decoder = new TextDecoder();

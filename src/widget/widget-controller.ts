@@ -2,7 +2,12 @@
 // persistence and language. All DOM comes from widget-view; all HTTP from the ChatClient port.
 import type { ChatClient, TurnFailure, TurnHandlers, TurnResult } from "./chat-client.js";
 import { h } from "./create-element.js";
-import { createChatPersistence, ownerOfToken, type KeyValueStorage, type PersistedChat } from "./session-persistence.js";
+import {
+  createChatPersistence,
+  ownerOfToken,
+  type KeyValueStorage,
+  type PersistedChat,
+} from "./session-persistence.js";
 import { applyStrings, renderCitations, renderMessage, renderTyping, type WidgetView } from "./widget-view.js";
 import { localeOfMessage, t, type UiLocale } from "./widget-strings.js";
 import type { LiveMessage, WidgetCitation, WidgetConfirmation, WidgetHandoff, WidgetMessage } from "./widget-types.js";
@@ -33,8 +38,21 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
   const persistence = createChatPersistence(deps.storage);
   tokenRef.current = deps.token;
   const restored = persistence.load();
-  const state: PersistedChat = restored ?? { owner: ownerOfToken(deps.token), locale: deps.locale, open: false, messages: [] };
-  if (restored && deps.token && restored.owner !== ownerOfToken(deps.token)) Object.assign(state, { owner: ownerOfToken(deps.token), sessionId: undefined, sessionKey: undefined, messages: [], handoff: undefined, quickReplies: undefined });
+  const state: PersistedChat = restored ?? {
+    owner: ownerOfToken(deps.token),
+    locale: deps.locale,
+    open: false,
+    messages: [],
+  };
+  if (restored && deps.token && restored.owner !== ownerOfToken(deps.token))
+    Object.assign(state, {
+      owner: ownerOfToken(deps.token),
+      sessionId: undefined,
+      sessionKey: undefined,
+      messages: [],
+      handoff: undefined,
+      quickReplies: undefined,
+    });
   let busy = false;
   let unread = false;
   let unsubscribe: (() => void) | undefined;
@@ -56,21 +74,35 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
   function renderBanner() {
     const status = state.handoff?.status;
     view.banner.hidden = status !== "waiting" && status !== "with_agent";
-    view.banner.textContent = status === "with_agent" ? t(state.locale, "handoffActive") : status === "waiting" ? t(state.locale, "handoffWaiting") : "";
+    view.banner.textContent =
+      status === "with_agent"
+        ? t(state.locale, "handoffActive")
+        : status === "waiting"
+          ? t(state.locale, "handoffWaiting")
+          : "";
   }
 
   function renderQuickReplies() {
     view.log.querySelector(".quick")?.remove();
     if (!state.quickReplies?.length) return;
     const box = h("div", { className: "quick", role: "group", "aria-label": t(state.locale, "suggestions") });
-    for (const reply of state.quickReplies) box.append(h("button", { className: "chip", type: "button", text: reply, onclick: () => void send(reply) }));
+    for (const reply of state.quickReplies)
+      box.append(h("button", { className: "chip", type: "button", text: reply, onclick: () => void send(reply) }));
     append(box);
   }
 
   function renderAll() {
     view.log.setAttribute("aria-busy", "true");
     view.log.replaceChildren();
-    if (state.messages.length === 0) append(renderMessage({ id: "greeting", role: "assistant", text: t(state.locale, "greeting") }, state.locale, kbBase, decide));
+    if (state.messages.length === 0)
+      append(
+        renderMessage(
+          { id: "greeting", role: "assistant", text: t(state.locale, "greeting") },
+          state.locale,
+          kbBase,
+          decide,
+        ),
+      );
     for (const m of state.messages) append(renderMessage(m, state.locale, kbBase, decide));
     renderQuickReplies();
     renderBanner();
@@ -91,14 +123,20 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     subscribedTo = state.sessionId;
     if (!state.sessionId || typeof EventSource === "undefined") return;
     // Staff messages already shown are skipped, and any sent while this page was away are delivered.
-    const after = Math.max(0, ...state.messages.map((m) => (m.id.startsWith("live-") ? Number(m.id.slice(5)) || 0 : 0)));
+    const after = Math.max(
+      0,
+      ...state.messages.map((m) => (m.id.startsWith("live-") ? Number(m.id.slice(5)) || 0 : 0)),
+    );
     const session = { sessionId: state.sessionId, ...(state.sessionKey ? { sessionKey: state.sessionKey } : {}) };
     unsubscribe = client.subscribe(session, { message: onLiveMessage, handoff: onHandoff }, after);
   }
 
   /** The current conversation's credentials for a call (none before the first turn). */
   function sessionCall(): { sessionId?: string; sessionKey?: string } {
-    return { ...(state.sessionId ? { sessionId: state.sessionId } : {}), ...(state.sessionId && state.sessionKey ? { sessionKey: state.sessionKey } : {}) };
+    return {
+      ...(state.sessionId ? { sessionId: state.sessionId } : {}),
+      ...(state.sessionId && state.sessionKey ? { sessionKey: state.sessionKey } : {}),
+    };
   }
 
   function adoptSession(sessionId: string, sessionKey: string | undefined) {
@@ -127,16 +165,37 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     state.handoff = handoff;
     save();
     renderBanner();
-    if (handoff.status === "closed" && was && was !== "closed") append(renderMessage({ id: `handback-${Date.now()}`, role: "system", text: t(state.locale, "handoffClosed") }, state.locale, kbBase, decide));
+    if (handoff.status === "closed" && was && was !== "closed")
+      append(
+        renderMessage(
+          { id: `handback-${Date.now()}`, role: "system", text: t(state.locale, "handoffClosed") },
+          state.locale,
+          kbBase,
+          decide,
+        ),
+      );
   }
 
   function showError(error: TurnFailure, retry: () => void) {
     const retryable = error.kind === "network" || error.status >= 500 || error.status === 429;
-    const text = error.kind === "network" ? t(state.locale, "errorNetwork") : error.message || t(state.locale, "errorServer");
+    const text =
+      error.kind === "network" ? t(state.locale, "errorNetwork") : error.message || t(state.locale, "errorServer");
     const box = h("div", { className: "error", role: "alert" }, h("span", { text }));
     if (retryable) {
       box.append(
-        h("div", { className: "row" }, h("button", { className: "btn", type: "button", text: t(state.locale, "retry"), onclick: () => { box.remove(); retry(); } })),
+        h(
+          "div",
+          { className: "row" },
+          h("button", {
+            className: "btn",
+            type: "button",
+            text: t(state.locale, "retry"),
+            onclick: () => {
+              box.remove();
+              retry();
+            },
+          }),
+        ),
       );
     }
     append(box);
@@ -175,7 +234,12 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
         if (!live) {
           typing.remove();
           bubble = h("div", { className: "bubble" });
-          live = h("div", { className: "msg assistant streaming", "aria-busy": "true" }, h("span", { className: "who", text: t(state.locale, "assistant") }), bubble);
+          live = h(
+            "div",
+            { className: "msg assistant streaming", "aria-busy": "true" },
+            h("span", { className: "who", text: t(state.locale, "assistant") }),
+            bubble,
+          );
           append(live);
         }
         bubble!.textContent = streamed;
@@ -234,7 +298,11 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     state.quickReplies = undefined;
     renderQuickReplies();
     view.log.querySelector(".msg[data-id=greeting]")?.remove();
-    const m: WidgetMessage = { id: `u-${Date.now().toString(36)}-${state.messages.length}`, role: "user", text: message };
+    const m: WidgetMessage = {
+      id: `u-${Date.now().toString(36)}-${state.messages.length}`,
+      role: "user",
+      text: message,
+    };
     state.messages.push(m);
     save();
     append(renderMessage(m, state.locale, kbBase, decide));
@@ -250,7 +318,14 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     const card = view.log.querySelector(`.msg[data-id="${m.id}"]`);
     card?.querySelectorAll("button").forEach((b) => b.setAttribute("aria-disabled", "true"));
     const attempt = () =>
-      void runTurn((handlers) => client.confirm({ sessionId, ...(sessionKey ? { sessionKey } : {}), confirmationId: c.id, decision }, handlers), attempt).then((ok) => {
+      void runTurn(
+        (handlers) =>
+          client.confirm(
+            { sessionId, ...(sessionKey ? { sessionKey } : {}), confirmationId: c.id, decision },
+            handlers,
+          ),
+        attempt,
+      ).then((ok) => {
         if (!ok) return;
         c.outcome = decision;
         save();
@@ -275,10 +350,25 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     unsubscribe = undefined;
     subscribedTo = undefined;
     persistence.clear();
-    Object.assign(state, { sessionId: undefined, sessionKey: undefined, messages: [], quickReplies: undefined, handoff: undefined, owner: ownerOfToken(tokenRef.current) });
+    Object.assign(state, {
+      sessionId: undefined,
+      sessionKey: undefined,
+      messages: [],
+      quickReplies: undefined,
+      handoff: undefined,
+      owner: ownerOfToken(tokenRef.current),
+    });
     seen.clear();
     renderAll();
-    if (announce) view.log.prepend(renderMessage({ id: "ended", role: "system", text: t(state.locale, "endChatConfirm") }, state.locale, kbBase, decide));
+    if (announce)
+      view.log.prepend(
+        renderMessage(
+          { id: "ended", role: "system", text: t(state.locale, "endChatConfirm") },
+          state.locale,
+          kbBase,
+          decide,
+        ),
+      );
     save();
   }
 

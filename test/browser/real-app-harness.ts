@@ -24,7 +24,16 @@ export async function startRealApp(env: Record<string, string> = {}): Promise<Ru
   await buildBrowserAssets({});
   const dataDir = mkdtempSync(join(tmpdir(), "harbor-browser-"));
   // Demo mode, as `npm start` runs: the demo page and console sign in through GET /v1/demo/tokens.
-  const config = loadConfig({ NODE_ENV: "test", DEMO_MODE: "true", LOG_LEVEL: "silent", DATA_DIR: dataDir, KNOWLEDGE_WATCH: "false", BANK_CUSTOMERS: "60", RATE_LIMIT_PER_MINUTE: "100000", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DEMO_MODE: "true",
+    LOG_LEVEL: "silent",
+    DATA_DIR: dataDir,
+    KNOWLEDGE_WATCH: "false",
+    BANK_CUSTOMERS: "60",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    ...env,
+  });
   // Assets were just built above; skipping the app's own build keeps parallel test files from racing on public/build.
   const built = await createApp(config, { skipBrowserAssets: true });
   const server: Server = await new Promise((resolve) => {

@@ -2,7 +2,15 @@
 // a card through the confirmation card, a staff takeover reaching the customer's widget live, and axe-core scans.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { cspViolations, hasChromium, launchBrowser, recordCspViolations, screenshot, seriousAxeViolations, type TestBrowser } from "./browser-harness.js";
+import {
+  cspViolations,
+  hasChromium,
+  launchBrowser,
+  recordCspViolations,
+  screenshot,
+  seriousAxeViolations,
+  type TestBrowser,
+} from "./browser-harness.js";
 import { cardsInStore, startRealApp, type RunningApp } from "./real-app-harness.js";
 
 describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () => {
@@ -89,10 +97,14 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
     const card = page.locator(".card");
     await card.waitFor({ timeout: 30_000 });
     await screenshot(page, "bank-page-confirmation-card");
-    expect(cardsInStore(app, "demo1").filter((c) => c.status === "frozen")).toHaveLength(before.filter((c) => c.status === "frozen").length);
+    expect(cardsInStore(app, "demo1").filter((c) => c.status === "frozen")).toHaveLength(
+      before.filter((c) => c.status === "frozen").length,
+    );
     await card.getByRole("button", { name: "Approve" }).click();
     await page.locator(".outcome").waitFor({ timeout: 30_000 });
-    expect(cardsInStore(app, "demo1").filter((c) => c.status === "frozen").length).toBeGreaterThan(before.filter((c) => c.status === "frozen").length);
+    expect(cardsInStore(app, "demo1").filter((c) => c.status === "frozen").length).toBeGreaterThan(
+      before.filter((c) => c.status === "frozen").length,
+    );
     await page.close();
   });
 
@@ -112,7 +124,9 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
     await customer.locator(".launcher").click();
     await ask(customer, "I want to talk to a person please");
     await customer.locator(".msg.assistant").last().waitFor({ timeout: 30_000 });
-    const sessionId = await customer.evaluate(() => (JSON.parse(sessionStorage.getItem("harbor-chat:v1") ?? "{}") as { sessionId?: string }).sessionId);
+    const sessionId = await customer.evaluate(
+      () => (JSON.parse(sessionStorage.getItem("harbor-chat:v1") ?? "{}") as { sessionId?: string }).sessionId,
+    );
     expect(sessionId).toBeTruthy();
 
     const staff = await browser.newPage({ width: 1440, height: 900 });
@@ -122,7 +136,9 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
     await staff.locator(`button.conv[data-id="${sessionId}"]`).click();
     await staff.locator(".detail-head h2").waitFor();
     await staff.getByRole("button", { name: "Take over" }).click();
-    await staff.getByLabel("Reply to the customer").fill("Hello, this is Alice from Harbor Bank. I can help with that.");
+    await staff
+      .getByLabel("Reply to the customer")
+      .fill("Hello, this is Alice from Harbor Bank. I can help with that.");
     await staff.getByRole("button", { name: "Send reply" }).click();
 
     const reply = customer.locator(".msg.staff .bubble");

@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { buildBrowserAssets } from "../../src/widget/build-assets.js";
-import { hasChromium, launchBrowser, PUBLIC_DIR, screenshot, seriousAxeViolations, type TestBrowser } from "./browser-harness.js";
+import {
+  hasChromium,
+  launchBrowser,
+  PUBLIC_DIR,
+  screenshot,
+  seriousAxeViolations,
+  type TestBrowser,
+} from "./browser-harness.js";
 import { fakeToken, startFakeChatApi } from "./fake-chat-api.js";
 
 const HOSTILE_PAGE = `<!doctype html><html lang="en"><head><style>
@@ -15,7 +22,10 @@ const HOSTILE_PAGE = `<!doctype html><html lang="en"><head><style>
 </style></head><body><h1>Hostile host</h1><button id="host-button">Host button</button>
 <script src="/widget.js" data-api="" data-lang="en" async></script></body></html>`;
 
-const PLAIN_PAGE = (lang: string, extra = "") => `<!doctype html><html lang="en"><head><title>Widget test</title></head><body><main><h1>Harbor Bank test page</h1></main>${extra}
+const PLAIN_PAGE = (
+  lang: string,
+  extra = "",
+) => `<!doctype html><html lang="en"><head><title>Widget test</title></head><body><main><h1>Harbor Bank test page</h1></main>${extra}
 <script src="/widget.js" data-api="" data-lang="${lang}" async></script></body></html>`;
 
 describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
@@ -72,7 +82,10 @@ describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
     await streaming.waitFor();
     await expect.poll(async () => (await streaming.textContent())?.length ?? 0).toBeGreaterThan(10);
     const partial = (await streaming.textContent()) ?? "";
-    expect(partial.length).toBeLessThan("If your card is lost or stolen, freeze it straight away in the app, then order a replacement. We never ask for your PIN.".length);
+    expect(partial.length).toBeLessThan(
+      "If your card is lost or stolen, freeze it straight away in the app, then order a replacement. We never ask for your PIN."
+        .length,
+    );
     await screenshot(page, "widget-mid-stream");
     const cite = page.locator(".msg.assistant a.cite").first();
     await cite.waitFor();
@@ -102,7 +115,9 @@ describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
   it("shows an error with a working Retry when the connection drops mid-reply", async () => {
     const flaky = await startFakeChatApi({ publicDir: PUBLIC_DIR, tokenDelayMs: 10, dropFirstTurns: 1 });
     const page = await browser.newPage();
-    await page.route(`${flaky.url}/test-page`, (route) => route.fulfill({ contentType: "text/html", body: PLAIN_PAGE("en") }));
+    await page.route(`${flaky.url}/test-page`, (route) =>
+      route.fulfill({ contentType: "text/html", body: PLAIN_PAGE("en") }),
+    );
     await page.goto(`${flaky.url}/test-page`);
     await page.locator(".launcher").click();
     await page.locator("textarea").fill("I lost my card");
@@ -131,7 +146,9 @@ describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
     // From the input, Shift+Tab walks back into the log: the last quick reply, then the first.
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Shift+Tab");
-    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe("Freeze my card");
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe(
+      "Freeze my card",
+    );
     await screenshot(page, "widget-keyboard-focus");
     await page.keyboard.press("Enter");
     await page.locator(".card").waitFor();
@@ -143,7 +160,10 @@ describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
 
   it("approves a confirmation card and shows the outcome", async () => {
     const page = await openPage(PLAIN_PAGE("en"));
-    await page.evaluate((t) => (window as unknown as { HarborChat: { setToken(t: string): void } }).HarborChat.setToken(t), fakeToken("demo1"));
+    await page.evaluate(
+      (t) => (window as unknown as { HarborChat: { setToken(t: string): void } }).HarborChat.setToken(t),
+      fakeToken("demo1"),
+    );
     await page.locator(".launcher").click();
     await page.locator("textarea").fill("Please freeze my card");
     await page.keyboard.press("Enter");
@@ -283,7 +303,10 @@ describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
     await page.locator("textarea").fill("I lost my card");
     await page.keyboard.press("Enter");
     await page.locator(".msg.assistant a.cite").first().waitFor();
-    const stored = JSON.parse((await page.evaluate(() => sessionStorage.getItem("harbor-chat:v1"))) ?? "{}") as { sessionId?: string; sessionKey?: string };
+    const stored = JSON.parse((await page.evaluate(() => sessionStorage.getItem("harbor-chat:v1"))) ?? "{}") as {
+      sessionId?: string;
+      sessionKey?: string;
+    };
     expect(stored.sessionKey).toBe(api.sessions.get(stored.sessionId ?? "")?.key);
     await page.reload();
     await page.locator(".msg.user").first().waitFor();
@@ -292,7 +315,12 @@ describe.skipIf(!hasChromium)("chat widget in Chromium (scripted API)", () => {
     await page.keyboard.press("Enter");
     expect((await next).headers()["x-session-key"]).toBe(stored.sessionKey);
     await page.locator(".msg.assistant").nth(1).waitFor();
-    expect(api.sessions.get(stored.sessionId ?? "")?.messages.filter((m) => m.role === "user").map((m) => m.text)).toEqual(["I lost my card", "Talk to a person"]);
+    expect(
+      api.sessions
+        .get(stored.sessionId ?? "")
+        ?.messages.filter((m) => m.role === "user")
+        .map((m) => m.text),
+    ).toEqual(["I lost my card", "Talk to a person"]);
     const streams = api.eventUrls.filter((u) => u.includes(stored.sessionId ?? "-"));
     expect(streams.length).toBeGreaterThanOrEqual(1);
     expect(streams.every((u) => /[?&]ticket=/.test(u) && !u.includes(stored.sessionKey ?? "-"))).toBe(true);

@@ -40,9 +40,54 @@ export const CHARACTER_CLASSES: readonly string[] = [
 
 /** Mixed pairs: number-like characters followed by each separator, plus pairs that open a detector's pattern. */
 export const CHARACTER_PAIRS: readonly string[] = [
-  ...["1", "9", "一", "万", "１", "a", "A", "x", "£"].flatMap((n) => [" ", "-", ".", "/", ",", ":", "，", "、", "\n", "'"].map((s) => `${n}${s}`)),
-  ...["一万", "万一", "一千", "千一", "十一", "两万", "1万", "万1", "1一", "一1", "1.", ".1", "1千", "千1", "1点", "点1", "１万", "1亿", "亿1"],
-  ...["a@", "@a", "a.", "+4", "+44 ", "00", "1a", "a1", "aA", "Aa", "A ", "Ab ", "a b ", "1 a ", "12", "123 ", "1,000", "1.0", "1-1", "12/", "12:", "1%"],
+  ...["1", "9", "一", "万", "１", "a", "A", "x", "£"].flatMap((n) =>
+    [" ", "-", ".", "/", ",", ":", "，", "、", "\n", "'"].map((s) => `${n}${s}`),
+  ),
+  ...[
+    "一万",
+    "万一",
+    "一千",
+    "千一",
+    "十一",
+    "两万",
+    "1万",
+    "万1",
+    "1一",
+    "一1",
+    "1.",
+    ".1",
+    "1千",
+    "千1",
+    "1点",
+    "点1",
+    "１万",
+    "1亿",
+    "亿1",
+  ],
+  ...[
+    "a@",
+    "@a",
+    "a.",
+    "+4",
+    "+44 ",
+    "00",
+    "1a",
+    "a1",
+    "aA",
+    "Aa",
+    "A ",
+    "Ab ",
+    "a b ",
+    "1 a ",
+    "12",
+    "123 ",
+    "1,000",
+    "1.0",
+    "1-1",
+    "12/",
+    "12:",
+    "1%",
+  ],
   ...["£1", "$1", "¥1", "€1", "1k", "1m", "1£", "1元", "元1", "1块", "1 pounds", "US$", "HK$", "GBP", "gbp1", "rmb "],
   ...["**", "xx", "XX", "••", "* ", "x ", "*1", "x1", "TX", "TX-", "TX-1", "-1", "A-", "A1-", "ref ", "no. ", "#1"],
   ...["在 ", "在a", "在1", "尾号", "月1", "1月", "1日", "1年", "年1", "一月", "天前", "周一", "上周", "星期"],
@@ -76,7 +121,24 @@ export const TRIGGERS: readonly string[] = [
   "## ",
 ];
 
-const TRIGGERED_BODIES: readonly string[] = [" ", "1", "1 ", "a", "a ", "A ", "-", ".", "*", "x", "一", "万", "\n", "1-", "1,", ":"];
+const TRIGGERED_BODIES: readonly string[] = [
+  " ",
+  "1",
+  "1 ",
+  "a",
+  "a ",
+  "A ",
+  "-",
+  ".",
+  "*",
+  "x",
+  "一",
+  "万",
+  "\n",
+  "1-",
+  "1,",
+  ":",
+];
 
 function fill(unit: string, length: number): string {
   if (unit.length === 0) return "";
@@ -96,7 +158,10 @@ export function adversarialInputs(length = 2000): AdversarialInput[] {
   }
   for (const trigger of TRIGGERS) {
     for (const body of TRIGGERED_BODIES) {
-      out.push({ label: `${show(trigger)} + ${show(body)} × n + "!"`, text: `${trigger}${fill(body, length - trigger.length - 1)}!` });
+      out.push({
+        label: `${show(trigger)} + ${show(body)} × n + "!"`,
+        text: `${trigger}${fill(body, length - trigger.length - 1)}!`,
+      });
     }
   }
   return out;

@@ -22,7 +22,10 @@ export interface TestApp {
 }
 
 /** Starts the app with a small seeded bank; `env` overrides the offline defaults. */
-export async function startTestApp(env: Record<string, string> = {}, options: { captureLogs?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { captureLogs?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "harbor-test-"));
   const config = loadConfig({
     DATA_DIR: dataDir,

@@ -4,22 +4,26 @@ import { isAdviceRequest, findPolicyViolations } from "../../src/agent/guardrail
 import { checkGrounding, extractFacts } from "../../src/agent/guardrails/grounding-check.js";
 import { sanitisePassage, screenForInjection } from "../../src/agent/guardrails/injection-screen.js";
 import { detectPii } from "../../src/agent/guardrails/pii-detect.js";
-import { redactPii } from "../../src/agent/guardrails/pii-vault.js";
+import { redactPii } from "../../src/shared/pii-vault.js";
 import { spokenDecision, stripInjection } from "../../src/agent/message-heuristics.js";
 import { answerTokens, extractAnswer, splitSentences } from "../../src/agent/responder/extract-answer.js";
 import { planTurn, type ToolOutcome } from "../../src/agent/responder/plan-turn.js";
-import type { RoutingNote } from "../../src/agent/responder/routing-note.js";
-import { expandChineseQuery, expandQuery } from "../../src/knowledge/query-expansion.js";
-import { englishTerms, extractFeatures, hanRuns, lexicalTerms } from "../../src/knowledge/text-features.js";
+import type { TurnPlan as RoutingNote } from "../../src/agent/turn-plan.js";
+import { extractFeatures } from "../../src/knowledge/text-features.js";
 import type { IntentRouter } from "../../src/router/intent-router.js";
 import { parseChineseNumber } from "../../src/router/slots/chinese-numerals.js";
 import { extractAmounts } from "../../src/router/slots/extract-amounts.js";
 import { extractDates } from "../../src/router/slots/extract-dates.js";
-import { extractCardLastFour, extractMerchants, extractTransactionRefs } from "../../src/router/slots/extract-references.js";
+import {
+  extractCardLastFour,
+  extractMerchants,
+  extractTransactionRefs,
+} from "../../src/router/slots/extract-references.js";
 import { extractSlots } from "../../src/router/slots/extract-slots.js";
 import { DEFAULT_FEATURE_CONFIG, extractFeatureTerms } from "../../src/router/text-features.js";
 import { markdownToHtml } from "../../src/server/markdown-page.js";
 import { detectLocale } from "../../src/shared/locale.js";
+import { contentTerms, contentWords, expandSynonyms, foldSynonyms, hanRuns } from "../../src/shared/text/index.js";
 
 /** A named call of one detector on one text. */
 export interface TextDetector {
@@ -36,7 +40,13 @@ function note(intent: string, role: RoutingNote["role"], allowedTools: string[])
     locale: "en",
     role,
     confidence: 0.9,
-    slots: { amounts: [{ value: 5000, currency: "GBP" }], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
+    slots: {
+      amounts: [{ value: 5000, currency: "GBP" }],
+      dates: [],
+      cardLastFour: [],
+      merchants: [],
+      transactionRefs: [],
+    },
     allowedTools,
     passages: [],
     today: "2026-03-18",
@@ -44,7 +54,9 @@ function note(intent: string, role: RoutingNote["role"], allowedTools: string[])
 }
 
 const NO_RESULTS: ToolOutcome[] = [];
-const CARDS_LISTED: ToolOutcome[] = [{ name: "list_cards", data: { status: "ok", cards: [{ last4: "4821", status: "active" }] } }];
+const CARDS_LISTED: ToolOutcome[] = [
+  { name: "list_cards", data: { status: "ok", cards: [{ last4: "4821", brand: "Visa Debit", status: "active" }] } },
+];
 
 /** The detectors, with a router (trained on any catalogue) for the routing and featurisation path. */
 export function textDetectors(router: IntentRouter): TextDetector[] {
@@ -67,19 +79,35 @@ export function textDetectors(router: IntentRouter): TextDetector[] {
     { name: "checkGrounding", run: (t) => checkGrounding(t, [t]) },
     { name: "stripInjection", run: (t) => stripInjection(t, ["ignore previous instructions"]) },
     { name: "spokenDecision", run: (t) => spokenDecision(t) },
-    { name: "expandQuery", run: (t) => expandQuery(t) },
-    { name: "expandChineseQuery", run: (t) => expandChineseQuery(t) },
-    { name: "knowledge englishTerms", run: (t) => englishTerms(t) },
+    { name: "expandSynonyms en", run: (t) => expandSynonyms(t, "en") },
+    { name: "expandSynonyms zh", run: (t) => expandSynonyms(t, "zh") },
+    { name: "foldSynonyms", run: (t) => foldSynonyms(t) },
+    { name: "contentWords", run: (t) => contentWords(t) },
     { name: "knowledge extractFeatures", run: (t) => extractFeatures(t) },
-    { name: "knowledge lexicalTerms", run: (t) => lexicalTerms(t) },
-    { name: "knowledge hanRuns", run: (t) => hanRuns(t) },
+    { name: "contentTerms", run: (t) => contentTerms(t) },
+    { name: "hanRuns", run: (t) => hanRuns(t) },
     { name: "answerTokens", run: (t) => answerTokens(t) },
     { name: "splitSentences", run: (t) => splitSentences(t) },
-    { name: "extractAnswer", run: (t) => extractAnswer(t, [{ n: 1, docId: "d", title: t.slice(0, 80), section: t.slice(0, 80), text: t }]) },
-    { name: "planTurn freeze", run: (t) => planTurn(note("card_freeze_unfreeze", "customer", ["freeze_card", "list_cards"]), t, CARDS_LISTED) },
-    { name: "planTurn eligibility", run: (t) => planTurn(note("loan_eligibility", "customer", ["check_credit_eligibility"]), t, NO_RESULTS) },
-    { name: "planTurn transactions", run: (t) => planTurn(note("recent_transactions", "customer", ["get_recent_transactions"]), t, NO_RESULTS) },
-    { name: "planTurn dispute", run: (t) => planTurn(note("dispute_transaction", "customer", ["open_dispute"]), t, NO_RESULTS) },
+    {
+      name: "extractAnswer",
+      run: (t) => extractAnswer(t, [{ n: 1, docId: "d", title: t.slice(0, 80), section: t.slice(0, 80), text: t }]),
+    },
+    {
+      name: "planTurn freeze",
+      run: (t) => planTurn(note("card_freeze_unfreeze", "customer", ["freeze_card", "list_cards"]), t, CARDS_LISTED),
+    },
+    {
+      name: "planTurn eligibility",
+      run: (t) => planTurn(note("loan_eligibility", "customer", ["check_credit_eligibility"]), t, NO_RESULTS),
+    },
+    {
+      name: "planTurn transactions",
+      run: (t) => planTurn(note("recent_transactions", "customer", ["get_recent_transactions"]), t, NO_RESULTS),
+    },
+    {
+      name: "planTurn dispute",
+      run: (t) => planTurn(note("dispute_transaction", "customer", ["open_dispute"]), t, NO_RESULTS),
+    },
     { name: "planTurn staff", run: (t) => planTurn(note("staff_query", "staff", []), t, NO_RESULTS) },
     { name: "markdownToHtml", run: (t) => markdownToHtml(t) },
     { name: "detectPii", run: (t) => detectPii(t) },

@@ -10,7 +10,17 @@ import { toCreditPort } from "./credit-adapter.js";
 const ACCOUNT_NAMES: Record<string, string> = { current: "Everyday Current Account", savings: "Everyday Saver" };
 
 function toTransactionView(t: Transaction): TransactionView {
-  return { id: t.id, customerId: t.customerId, cardId: t.cardId, merchantName: t.merchantName, merchantCategory: t.merchantCategory, amount: t.amount, currency: t.currency, timestamp: t.timestamp, channel: t.channel };
+  return {
+    id: t.id,
+    customerId: t.customerId,
+    cardId: t.cardId,
+    merchantName: t.merchantName,
+    merchantCategory: t.merchantCategory,
+    amount: t.amount,
+    currency: t.currency,
+    timestamp: t.timestamp,
+    channel: t.channel,
+  };
 }
 
 /** The agent's view of the bank store. */
@@ -20,10 +30,25 @@ export function toBankPort(store: BankStore, assess: (transactionId: string) => 
       const c = store.getCustomer(id);
       return c ? { id: c.id, name: c.name, locale: c.locale, region: c.region } : undefined;
     },
-    searchCustomers: (query, limit) => store.searchCustomers(query, limit).map((c) => ({ id: c.id, name: c.name, locale: c.locale, region: c.region })),
+    searchCustomers: (query, limit) =>
+      store.searchCustomers(query, limit).map((c) => ({ id: c.id, name: c.name, locale: c.locale, region: c.region })),
     listAccounts: (customerId) =>
-      store.listAccounts(customerId).map((a) => ({ id: a.id, customerId: a.customerId, type: ACCOUNT_NAMES[a.type] ?? a.type, currency: a.currency, balance: a.balance, accountNumber: a.accountNumber })),
-    listCards: (customerId) => store.listCards(customerId).map((c) => ({ id: c.id, customerId: c.customerId, last4: c.last4, brand: c.brand === "visa" ? "Visa Debit" : "Mastercard", status: c.status })),
+      store.listAccounts(customerId).map((a) => ({
+        id: a.id,
+        customerId: a.customerId,
+        type: ACCOUNT_NAMES[a.type] ?? a.type,
+        currency: a.currency,
+        balance: a.balance,
+        accountNumber: a.accountNumber,
+      })),
+    listCards: (customerId) =>
+      store.listCards(customerId).map((c) => ({
+        id: c.id,
+        customerId: c.customerId,
+        last4: c.last4,
+        brand: c.brand === "visa" ? "Visa Debit" : "Mastercard",
+        status: c.status,
+      })),
     getCard: (cardId) => {
       const c = store.getCard(cardId);
       return c ? { id: c.id, customerId: c.customerId, last4: c.last4, brand: c.brand, status: c.status } : undefined;
@@ -37,19 +62,38 @@ export function toBankPort(store: BankStore, assess: (transactionId: string) => 
     createDispute: (input) => {
       const r = store.createDispute(input);
       if (!r.ok) return { id: "", status: "not_found" };
-      return { id: r.value.dispute.id, status: r.value.dispute.status, ...(r.value.alreadyOpen ? { alreadyOpen: true } : {}) };
+      return {
+        id: r.value.dispute.id,
+        status: r.value.dispute.status,
+        ...(r.value.alreadyOpen ? { alreadyOpen: true } : {}),
+      };
     },
     findOpenDispute: (transactionId) => {
       const t = store.getTransaction(transactionId);
-      return t ? store.listDisputes(t.customerId).find((d) => d.transactionId === transactionId && d.status === "open")?.id : undefined;
+      return t
+        ? store.listDisputes(t.customerId).find((d) => d.transactionId === transactionId && d.status === "open")?.id
+        : undefined;
     },
     listFlaggedTransactions: ({ limit }) =>
-      store.listFlaggedTransactions({ limit }).map((f) => ({ ...toTransactionView(f.transaction), assessment: assess(f.transaction.id) ?? toFraudView(f.assessment) })),
+      store.listFlaggedTransactions({ limit }).map((f) => ({
+        ...toTransactionView(f.transaction),
+        assessment: assess(f.transaction.id) ?? toFraudView(f.assessment),
+      })),
   };
 }
 
-function toFraudView(a: { probability: number; level: FraudView["level"]; reasons: { code: string; text: FraudView["reasons"][number]["text"] }[]; modelVersion: string }): FraudView {
-  return { probability: a.probability, level: a.level, reasons: a.reasons.map((r) => ({ code: r.code, text: r.text })), modelVersion: a.modelVersion };
+function toFraudView(a: {
+  probability: number;
+  level: FraudView["level"];
+  reasons: { code: string; text: FraudView["reasons"][number]["text"] }[];
+  modelVersion: string;
+}): FraudView {
+  return {
+    probability: a.probability,
+    level: a.level,
+    reasons: a.reasons.map((r) => ({ code: r.code, text: r.text })),
+    modelVersion: a.modelVersion,
+  };
 }
 
 /** The fraud port: the stored assessment of a transaction (scored by the batch path when it was recorded). */
@@ -63,13 +107,21 @@ export function toFraudPort(store: BankStore): FraudPort {
 }
 
 /** The staff console's data operations. */
-export function toStaffDataPort(store: BankStore, scorer: CreditScorer, exportDialogue?: StaffDataPort["exportDialogue"]): StaffDataPort {
+export function toStaffDataPort(
+  store: BankStore,
+  scorer: CreditScorer,
+  exportDialogue?: StaffDataPort["exportDialogue"],
+): StaffDataPort {
   const credit = toCreditPort(scorer, (id) => store.getCreditProfile(id));
   return {
     listFlagged: (limit) =>
       store.listFlaggedTransactions({ limit }).map((f) => {
         const label = store.listFraudLabels({ transactionId: f.transaction.id, limit: 1 })[0];
-        return { ...toTransactionView(f.transaction), assessment: toFraudView(f.assessment), ...(label ? { label: label.label } : {}) };
+        return {
+          ...toTransactionView(f.transaction),
+          assessment: toFraudView(f.assessment),
+          ...(label ? { label: label.label } : {}),
+        };
       }),
     recordLabel: (input) => {
       const r = store.recordFraudLabel(input);
@@ -79,7 +131,9 @@ export function toStaffDataPort(store: BankStore, scorer: CreditScorer, exportDi
       const customer = store.getCustomer(customerId);
       if (!customer) return err("not_found" as const);
       const estimate = credit.prequalify(customerId, request);
-      return estimate.ok ? ok({ customer: { id: customer.id, name: customer.name }, estimate: estimate.value }) : err("no_profile" as const);
+      return estimate.ok
+        ? ok({ customer: { id: customer.id, name: customer.name }, estimate: estimate.value })
+        : err("no_profile" as const);
     },
     ...(exportDialogue ? { exportDialogue } : {}),
   };

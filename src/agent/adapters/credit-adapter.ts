@@ -11,7 +11,13 @@ export function toCreditPort(scorer: CreditScorer, getProfile: (customerId: stri
       const profile = ApplicantProfileSchema.safeParse(getProfile(customerId));
       if (!profile.success) return err("no_profile");
       const purpose = LoanPurposeSchema.safeParse(request.purpose);
-      const score = scorer.score(toApplicant(profile.data, { amount: request.amount, termMonths: request.termMonths, purpose: purpose.success ? purpose.data : "other" }));
+      const score = scorer.score(
+        toApplicant(profile.data, {
+          amount: request.amount,
+          termMonths: request.termMonths,
+          purpose: purpose.success ? purpose.data : "other",
+        }),
+      );
       return ok({
         points: score.points,
         grade: score.grade,

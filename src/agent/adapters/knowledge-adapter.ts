@@ -8,9 +8,17 @@ export function toKnowledgePort(kb: KnowledgeBase): KnowledgePort {
     search: async (query, options) => {
       const only = options.onlyDocs ? new Set(options.onlyDocs) : undefined;
       // The knowledge base filters by product, not by document, so a document filter ranks widely and keeps the matches.
-      const hits = await kb.search(query, { k: only ? 50 : options.k, ...(options.locale ? { locale: options.locale } : {}) });
+      const hits = await kb.search(query, {
+        k: only ? 50 : options.k,
+        ...(options.locale ? { locale: options.locale } : {}),
+      });
       // Within the intent's documents, the customer's language comes first.
-      const scoped = only ? hits.filter((h) => only.has(h.docId)).sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale)).slice(0, options.k) : hits;
+      const scoped = only
+        ? hits
+            .filter((h) => only.has(h.docId))
+            .sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale))
+            .slice(0, options.k)
+        : hits;
       return scoped.map((h) => ({
         chunkId: h.chunkId,
         docId: h.docId,
@@ -29,10 +37,22 @@ export function toKnowledgePort(kb: KnowledgeBase): KnowledgePort {
 export function toKnowledgeRoutesPort(kb: KnowledgeBase, reload: () => Promise<{ version: string; changed: boolean }>) {
   return {
     search: (query: string, options: { k: number; locale?: "en" | "zh-CN"; product?: string }) =>
-      kb.search(query, { k: options.k, ...(options.locale ? { locale: options.locale } : {}), ...(options.product ? { product: options.product as never } : {}) }),
+      kb.search(query, {
+        k: options.k,
+        ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.product ? { product: options.product as never } : {}),
+      }),
     getDocument: (docId: string) => {
       const doc = kb.getDocument(docId);
-      return doc ? { docId: doc.meta.id, title: doc.meta.title, version: doc.meta.version, locale: doc.meta.locale, markdown: doc.body } : undefined;
+      return doc
+        ? {
+            docId: doc.meta.id,
+            title: doc.meta.title,
+            version: doc.meta.version,
+            locale: doc.meta.locale,
+            markdown: doc.body,
+          }
+        : undefined;
     },
     reload,
   };

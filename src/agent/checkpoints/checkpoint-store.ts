@@ -59,17 +59,28 @@ export function createCheckpointStore(file: string, options: { secret: string })
   const saver = new SqliteSaver(db);
   saver.serde = createSealedSerializer(saver.serde, key);
   const q = {
-    countThread: db.prepare("SELECT (SELECT COUNT(*) FROM checkpoints WHERE thread_id = ?) + (SELECT COUNT(*) FROM writes WHERE thread_id = ?) AS n"),
+    countThread: db.prepare(
+      "SELECT (SELECT COUNT(*) FROM checkpoints WHERE thread_id = ?) + (SELECT COUNT(*) FROM writes WHERE thread_id = ?) AS n",
+    ),
     deleteCheckpoints: db.prepare("DELETE FROM checkpoints WHERE thread_id = ?"),
     deleteWrites: db.prepare("DELETE FROM writes WHERE thread_id = ?"),
-    listThreads: db.prepare("SELECT DISTINCT thread_id FROM checkpoints WHERE thread_id > ? ORDER BY thread_id LIMIT ?"),
-    idleThreads: db.prepare("SELECT thread_id FROM checkpoints WHERE thread_id > ? GROUP BY thread_id HAVING MAX(checkpoint_id) < ? ORDER BY thread_id LIMIT ?"),
-    legacyCheckpoints: db.prepare(`SELECT rowid, type, checkpoint, metadata FROM checkpoints WHERE type IS NULL OR type NOT LIKE '${SEALED_TYPE_PREFIX}%'`),
-    legacyWrites: db.prepare(`SELECT rowid, type, value FROM writes WHERE type IS NULL OR type NOT LIKE '${SEALED_TYPE_PREFIX}%'`),
+    listThreads: db.prepare(
+      "SELECT DISTINCT thread_id FROM checkpoints WHERE thread_id > ? ORDER BY thread_id LIMIT ?",
+    ),
+    idleThreads: db.prepare(
+      "SELECT thread_id FROM checkpoints WHERE thread_id > ? GROUP BY thread_id HAVING MAX(checkpoint_id) < ? ORDER BY thread_id LIMIT ?",
+    ),
+    legacyCheckpoints: db.prepare(
+      `SELECT rowid, type, checkpoint, metadata FROM checkpoints WHERE type IS NULL OR type NOT LIKE '${SEALED_TYPE_PREFIX}%'`,
+    ),
+    legacyWrites: db.prepare(
+      `SELECT rowid, type, value FROM writes WHERE type IS NULL OR type NOT LIKE '${SEALED_TYPE_PREFIX}%'`,
+    ),
     sealCheckpoint: db.prepare("UPDATE checkpoints SET type = ?, checkpoint = ?, metadata = ? WHERE rowid = ?"),
     sealWrite: db.prepare("UPDATE writes SET type = ?, value = ? WHERE rowid = ?"),
   };
-  const bytesOf = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : Buffer.from(typeof v === "string" ? v : "", "utf8"));
+  const bytesOf = (v: unknown): Uint8Array =>
+    v instanceof Uint8Array ? v : Buffer.from(typeof v === "string" ? v : "", "utf8");
   const deleteThreads = db.transaction((ids: readonly string[]): number => {
     let threads = 0;
     for (const id of new Set(ids)) {
@@ -85,9 +96,19 @@ export function createCheckpointStore(file: string, options: { secret: string })
     sealLegacyRows() {
       const sealed = db.transaction((): number => {
         let n = 0;
-        for (const r of q.legacyCheckpoints.all() as { rowid: number; type: string | null; checkpoint: unknown; metadata: unknown }[]) {
+        for (const r of q.legacyCheckpoints.all() as {
+          rowid: number;
+          type: string | null;
+          checkpoint: unknown;
+          metadata: unknown;
+        }[]) {
           const type = r.type ?? "json";
-          q.sealCheckpoint.run(`${SEALED_TYPE_PREFIX}${type}`, sealBlob(key, type, bytesOf(r.checkpoint)), sealBlob(key, type, bytesOf(r.metadata)), r.rowid);
+          q.sealCheckpoint.run(
+            `${SEALED_TYPE_PREFIX}${type}`,
+            sealBlob(key, type, bytesOf(r.checkpoint)),
+            sealBlob(key, type, bytesOf(r.metadata)),
+            r.rowid,
+          );
           n++;
         }
         for (const r of q.legacyWrites.all() as { rowid: number; type: string | null; value: unknown }[]) {
@@ -110,8 +131,10 @@ export function createCheckpointStore(file: string, options: { secret: string })
       if (n > 0) db.pragma("wal_checkpoint(TRUNCATE)");
       return n;
     },
-    listThreadIds: (after, limit) => (q.listThreads.all(after, limit) as { thread_id: string }[]).map((r) => r.thread_id),
-    idleThreadIds: (before, after, limit) => (q.idleThreads.all(after, uuid6Floor(before), limit) as { thread_id: string }[]).map((r) => r.thread_id),
+    listThreadIds: (after, limit) =>
+      (q.listThreads.all(after, limit) as { thread_id: string }[]).map((r) => r.thread_id),
+    idleThreadIds: (before, after, limit) =>
+      (q.idleThreads.all(after, uuid6Floor(before), limit) as { thread_id: string }[]).map((r) => r.thread_id),
     close: () => db.close(),
   };
 }

@@ -24,10 +24,20 @@ afterEach(() => {
 
 /** Every byte SQLite keeps for a database: the file and its write-ahead log. */
 function rawBytes(file: string): string {
-  return [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString("latin1")).join("");
+  return [file, `${file}-wal`]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString("latin1"))
+    .join("");
 }
 
-const plainJson = { dumpsTyped: async (d: unknown): Promise<[string, Uint8Array]> => ["json", new TextEncoder().encode(JSON.stringify(d))], loadsTyped: async (_t: string, d: Uint8Array | string) => JSON.parse(typeof d === "string" ? d : new TextDecoder().decode(d)) as unknown };
+const plainJson = {
+  dumpsTyped: async (d: unknown): Promise<[string, Uint8Array]> => [
+    "json",
+    new TextEncoder().encode(JSON.stringify(d)),
+  ],
+  loadsTyped: async (_t: string, d: Uint8Array | string) =>
+    JSON.parse(typeof d === "string" ? d : new TextDecoder().decode(d)) as unknown,
+};
 
 describe("sealed serializer", () => {
   it("round-trips a value and stores none of its text", async () => {
@@ -36,7 +46,9 @@ describe("sealed serializer", () => {
     expect(type).toBe("sealed-v1:json");
     expect(Buffer.from(bytes).toString("latin1")).not.toContain("QuickShop");
     expect(await serde.loadsTyped(type, bytes)).toEqual({ merchant: "QuickShop Online" });
-    expect(await serde.loadsTyped(type, Buffer.from(bytes).toString("ascii"))).toEqual({ merchant: "QuickShop Online" });
+    expect(await serde.loadsTyped(type, Buffer.from(bytes).toString("ascii"))).toEqual({
+      merchant: "QuickShop Online",
+    });
   });
 
   it("refuses an unsealed blob, a tampered one, one moved to another type and one sealed under another key", async () => {
@@ -47,7 +59,9 @@ describe("sealed serializer", () => {
     raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1;
     await expect(serde.loadsTyped(type, raw.toString("base64"))).rejects.toThrow();
     await expect(serde.loadsTyped("sealed-v1:bytes", bytes)).rejects.toThrow();
-    await expect(createSealedSerializer(plainJson, deriveCheckpointKey(`${SECRET}x`)).loadsTyped(type, bytes)).rejects.toThrow();
+    await expect(
+      createSealedSerializer(plainJson, deriveCheckpointKey(`${SECRET}x`)).loadsTyped(type, bytes),
+    ).rejects.toThrow();
   });
 
   it("derives a key of its own, not the vault's", () => {
@@ -61,13 +75,24 @@ describe("checkpoint files", () => {
     const dir = tempDir();
     const file = path.join(dir, "checkpoints.sqlite");
     const checkpoints = createCheckpointStore(file, { secret: SECRET });
-    const { chat, store } = buildTestChat({ storeFile: path.join(dir, "chat.sqlite"), checkpointer: checkpoints.saver });
+    const { chat, store } = buildTestChat({
+      storeFile: path.join(dir, "chat.sqlite"),
+      checkpointer: checkpoints.saver,
+    });
     const r = await chat.handleMessage({ identity: demo1, message: "show my recent transactions" });
     expect(r.toolCalls).toContainEqual({ name: "get_recent_transactions", status: "ok" });
     expect(r.reply.text).toContain("QuickShop");
     expect(checkpoints.listThreadIds("", 10)).toEqual([r.sessionId]);
     const bytes = rawBytes(file);
-    for (const text of ["QuickShop Online", "Tesco", "Alex Morgan", "electronics", "card_present", "get_recent_transactions"]) expect(bytes).not.toContain(text);
+    for (const text of [
+      "QuickShop Online",
+      "Tesco",
+      "Alex Morgan",
+      "electronics",
+      "card_present",
+      "get_recent_transactions",
+    ])
+      expect(bytes).not.toContain(text);
     checkpoints.close();
     store.close();
   });
@@ -94,7 +119,12 @@ describe("checkpoint files", () => {
 
     const after = createCheckpointStore(file, { secret: SECRET });
     const second = buildTestChat({ storeFile: path.join(dir, "chat.sqlite"), checkpointer: after.saver });
-    const done = await second.chat.handleConfirmation({ identity: demo1, sessionId: asked.sessionId, confirmationId: asked.pendingConfirmation?.id ?? "", decision: "approve" });
+    const done = await second.chat.handleConfirmation({
+      identity: demo1,
+      sessionId: asked.sessionId,
+      confirmationId: asked.pendingConfirmation?.id ?? "",
+      decision: "approve",
+    });
     expect(done.toolCalls).toContainEqual({ name: "freeze_card", status: "ok" });
     expect(second.bank.cards.find((c) => c.id === "card-1")?.status).toBe("frozen");
     after.close();
@@ -116,7 +146,12 @@ describe("checkpoint files", () => {
     expect(sealed.sealLegacyRows()).toBe(0);
     expect(rawBytes(file)).not.toContain("freeze_card");
     const second = buildTestChat({ storeFile: path.join(dir, "chat.sqlite"), checkpointer: sealed.saver });
-    const done = await second.chat.handleConfirmation({ identity: demo1, sessionId: asked.sessionId, confirmationId: asked.pendingConfirmation?.id ?? "", decision: "approve" });
+    const done = await second.chat.handleConfirmation({
+      identity: demo1,
+      sessionId: asked.sessionId,
+      confirmationId: asked.pendingConfirmation?.id ?? "",
+      decision: "approve",
+    });
     expect(done.toolCalls).toContainEqual({ name: "freeze_card", status: "ok" });
     sealed.close();
     second.store.close();
@@ -125,7 +160,10 @@ describe("checkpoint files", () => {
   it("dates a thread by its newest checkpoint id, and deletes every thread asked for", async () => {
     const dir = tempDir();
     const checkpoints = createCheckpointStore(path.join(dir, "checkpoints.sqlite"), { secret: SECRET });
-    const { chat, store } = buildTestChat({ storeFile: path.join(dir, "chat.sqlite"), checkpointer: checkpoints.saver });
+    const { chat, store } = buildTestChat({
+      storeFile: path.join(dir, "chat.sqlite"),
+      checkpointer: checkpoints.saver,
+    });
     const r = await chat.handleMessage({ identity: demo1, message: "show my recent transactions" });
     const id = (await checkpoints.saver.getTuple({ configurable: { thread_id: r.sessionId } }))?.checkpoint.id ?? "";
     expect(uuid6Floor(new Date(Date.now() - 60_000)) < id && id < uuid6Floor(new Date(Date.now() + 60_000))).toBe(true);

@@ -50,7 +50,8 @@ export function createSealedSerializer(inner: CheckpointSerializer, key: Buffer)
       return [`${SEALED_TYPE_PREFIX}${type}`, sealBlob(key, type, bytes)];
     },
     async loadsTyped(type, data) {
-      if (!type.startsWith(SEALED_TYPE_PREFIX)) throw new Error(`refusing an unsealed checkpoint blob of type "${type}"`);
+      if (!type.startsWith(SEALED_TYPE_PREFIX))
+        throw new Error(`refusing an unsealed checkpoint blob of type "${type}"`);
       const innerType = type.slice(SEALED_TYPE_PREFIX.length);
       return inner.loadsTyped(innerType, openBlob(key, innerType, data));
     },

@@ -16,14 +16,27 @@ export interface GroundingResult {
   unsupported: FactToken[];
 }
 
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const MONTHS =
+  "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
 
 const FACT_PATTERNS: { kind: FactToken["kind"]; re: RegExp }[] = [
-  { kind: "money", re: /(?:£|\$|€|¥|GBP\s?|RMB\s?)\s?\d[\d,]{0,20}(?:\.\d{1,6})?(?:\s?(?:k|m|million|thousand))?|\d[\d,]{0,20}(?:\.\d{1,6})?\s?(?:英镑|镑|元|块|pounds?|GBP|RMB)/gi },
+  {
+    kind: "money",
+    re: /(?:£|\$|€|¥|GBP\s?|RMB\s?)\s?\d[\d,]{0,20}(?:\.\d{1,6})?(?:\s?(?:k|m|million|thousand))?|\d[\d,]{0,20}(?:\.\d{1,6})?\s?(?:英镑|镑|元|块|pounds?|GBP|RMB)/gi,
+  },
   { kind: "percent", re: /\d{1,20}(?:\.\d{1,6})?\s?%/g },
-  { kind: "date", re: new RegExp(`\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s(?:${MONTHS})(?:\\s\\d{4})?\\b|\\b(?:${MONTHS})\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?\\b|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{1,2}月\\d{1,2}日`, "gi") },
+  {
+    kind: "date",
+    re: new RegExp(
+      `\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s(?:${MONTHS})(?:\\s\\d{4})?\\b|\\b(?:${MONTHS})\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?\\b|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{1,2}月\\d{1,2}日`,
+      "gi",
+    ),
+  },
   { kind: "time", re: /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/gi },
-  { kind: "number", re: /(?<![\w.£$€¥])\d{1,20}(?:[.,]\d{1,20})?(?:\s?[–-]\s?\d{1,20})?\s?(?:working days?|business days?|days?|months?|years?|minutes?|hours?|weeks?|个工作日|工作日|天|个月|年|分钟|小时|周)/gi },
+  {
+    kind: "number",
+    re: /(?<![\w.£$€¥])\d{1,20}(?:[.,]\d{1,20})?(?:\s?[–-]\s?\d{1,20})?\s?(?:working days?|business days?|days?|months?|years?|minutes?|hours?|weeks?|个工作日|工作日|天|个月|年|分钟|小时|周)/gi,
+  },
 ];
 
 function normalise(raw: string): string {

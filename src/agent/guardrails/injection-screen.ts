@@ -1,5 +1,5 @@
-// Screens user messages and retrieved passages for prompt-injection attempts. Detection only flags and strips:
-// identity, tools and policy never depend on text, so a missed pattern still cannot change them.
+// Screens user messages, retrieved passages and free text in tool results for prompt-injection attempts. Detection
+// only flags, strips or masks: identity, tools and policy never depend on text, so a missed pattern cannot change them.
 // Every pattern has bounded repetition, so screening stays linear in the length of the text; the whole text is read.
 import { matchInOrderOnLine } from "../../shared/linear-text.js";
 
@@ -22,20 +22,47 @@ const INJECTION_PATTERNS: InjectionPattern[] = [
   /(?:显示|泄露|输出).{0,6}(?:系统提示|提示词|指令)/,
 ];
 
+// Data (passages, merchant or customer names) is never addressed to the assistant, so a line that opens with a role
+// label ("SYSTEM: …", "系统：…") is an injection there; a customer may type one innocently, so messages skip these.
+const ROLE_LABEL_PATTERNS: InjectionPattern[] = [
+  /(?:^|[\n.!?]\s{0,8})(?:system|assistant|developer)\s{0,8}:/i,
+  /(?:^|[\n。！？]\s{0,8})(?:系统|助手|开发者)(?:消息|指令)?\s{0,4}[:：]/,
+];
+
 /** The outcome of screening one text. */
 export interface InjectionScreen {
   flagged: boolean;
   matches: string[];
 }
 
-/** Screens a text for injection patterns. */
-export function screenForInjection(text: string): InjectionScreen {
+function screenWith(patterns: readonly InjectionPattern[], text: string): InjectionScreen {
   const matches: string[] = [];
-  for (const pattern of INJECTION_PATTERNS) {
+  for (const pattern of patterns) {
     const m = typeof pattern === "function" ? pattern(text) : text.match(pattern)?.[0];
     if (m !== undefined) matches.push(m);
   }
   return { flagged: matches.length > 0, matches };
+}
+
+/** Screens a customer's message for injection patterns. */
+export function screenForInjection(text: string): InjectionScreen {
+  return screenWith(INJECTION_PATTERNS, text);
+}
+
+const DATA_PATTERNS = [...INJECTION_PATTERNS, ...ROLE_LABEL_PATTERNS];
+
+/** Screens text that comes from data (a passage, a merchant name) for injection patterns, role labels included. */
+export function screenDataForInjection(text: string): InjectionScreen {
+  return screenWith(DATA_PATTERNS, text);
+}
+
+/** What a tool result shows instead of a free-text value that read as an instruction. */
+export const SCREENED_TEXT_MARKER = "[text removed]";
+
+/** A free-text value from data (a merchant, customer or product name), or the neutral marker if it instructs. */
+export function screenDataText(text: string): { text: string; flagged: boolean } {
+  if (!screenDataForInjection(text).flagged) return { text, flagged: false };
+  return { text: SCREENED_TEXT_MARKER, flagged: true };
 }
 
 /** Removes the sentences of a retrieved passage that carry instructions, keeping the rest of its content. */
@@ -44,7 +71,7 @@ export function sanitisePassage(text: string): { text: string; removed: number }
   const parts = text.split(/(?<=[.!?]\s)|(?<=[。！？\n])/);
   let removed = 0;
   const kept = parts.filter((p) => {
-    if (screenForInjection(p).flagged) {
+    if (screenDataForInjection(p).flagged) {
       removed++;
       return false;
     }

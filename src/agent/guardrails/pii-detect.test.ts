@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BANK_PUBLIC_NUMBERS } from "../bank-public-numbers.js";
 import { detectPii, maskPii, type PiiKind } from "./pii-detect.js";
-import { redactPii } from "./pii-vault.js";
+import { redactPii } from "../../shared/pii-vault.js";
 
 const kindsOf = (text: string): { kind: PiiKind; value: string }[] =>
   detectPii(text, { publicNumbers: BANK_PUBLIC_NUMBERS }).map((s) => ({ kind: s.kind, value: s.value }));
@@ -13,9 +13,13 @@ describe("PII the old detector missed (issue 13)", () => {
       { kind: "card", value: "4111 1111 1111 1111" },
       { kind: "card_expiry", value: "12/27" },
     ]);
-    expect(redact("card 5500-0000-0000-0004 exp 01/2029 cvv 123")).toBe("card [CARD_1] exp [CARD_EXPIRY_1] cvv [CARD_CVV_1]");
+    expect(redact("card 5500-0000-0000-0004 exp 01/2029 cvv 123")).toBe(
+      "card [CARD_1] exp [CARD_EXPIRY_1] cvv [CARD_CVV_1]",
+    );
     expect(redact("4111111111111111 123")).toBe("[CARD_1] [CARD_CVV_1]");
-    expect(redact("卡号4111111111111111，有效期2027年12月，安全码123")).toBe("卡号[CARD_1]，有效期[CARD_EXPIRY_1]，安全码[CARD_CVV_1]");
+    expect(redact("卡号4111111111111111，有效期2027年12月，安全码123")).toBe(
+      "卡号[CARD_1]，有效期[CARD_EXPIRY_1]，安全码[CARD_CVV_1]",
+    );
   });
 
   it("finds an account number at the end of a sentence", () => {
@@ -89,7 +93,9 @@ describe("formats found missing on the frozen test split (fixed as whole classes
 
   it("takes a CVV named 'security' or described as the numbers on the back", () => {
     expect(redact("amex 378282246310005 security 4417")).toBe("amex [CARD_1] security [CARD_CVV_1]");
-    expect(redact("card 4111111111111111, the 3 numbers on the back are 664")).toBe("card [CARD_1], the 3 numbers on the back are [CARD_CVV_1]");
+    expect(redact("card 4111111111111111, the 3 numbers on the back are 664")).toBe(
+      "card [CARD_1], the 3 numbers on the back are [CARD_CVV_1]",
+    );
   });
 
   it("does not let a folded Chinese comma glue a number to the Latin word after it", () => {
@@ -109,7 +115,23 @@ describe("formats found missing on the frozen test split (fixed as whole classes
 
 describe("holes the black-box probe found after the PII work (classes, not strings)", () => {
   it("masks a Luhn-valid card, a phone and a sort code with its account whatever reference word comes before them", () => {
-    for (const word of ["order", "the total charged to", "the amount on", "case", "transaction", "reference", "customer", "client", "user", "member", "ref", "订单", "金额", "invoice", "IMEI"]) {
+    for (const word of [
+      "order",
+      "the total charged to",
+      "the amount on",
+      "case",
+      "transaction",
+      "reference",
+      "customer",
+      "client",
+      "user",
+      "member",
+      "ref",
+      "订单",
+      "金额",
+      "invoice",
+      "IMEI",
+    ]) {
       expect(redact(`${word} 4111 1111 1111 1111 exp 12/27`), word).toBe(`${word} [CARD_1] exp [CARD_EXPIRY_1]`);
       expect(redact(`${word} 5500000000000004 was wrong`), word).toBe(`${word} [CARD_1] was wrong`);
       expect(redact(`${word} 6222 0200 0000 0000 000`), word).toBe(`${word} [CARD_1]`);
@@ -140,14 +162,22 @@ describe("holes the black-box probe found after the PII work (classes, not strin
     for (const sep of ["\n", "\t", " \n ", "\r\n", " / ", "/", " _ ", "_", "·", " · ", ",", ", ", "x", "、", " | "]) {
       const card = ["4111", "1111", "1111", "1111"].join(sep);
       expect(redact(`card ${card} please`), JSON.stringify(sep)).toBe("card [CARD_1] please");
-      expect(redact(`paid with ${["5500", "0000", "0000", "0004"].join(sep)}`), JSON.stringify(sep)).toBe("paid with [CARD_1]");
+      expect(redact(`paid with ${["5500", "0000", "0000", "0004"].join(sep)}`), JSON.stringify(sep)).toBe(
+        "paid with [CARD_1]",
+      );
     }
     expect(redact("card 4111 1111\n1111 1111 exp 12/27")).toBe("card [CARD_1] exp [CARD_EXPIRY_1]");
     expect(redact("银联卡 6222\n0200\n0000\n0000\n000")).toBe("银联卡 [CARD_1]");
   });
 
   it("never reads thousands-separated amounts or sizes as split cards", () => {
-    for (const text of ["paid 1,234,567 and 12,345,678,901,234", "£4,111,111,111,111,111", "screen 1920x1080", "1234/5678/9012", "12,000,000,000,000,000元"]) {
+    for (const text of [
+      "paid 1,234,567 and 12,345,678,901,234",
+      "£4,111,111,111,111,111",
+      "screen 1920x1080",
+      "1234/5678/9012",
+      "12,000,000,000,000,000元",
+    ]) {
       expect(redact(text), text).toBe(text);
     }
   });
@@ -161,7 +191,14 @@ describe("holes the black-box probe found after the PII work (classes, not strin
   });
 
   it("reads NI numbers in any spacing or punctuation behind an NI label", () => {
-    for (const ni of ["q q 1 2 3 4 5 6 c", "QQ.12.34.56.C", "QQ 12 34 56 C", "qq-12-34-56-c", "Q Q 123456 C", "AB.123.456.D"]) {
+    for (const ni of [
+      "q q 1 2 3 4 5 6 c",
+      "QQ.12.34.56.C",
+      "QQ 12 34 56 C",
+      "qq-12-34-56-c",
+      "Q Q 123456 C",
+      "AB.123.456.D",
+    ]) {
       for (const label of ["NI number", "NI:", "NI no.", "NINO", "national insurance"]) {
         expect(redact(`${label} ${ni} thanks`), `${label} ${ni}`).toBe(`${label} [NI_NUMBER_1] thanks`);
       }
@@ -205,13 +242,27 @@ describe("holes the black-box probe found after the PII work (classes, not strin
   it("keeps dotted or spaced account digits after an account label whole, even after a sort code", () => {
     expect(redact("s/c 20.00.00 a/c 55.77.99.11")).toBe("s/c [SORT_CODE_1] a/c [ACCOUNT_1]");
     expect(redact("sort code 20-00-00 account 55-77-99-11")).toBe("sort code [SORT_CODE_1] account [ACCOUNT_1]");
-    expect(redact("sort code 20 00 00, account no. 55 77 99 11.")).toBe("sort code [SORT_CODE_1], account no. [ACCOUNT_1].");
+    expect(redact("sort code 20 00 00, account no. 55 77 99 11.")).toBe(
+      "sort code [SORT_CODE_1], account no. [ACCOUNT_1].",
+    );
     expect(redact("s/c 20.00.00 a/c 5577.9911")).toBe("s/c [SORT_CODE_1] a/c [ACCOUNT_1]");
     expect(redact("sort code 08 59 97 8112 4640")).toBe("sort code [SORT_CODE_1] [ACCOUNT_1]");
   });
 
   it("reads hostile repeats of the new patterns within 50 ms", () => {
-    for (const unit of ["a at b dot ", "a(at)b(dot)", "x dot ", '"a', "4111\n", "4111/", "1,", "q q 1 ", "a@\n", "ni: q", "卡4111x"]) {
+    for (const unit of [
+      "a at b dot ",
+      "a(at)b(dot)",
+      "x dot ",
+      '"a',
+      "4111\n",
+      "4111/",
+      "1,",
+      "q q 1 ",
+      "a@\n",
+      "ni: q",
+      "卡4111x",
+    ]) {
       const text = unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
       detectPii(text);
       let best = Infinity;
@@ -250,13 +301,30 @@ describe("look-alikes that are not PII", () => {
   });
 
   it("can keep a kind when masking in the browser", () => {
-    expect(maskPii("call 07700 900123 about 4111111111111111", { keep: ["phone"] })).toBe("call 07700 900123 about [CARD_1]");
+    expect(maskPii("call 07700 900123 about 4111111111111111", { keep: ["phone"] })).toBe(
+      "call 07700 900123 about [CARD_1]",
+    );
   });
 });
 
 describe("linear time", () => {
   it("reads hostile 2,000-character messages within 50 ms", () => {
-    const units = ["1 ", "1-", "4111 ", "+44 ", "12-34-", "a@", "１ ", "account 1", "sort code 12 ", "4111111111111111 12/", "AB12 ", "E1", "cvv 1", "GB82 "];
+    const units = [
+      "1 ",
+      "1-",
+      "4111 ",
+      "+44 ",
+      "12-34-",
+      "a@",
+      "１ ",
+      "account 1",
+      "sort code 12 ",
+      "4111111111111111 12/",
+      "AB12 ",
+      "E1",
+      "cvv 1",
+      "GB82 ",
+    ];
     for (const unit of units) {
       const text = unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
       detectPii(text);

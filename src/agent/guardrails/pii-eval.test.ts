@@ -14,8 +14,21 @@ function load(split: "dev" | "test"): PiiCorpusLine[] {
 describe("PII corpus evaluation", () => {
   it("counts an entity as recalled only when one span of its kind covers all of it", () => {
     const report = evaluatePii([
-      { id: "a", lang: "en", text: "card 4111 1111 1111 1111 12/27", entities: [{ kind: "card", text: "4111 1111 1111 1111" }, { kind: "card_security", text: "12/27" }] },
-      { id: "b", lang: "en", text: "order 12345678 sent to acct 87654321", entities: [{ kind: "sort_code", text: "87654321" }] },
+      {
+        id: "a",
+        lang: "en",
+        text: "card 4111 1111 1111 1111 12/27",
+        entities: [
+          { kind: "card", text: "4111 1111 1111 1111" },
+          { kind: "card_security", text: "12/27" },
+        ],
+      },
+      {
+        id: "b",
+        lang: "en",
+        text: "order 12345678 sent to acct 87654321",
+        entities: [{ kind: "sort_code", text: "87654321" }],
+      },
       { id: "c", lang: "en", text: "call 07700 900123", entities: [] },
     ]);
     expect(report.perKind.card?.recall).toBe(1);

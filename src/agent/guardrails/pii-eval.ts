@@ -7,7 +7,18 @@ import { err, ok, type Result } from "../../shared/result.js";
 import { detectPii, type PiiKind } from "./pii-detect.js";
 
 /** The kinds a corpus line may label. */
-export const CorpusKindSchema = z.enum(["card", "card_security", "iban", "cn_id", "passport", "ni_number", "phone", "email", "account", "sort_code"]);
+export const CorpusKindSchema = z.enum([
+  "card",
+  "card_security",
+  "iban",
+  "cn_id",
+  "passport",
+  "ni_number",
+  "phone",
+  "email",
+  "account",
+  "sort_code",
+]);
 /** A corpus kind. */
 export type CorpusKind = z.infer<typeof CorpusKindSchema>;
 
@@ -16,7 +27,12 @@ export const PiiCorpusLineSchema = z.object({
   id: z.string().min(1).describe("Unique id of the line"),
   lang: z.enum(["en", "zh"]).describe("Language of the text"),
   text: z.string().min(1).describe("The customer's message"),
-  entities: z.array(z.object({ kind: CorpusKindSchema.describe("What the substring is"), text: z.string().min(1).describe("The exact PII substring") })),
+  entities: z.array(
+    z.object({
+      kind: CorpusKindSchema.describe("What the substring is"),
+      text: z.string().min(1).describe("The exact PII substring"),
+    }),
+  ),
 });
 /** One labelled string. */
 export type PiiCorpusLine = z.infer<typeof PiiCorpusLineSchema>;
@@ -50,8 +66,10 @@ export function parsePiiCorpus(jsonl: string): Result<PiiCorpusLine[]> {
       return err(`line ${i + 1}: not JSON`);
     }
     const parsed = PiiCorpusLineSchema.safeParse(json);
-    if (!parsed.success) return err(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`);
-    for (const e of parsed.data.entities) if (!parsed.data.text.includes(e.text)) return err(`line ${i + 1}: entity "${e.text}" is not in the text`);
+    if (!parsed.success)
+      return err(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`);
+    for (const e of parsed.data.entities)
+      if (!parsed.data.text.includes(e.text)) return err(`line ${i + 1}: entity "${e.text}" is not in the text`);
     lines.push(parsed.data);
   }
   return ok(lines);
@@ -93,7 +111,10 @@ const score = (entities: number, recalled: number, detected: number, falsePositi
 });
 
 /** Runs the detector over every line: an entity is recalled when one span of its kind covers all of it; a span overlapping no entity is a false positive. */
-export function evaluatePii(lines: readonly PiiCorpusLine[], publicNumbers: readonly string[] = BANK_PUBLIC_NUMBERS): PiiEvalReport {
+export function evaluatePii(
+  lines: readonly PiiCorpusLine[],
+  publicNumbers: readonly string[] = BANK_PUBLIC_NUMBERS,
+): PiiEvalReport {
   const counts = new Map<CorpusKind, { entities: number; recalled: number; detected: number; fp: number }>();
   const at = (k: CorpusKind) => {
     let c = counts.get(k);
@@ -131,7 +152,12 @@ export function evaluatePii(lines: readonly PiiCorpusLine[], publicNumbers: read
     const c = counts.get(kind);
     if (!c) continue;
     perKind[kind] = score(c.entities, c.recalled, c.detected, c.fp);
-    total = { entities: total.entities + c.entities, recalled: total.recalled + c.recalled, detected: total.detected + c.detected, fp: total.fp + c.fp };
+    total = {
+      entities: total.entities + c.entities,
+      recalled: total.recalled + c.recalled,
+      detected: total.detected + c.detected,
+      fp: total.fp + c.fp,
+    };
   }
   return { n: lines.length, overall: score(total.entities, total.recalled, total.detected, total.fp), perKind, errors };
 }

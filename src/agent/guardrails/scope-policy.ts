@@ -10,7 +10,10 @@ interface TopicThenAsk {
 }
 
 const ADVICE_IN_ORDER: TopicThenAsk[] = [
-  { topic: /\b(?:stocks?|shares|crypto|bitcoin|etf|index fund|pension|isa)\b/i, ask: /\b(?:buy|invest|best|recommend|should)\b/i },
+  {
+    topic: /\b(?:stocks?|shares|crypto|bitcoin|etf|index fund|pension|isa)\b/i,
+    ask: /\b(?:buy|invest|best|recommend|should)\b/i,
+  },
   { topic: /\b(?:tax|inheritance|capital gains)\b/i, ask: /\b(?:advice|avoid|reduce|should i|how do i)\b/i },
 ];
 
@@ -30,7 +33,10 @@ const UNSAFE_REPLY = [
 export function isAdviceRequest(text: string): boolean {
   // "Is this crypto investment a scam?" is a fraud question, not a request for investment advice.
   if (/\bscam|fraud|phishing|诈骗|骗局|被骗/i.test(text)) return false;
-  return ADVICE_REQUEST.some((re) => re.test(text)) || ADVICE_IN_ORDER.some((rule) => matchInOrderOnLine(text, rule.topic, rule.ask) !== undefined);
+  return (
+    ADVICE_REQUEST.some((re) => re.test(text)) ||
+    ADVICE_IN_ORDER.some((rule) => matchInOrderOnLine(text, rule.topic, rule.ask) !== undefined)
+  );
 }
 
 /** Returns the phrases of a reply that break scope policy (e.g. promising credit), empty when it is clean. */

@@ -162,3 +162,9 @@ function templateProblems(text: string): string[] {
   if (BRACES.test(text.slice(last))) problems.push("malformed placeholder (stray {{ or }})");
   return [...new Set(problems)];
 }
+
+/** Every template text, in both locales: what the prompt-leak rail must never let a reply repeat. */
+export function promptTexts(templates: PromptTemplates): string[] {
+  const all = [templates.sharedRules, ...Object.values(templates.routes)];
+  return all.flatMap((t) => [t.en, t["zh-CN"]]);
+}

@@ -3,7 +3,17 @@
 import type { Locale } from "../../shared/locale.js";
 
 /** The checks an output sentence must pass. */
-export type RailName = "grounding" | "commitment" | "pii_output" | "language" | "prompt_leak" | "citation";
+export type RailName =
+  | "grounding"
+  | "claim"
+  | "commitment"
+  | "pii_output"
+  | "language"
+  | "prompt_leak"
+  | "citation"
+  | "credentials"
+  | "instruction"
+  | "markup";
 
 /** Everything a reply may legitimately draw on in this turn. */
 export interface RailEvidence {
@@ -29,6 +39,8 @@ export interface SentenceVerdict {
   ok: boolean;
   /** The rails that blocked it (empty when ok). */
   failed: RailName[];
+  /** The rails that changed the text without blocking it (PII masked, citation markers dropped). */
+  rewritten: RailName[];
   /** Why, for the trace (e.g. the unsupported figure); never contains raw PII. */
   reasons: string[];
 }
@@ -49,4 +61,6 @@ export interface RailsOutcome {
   useful: boolean;
   /** The `[n]` ids cited by the kept text. */
   cited: number[];
+  /** True when the reply ran past the output limit and the rest was not shown. */
+  truncated?: boolean;
 }

@@ -1,12 +1,14 @@
 // The offline, deterministic responder implemented as a LangChain chat model, so the very same agent, tools and
-// middleware run with or without an external LLM. It decides tool calls from the routing note and composes its
-// answers only from this turn's tool results.
+// middleware run with or without an external LLM. It decides tool calls from the turn plan (given by the agent's
+// runtime context, never read from the prompt) and composes its answers only from this turn's evidence.
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import { BaseChatModel, type BaseChatModelParams } from "@langchain/core/language_models/chat_models";
 import { AIMessage, AIMessageChunk, type BaseMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
-import { planTurn, type ToolOutcome, type TurnStep } from "./plan-turn.js";
-import { parseRoutingNote, type RoutingNote } from "./routing-note.js";
+import type { TurnPlan } from "../turn-plan.js";
+import { outcomesWithPlan } from "./plan-outcomes.js";
+import { readToolOutcome, type ToolOutcome } from "../tools/tool-results.js";
+import { planTurn, type TurnStep } from "./plan-turn.js";
 
 /** Name the trace and the fallback logic use for this provider. */
 export const LOCAL_PROVIDER = "local";
@@ -14,24 +16,26 @@ export const LOCAL_PROVIDER = "local";
 export const LOCAL_MODEL = "harbor-local-responder-1";
 
 function textOf(message: BaseMessage): string {
-  return typeof message.content === "string" ? message.content : message.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
+  return typeof message.content === "string"
+    ? message.content
+    : message.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
 }
 
-function parseOutcome(message: BaseMessage): ToolOutcome {
-  const name = (message as { name?: string }).name ?? "tool";
+// A tool message read against its tool's output schema; a message that is not JSON is a rejection or a failure.
+function parseOutcome(message: BaseMessage): ToolOutcome | undefined {
+  const name = (message as { name?: string }).name ?? "";
   const raw = textOf(message);
+  let json: unknown;
   try {
-    const data = JSON.parse(raw) as ToolOutcome["data"];
-    return { name, data: typeof data === "object" && data ? data : { status: "invalid" } };
+    json = JSON.parse(raw);
   } catch {
-    return { name, data: { status: /rejected/i.test(raw) ? "rejected" : "failed", message: raw.slice(0, 200) } };
+    json = /rejected/i.test(raw) ? { status: "rejected" } : { status: "failed", message: raw.slice(0, 200) };
   }
+  return readToolOutcome(name, json);
 }
 
-/** Works out the next step from the messages the agent sends to the model. */
-export function decideStep(messages: BaseMessage[]): { step: TurnStep; note: RoutingNote | undefined } {
-  const system = messages.find((m) => m.getType() === "system");
-  const note = system ? parseRoutingNote(textOf(system)) : undefined;
+/** Works out the next step from the plan and the messages of this turn. */
+export function decideStep(messages: BaseMessage[], plan: TurnPlan | undefined): TurnStep {
   let lastHuman = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     if (messages[i]?.getType() === "human") {
@@ -40,27 +44,59 @@ export function decideStep(messages: BaseMessage[]): { step: TurnStep; note: Rou
     }
   }
   const userText = lastHuman >= 0 ? textOf(messages[lastHuman] as BaseMessage) : "";
-  const done = messages.slice(lastHuman + 1).filter((m) => m.getType() === "tool").map(parseOutcome);
-  if (!note) return { step: { kind: "reply", text: userText ? "I'm sorry, I can't help with that here." : "" }, note };
-  return { step: planTurn(note, userText, done), note };
+  const done = messages
+    .slice(lastHuman + 1)
+    .filter((m) => m.getType() === "tool")
+    .flatMap((m) => parseOutcome(m) ?? []);
+  if (!plan) return { kind: "reply", text: userText ? "I'm sorry, I can't help with that here." : "" };
+  return planTurn(plan, userText, outcomesWithPlan(plan, done));
+}
+
+// A question back to the customer, before any of their data was looked at, means the task waits for a detail.
+function asksForDetail(step: TurnStep, messages: BaseMessage[]): boolean {
+  if (step.kind !== "reply" || !/[?？]/.test(step.text)) return false;
+  const toolNames = messages.filter((m) => m.getType() === "tool").map((m) => (m as { name?: string }).name);
+  return toolNames.every((name) => name === "search_knowledge");
 }
 
 let callCounter = 0;
 
-function toMessage(step: TurnStep): AIMessage {
+function toMessage(step: TurnStep, awaitingSlot: boolean): AIMessage {
   if (step.kind === "tools") {
     return new AIMessage({
       content: "",
-      tool_calls: step.calls.map((c) => ({ id: `call_local_${++callCounter}`, name: c.name, args: c.args, type: "tool_call" as const })),
+      tool_calls: step.calls.map((c) => ({
+        id: `call_local_${++callCounter}`,
+        name: c.name,
+        args: c.args,
+        type: "tool_call" as const,
+      })),
     });
   }
-  return new AIMessage({ content: step.text, response_metadata: step.quickReplies ? { quickReplies: step.quickReplies } : {} });
+  const metadata = {
+    ...(step.quickReplies ? { quickReplies: step.quickReplies } : {}),
+    ...(awaitingSlot ? { awaitingSlot } : {}),
+  };
+  return new AIMessage({ content: step.text, response_metadata: metadata });
 }
 
 /** The local responder chat model. */
 export class LocalResponderChatModel extends BaseChatModel {
-  constructor(fields: BaseChatModelParams = {}) {
+  private readonly plan: TurnPlan | undefined;
+
+  constructor(fields: BaseChatModelParams & { plan?: TurnPlan } = {}) {
     super(fields);
+    this.plan = fields.plan;
+  }
+
+  /** The responder for one turn, planning from that turn's plan. */
+  withPlan(plan: TurnPlan): LocalResponderChatModel {
+    return new LocalResponderChatModel({ plan });
+  }
+
+  private respond(messages: BaseMessage[]): AIMessage {
+    const step = decideStep(messages, this.plan);
+    return toMessage(step, asksForDetail(step, messages));
   }
 
   _llmType(): string {
@@ -73,30 +109,46 @@ export class LocalResponderChatModel extends BaseChatModel {
   }
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
-    const message = toMessage(decideStep(messages).step);
+    const message = this.respond(messages);
     return { generations: [{ text: textOf(message), message }] };
   }
 
-  override async *_streamResponseChunks(messages: BaseMessage[], _options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
-    const message = toMessage(decideStep(messages).step);
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    _options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const message = this.respond(messages);
     if (message.tool_calls && message.tool_calls.length > 0) {
       yield new ChatGenerationChunk({
         text: "",
         message: new AIMessageChunk({
           content: "",
-          tool_call_chunks: message.tool_calls.map((t, index) => ({ id: t.id, name: t.name, args: JSON.stringify(t.args), index, type: "tool_call_chunk" as const })),
+          tool_call_chunks: message.tool_calls.map((t, index) => ({
+            id: t.id,
+            name: t.name,
+            args: JSON.stringify(t.args),
+            index,
+            type: "tool_call_chunk" as const,
+          })),
         }),
       });
       return;
     }
     const text = textOf(message);
-    const pieces = text.match(/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]{1,4}|[^\s\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\s+/g) ?? [];
+    const pieces =
+      text.match(
+        /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]{1,4}|[^\s\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+\s*|\s+/g,
+      ) ?? [];
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i] as string;
       const last = i === pieces.length - 1;
       const chunk = new ChatGenerationChunk({
         text: piece,
-        message: new AIMessageChunk({ content: piece, ...(last ? { response_metadata: message.response_metadata } : {}) }),
+        message: new AIMessageChunk({
+          content: piece,
+          ...(last ? { response_metadata: message.response_metadata } : {}),
+        }),
       });
       yield chunk;
       await runManager?.handleLLMNewToken(piece, undefined, undefined, undefined, undefined, { chunk });

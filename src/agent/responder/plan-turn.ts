@@ -1,63 +1,93 @@
 // The local responder's brain: from the routing note, the customer's words and this turn's tool results, decide the
 // next tool calls or compose the final reply. Replies are built only from tool results and templates.
+// Tool results arrive read through each tool's output schema (tools/tool-results.ts), so fields are typed, not cast.
 // Patterns over the customer's words have bounded repetition, so planning stays linear in the message length.
 import { trimTrailing } from "../../shared/linear-text.js";
 import type { Locale } from "../../shared/locale.js";
-import { extractAnswer, renderExtractedAnswer, type AnswerPassage } from "./extract-answer.js";
-import { formatDate, formatMoney, say } from "./reply-templates.js";
+import type { Passage } from "../passages.js";
+import type { TransactionRow } from "../tools/get-recent-transactions.js";
+import type { ToolName } from "../tools/tool-names.js";
+import { latestOutcome, outcomesOf, type ToolOutcome, type ToolResult } from "../tools/tool-results.js";
 import type { TurnPlan as RoutingNote } from "../turn-plan.js";
+import { extractAnswer, renderExtractedAnswer } from "./extract-answer.js";
+import { formatDate, formatMoney, say } from "./reply-templates.js";
 
-/** A tool result of this turn, parsed from its JSON text. */
-export interface ToolOutcome {
-  name: string;
-  data: Record<string, unknown> & { status?: string };
+// The outcomes the planners take, typed by tool; re-exported for the modules that import them from here.
+export type { ToolOutcome } from "../tools/tool-results.js";
+
+/** A tool call the responder asks the agent to make. */
+export interface PlannedToolCall {
+  name: ToolName;
+  args: Record<string, unknown>;
 }
 
 /** What the responder does next. */
 export type TurnStep =
-  | { kind: "tools"; calls: { name: string; args: Record<string, unknown> }[] }
-  | { kind: "reply"; text: string; quickReplies?: string[] };
+  { kind: "tools"; calls: PlannedToolCall[] } | { kind: "reply"; text: string; quickReplies?: string[] };
 
 // Without a sign-in these intents get the general guidance first (a lost card cannot wait), then an invitation.
-const ACTION_INTENTS = new Set(["card_freeze_unfreeze", "lost_or_stolen_card", "unrecognised_transaction", "dispute_transaction", "compromised_card"]);
+const ACTION_INTENTS = new Set([
+  "card_freeze_unfreeze",
+  "lost_or_stolen_card",
+  "unrecognised_transaction",
+  "dispute_transaction",
+  "compromised_card",
+]);
 // These are about the customer's own data: sign-in first, then whatever general information helps.
 const ACCOUNT_INTENTS = new Set(["pending_payment", "loan_eligibility", "credit_declined_reason"]);
 // Questions that only the customer's own data can answer: no general guide helps, so only the sign-in prompt.
 const OWN_DATA_ONLY = new Set(["balance", "recent_transactions", "account_details"]);
 
-type Planner = (note: RoutingNote, text: string, done: ToolOutcome[]) => TurnStep;
+type Planner = (note: RoutingNote, text: string, done: readonly ToolOutcome[]) => TurnStep;
 
-function find(done: ToolOutcome[], name: string): ToolOutcome | undefined {
-  return [...done].reverse().find((d) => d.name === name);
+// The latest result of one tool in this turn.
+function find<N extends ToolName>(done: readonly ToolOutcome[], name: N): ToolResult<N> | undefined {
+  return latestOutcome(done, name)?.data;
 }
 
 function reply(text: string, quickReplies?: string[]): TurnStep {
   return quickReplies && quickReplies.length ? { kind: "reply", text, quickReplies } : { kind: "reply", text };
 }
 
-function tools(...calls: { name: string; args: Record<string, unknown> }[]): TurnStep {
+function tools(...calls: PlannedToolCall[]): TurnStep {
   return { kind: "tools", calls };
 }
 
-/** Composes an extractive answer from a search_knowledge outcome. */
-export function answerFromKnowledge(question: string, outcome: ToolOutcome | undefined, locale: Locale): string | undefined {
-  const passages = (outcome?.data["passages"] as AnswerPassage[] | undefined) ?? [];
-  if (outcome?.data.status !== "ok" || passages.length === 0) return undefined;
+// The passages a knowledge search or a staff draft found; none for any other outcome.
+function passagesOf(outcome: ToolOutcome | undefined): Passage[] {
+  if (outcome?.name !== "search_knowledge" && outcome?.name !== "draft_customer_reply") return [];
+  return outcome.data.status === "ok" ? outcome.data.passages : [];
+}
+
+/** Composes an extractive answer from a search_knowledge (or draft_customer_reply) outcome. */
+export function answerFromKnowledge(
+  question: string,
+  outcome: ToolOutcome | undefined,
+  locale: Locale,
+): string | undefined {
+  const passages = passagesOf(outcome);
+  if (passages.length === 0) return undefined;
   const answer = extractAnswer(question, passages, { locale });
   return answer.parts.length ? renderExtractedAnswer(answer, locale) : undefined;
 }
 
-function knowledgeReply(note: RoutingNote, text: string, done: ToolOutcome[], prefix?: string): TurnStep {
-  const search = find(done, "search_knowledge");
+function knowledgeReply(note: RoutingNote, text: string, done: readonly ToolOutcome[], prefix?: string): TurnStep {
+  const search = latestOutcome(done, "search_knowledge");
   if (!search) return tools({ name: "search_knowledge", args: { query: text } });
   const answer = answerFromKnowledge(text, search, note.locale);
-  if (!answer) return reply([prefix, say(note.locale, "noKnowledge")].filter(Boolean).join("\n\n"), [say(note.locale, "quickPerson")]);
+  if (!answer) {
+    const text = [prefix, say(note.locale, "noKnowledge")].filter(Boolean).join("\n\n");
+    return reply(text, [say(note.locale, "quickPerson")]);
+  }
   return reply([prefix, answer].filter(Boolean).join("\n\n"));
 }
 
 function loanTermMonths(text: string): number | undefined {
   const y = text.match(/(\d{1,2}|one|two|three|four|five|six|seven|[一二三四五六七])\s{0,8}(?:years?|yrs?|年)/i);
-  const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+  const words: Record<string, number> = {
+    ...{ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 },
+    ...{ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 },
+  };
   if (y?.[1]) return 12 * (Number(y[1]) || words[y[1].toLowerCase()] || 0) || undefined;
   const m = text.match(/(\d{1,2})\s{0,8}(?:months?|个月)/i);
   return m?.[1] ? Number(m[1]) : undefined;
@@ -72,7 +102,9 @@ function freezeReason(text: string): string {
 
 function disputeReason(text: string): string {
   if (/twice|double|duplicate|两次|重复/i.test(text)) return "duplicate_charge";
-  if (/never (arrived|came)|not (received|arrived)|didn'?t (arrive|get)|没收到|未收到/i.test(text)) return "goods_not_received";
+  if (/never (arrived|came)|not (received|arrived)|didn'?t (arrive|get)|没收到|未收到/i.test(text)) {
+    return "goods_not_received";
+  }
   if (/subscription|cancel|订阅|取消/i.test(text)) return "cancelled_subscription";
   if (/wrong amount|overcharg|more than|金额不对|多扣/i.test(text)) return "wrong_amount";
   if (/recogni[sz]e|not me|didn'?t make|不认识|不是我/i.test(text)) return "not_recognised";
@@ -81,8 +113,11 @@ function disputeReason(text: string): string {
 
 // Cards the customer named: last four digits, or a [CARD_n] placeholder of a number they typed (resolved by the tool).
 function cardRefs(note: RoutingNote, text: string): { digits: string[]; placeholders: string[] } {
-  const typed = [...text.matchAll(/(?<![\d£$€.,])(\d{4})(?![\d%.,])/g)].map((m) => m[1] as string).filter((d) => !/^(19|20)\d\d$/.test(d));
-  return { digits: [...new Set([...note.slots.cardLastFour, ...typed])], placeholders: text.match(/\[CARD_\d{1,6}\]/g) ?? [] };
+  const typed = [...text.matchAll(/(?<![\d£$€.,])(\d{4})(?![\d%.,])/g)]
+    .flatMap((m) => (m[1] ? [m[1]] : []))
+    .filter((d) => !/^(19|20)\d\d$/.test(d));
+  const placeholders = text.match(/\[CARD_\d{1,6}\]/g) ?? [];
+  return { digits: [...new Set([...note.slots.cardLastFour, ...typed])], placeholders };
 }
 
 const freezeFlow: Planner = (note, text, done) => {
@@ -90,40 +125,57 @@ const freezeFlow: Planner = (note, text, done) => {
   if (!note.allowedTools.includes("freeze_card")) return knowledgeReply(note, text, done);
   const freeze = find(done, "freeze_card");
   if (freeze) {
-    const st = freeze.data.status;
-    const card = freeze.data["card"] as { last4: string } | undefined;
-    if (st === "ok" && card) {
-      const base = say(note.locale, freeze.data["alreadyFrozen"] ? "alreadyFrozen" : "frozen", { last4: card.last4 });
-      const guide = note.intent === "lost_or_stolen_card" ? answerFromKnowledge(text, find(done, "search_knowledge"), note.locale) : undefined;
-      if (note.intent === "lost_or_stolen_card" && !find(done, "search_knowledge")) return tools({ name: "search_knowledge", args: { query: "report lost or stolen card replacement" } });
+    if (freeze.status === "ok") {
+      const base = say(note.locale, freeze.alreadyFrozen ? "alreadyFrozen" : "frozen", { last4: freeze.card.last4 });
+      const lost = note.intent === "lost_or_stolen_card";
+      const search = latestOutcome(done, "search_knowledge");
+      if (lost && !search) {
+        return tools({ name: "search_knowledge", args: { query: "report lost or stolen card replacement" } });
+      }
+      const guide = lost ? answerFromKnowledge(text, search, note.locale) : undefined;
       return reply([base, guide].filter(Boolean).join("\n\n"));
     }
-    if (st === "rejected") return reply(say(note.locale, "freezeRejected"));
-    return cardProblem(note, freeze);
+    if (freeze.status === "rejected") return reply(say(note.locale, "freezeRejected"));
+    return cardProblem(note, freeze.status, "cards" in freeze ? freeze.cards : []);
   }
   const list = find(done, "list_cards");
   const refs = cardRefs(note, text);
   if (refs.placeholders[0]) {
     // The tool resolves the typed number; if it is not the customer's card the request comes back as a card list.
-    if (!list) return tools({ name: "freeze_card", args: { cardLast4: refs.placeholders[0], reason: freezeReason(text) } });
-    return cardProblem(note, { name: "list_cards", data: { ...list.data, status: "not_found" } });
+    if (!list) return freezeCall(refs.placeholders[0], text);
+    return cardProblem(note, "not_found", listedCards(list));
   }
   if (!list) return tools({ name: "list_cards", args: {} });
-  const cards = ((list.data["cards"] as { last4: string; status: string }[] | undefined) ?? []).filter((c) => c.status !== "blocked");
+  const cards = (list.status === "ok" ? list.cards : []).filter((c) => c.status !== "blocked");
   if (refs.digits.length > 0) {
     const mine = cards.find((c) => refs.digits.includes(c.last4));
-    return mine ? tools({ name: "freeze_card", args: { cardLast4: mine.last4, reason: freezeReason(text) } }) : cardProblem(note, { name: "list_cards", data: { ...list.data, status: "not_found" } });
+    if (!mine) return cardProblem(note, "not_found", listedCards(list));
+    return freezeCall(mine.last4, text);
   }
-  if (cards.length === 1 && cards[0]) return tools({ name: "freeze_card", args: { cardLast4: cards[0].last4, reason: freezeReason(text) } });
-  return cardProblem(note, list);
+  if (cards.length === 1 && cards[0]) return freezeCall(cards[0].last4, text);
+  return cardProblem(note, list.status, listedCards(list));
 };
 
-function cardProblem(note: RoutingNote, outcome: ToolOutcome): TurnStep {
-  const cards = ((outcome.data["cards"] as (string | { last4: string })[] | undefined) ?? []).map((c) => (typeof c === "string" ? c : c.last4));
-  if (outcome.data.status === "needs_sign_in") return reply(say(note.locale, "signIn"));
+function freezeCall(cardLast4: string, text: string): TurnStep {
+  return tools({ name: "freeze_card", args: { cardLast4, reason: freezeReason(text) } });
+}
+
+// The last four digits of every card list_cards returned, blocked ones included.
+function listedCards(list: ToolResult<"list_cards">): string[] {
+  return list.status === "ok" ? list.cards.map((c) => c.last4) : [];
+}
+
+// Why no card could be frozen, from the status of the result that said so and the cards it offered.
+function cardProblem(note: RoutingNote, status: string, cards: readonly string[]): TurnStep {
+  if (status === "needs_sign_in") return reply(say(note.locale, "signIn"));
   if (cards.length === 0) return reply(say(note.locale, "cardsNone", { cards: "—" }));
   const quick = cards.map((c) => (note.locale === "zh-CN" ? `冻结尾号${c}的卡` : `Freeze card ending ${c}`));
-  return reply(say(note.locale, outcome.data.status === "not_found" ? "cardsNone" : "cardsWhich", { cards: cards.join(", ") }), quick);
+  const key = status === "not_found" ? "cardsNone" : "cardsWhich";
+  return reply(say(note.locale, key, { cards: cards.join(", ") }), quick);
+}
+
+function joinReasons(locale: Locale, reasons: readonly string[]): string {
+  return reasons.join(locale === "zh-CN" ? "；" : "; ");
 }
 
 function txFilter(note: RoutingNote): Record<string, unknown> {
@@ -134,78 +186,120 @@ function txFilter(note: RoutingNote): Record<string, unknown> {
   return args;
 }
 
-type TxRow = { id: string; date: string; merchant: string; amount: number; currency: string; cardLast4: string };
-
-function txLines(note: RoutingNote, rows: TxRow[]): string {
+function txLines(note: RoutingNote, rows: readonly TransactionRow[]): string {
   return rows
-    .map((t) => say(note.locale, "txRow", { date: formatDate(t.date, note.locale), merchant: t.merchant, amount: formatMoney(t.amount, t.currency, note.locale), card: t.cardLast4 ? ` (••${t.cardLast4})` : "" }))
+    .map((t) =>
+      say(note.locale, "txRow", {
+        date: formatDate(t.date, note.locale),
+        merchant: t.merchant,
+        amount: formatMoney(t.amount, t.currency, note.locale),
+        card: t.cardLast4 ? ` (••${t.cardLast4})` : "",
+      }),
+    )
     .join("\n");
 }
 
+// The rows of a transaction search; none when it did not run or the card asked for is not the customer's.
+function transactionRows(list: ToolResult<"get_recent_transactions">): TransactionRow[] {
+  return list.status === "ok" ? list.transactions : [];
+}
+
 const suspiciousFlow: Planner = (note, text, done) => {
-  const risks = done.filter((d) => d.name === "check_transaction_risk" && d.data.status === "ok");
-  const riskiest = [...risks].sort((a, b) => ((b.data["risk"] as { probability: number }).probability - (a.data["risk"] as { probability: number }).probability))[0];
+  const risks = outcomesOf(done, "check_transaction_risk").flatMap(({ data }) => (data.status === "ok" ? [data] : []));
+  const riskiest = [...risks].sort((a, b) => b.risk.probability - a.risk.probability)[0];
   const risk = riskiest ?? find(done, "check_transaction_risk");
   if (risk) {
-    if (risk.data.status !== "ok") return reply(say(note.locale, risk.data.status === "not_found" ? "notFoundTx" : "unavailable"));
-    const tx = risk.data["transaction"] as { merchant: string; amount: number; currency: string; date: string };
-    const r = risk.data["risk"] as { probability: number; level: "none" | "review" | "block"; reasons: string[] };
-    const calm = (r.level as string) === "none";
+    if (risk.status !== "ok") {
+      return reply(say(note.locale, risk.status === "not_found" ? "notFoundTx" : "unavailable"));
+    }
+    const { transaction: tx, risk: r } = risk;
+    const calm = r.level === "none";
     const lines = [
       risks.length > 1 ? say(note.locale, calm ? "riskNothingStandsOut" : "riskScanned", { count: risks.length }) : "",
-      say(note.locale, "risk", { merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale), level: say(note.locale, `riskLevel_${r.level}`), pct: `${Math.round(r.probability * 100)}%` }),
-      r.reasons.length ? say(note.locale, "riskReasons", { reasons: r.reasons.join(note.locale === "zh-CN" ? "；" : "; ") }) : "",
+      say(note.locale, "risk", {
+        merchant: tx.merchant,
+        amount: formatMoney(tx.amount, tx.currency, note.locale),
+        date: formatDate(tx.date, note.locale),
+        level: say(note.locale, `riskLevel_${r.level}`),
+        pct: `${Math.round(r.probability * 100)}%`,
+      }),
+      r.reasons.length ? say(note.locale, "riskReasons", { reasons: joinReasons(note.locale, r.reasons) }) : "",
       calm ? "" : say(note.locale, "riskNext"),
     ];
-    return reply(lines.filter(Boolean).join("\n"), [say(note.locale, "quickFreeze"), say(note.locale, "quickDispute"), say(note.locale, "quickNo")]);
+    const quick = [say(note.locale, "quickFreeze"), say(note.locale, "quickDispute"), say(note.locale, "quickNo")];
+    return reply(lines.filter(Boolean).join("\n"), quick);
   }
   const list = find(done, "get_recent_transactions");
-  if (!list) return note.focusTransactionId && !note.slots.merchants.length && !note.slots.amounts.length
-    ? tools({ name: "check_transaction_risk", args: { transactionId: note.focusTransactionId } })
-    : tools({ name: "get_recent_transactions", args: txFilter(note) });
-  const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
-  if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  if (!list) {
+    return note.focusTransactionId && !note.slots.merchants.length && !note.slots.amounts.length
+      ? tools({ name: "check_transaction_risk", args: { transactionId: note.focusTransactionId } })
+      : tools({ name: "get_recent_transactions", args: txFilter(note) });
+  }
+  const rows = transactionRows(list);
+  if (list.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
   if (rows.length === 0 || !rows[0]) return reply(say(note.locale, "txNone"));
   const specific = note.slots.merchants.length > 0 || note.slots.amounts.length > 0;
   // Nothing specific named: check the few most recent payments and talk about the one that stands out.
   const candidates = specific ? rows.slice(0, 1) : rows.slice(0, 3);
-  return tools(...candidates.map((r) => ({ name: "check_transaction_risk", args: { transactionId: r.id } })));
+  return tools(
+    ...candidates.map((r): PlannedToolCall => ({ name: "check_transaction_risk", args: { transactionId: r.id } })),
+  );
 };
 
 const disputeFlow: Planner = (note, text, done) => {
   if (!note.allowedTools.includes("open_dispute")) return knowledgeReply(note, text, done);
   const dispute = find(done, "open_dispute");
   if (dispute) {
-    if (dispute.data.status === "rejected") return reply(say(note.locale, "disputeRejected"));
-    if (dispute.data.status !== "ok") return reply(say(note.locale, "notFoundTx"));
-    const d = dispute.data["dispute"] as { id: string };
-    const tx = dispute.data["transaction"] as { merchant: string; amount: number; currency: string; date: string };
-    return reply(say(note.locale, dispute.data["alreadyOpen"] ? "disputeAlreadyOpen" : "disputeOpened", { id: d.id, merchant: tx.merchant, amount: formatMoney(tx.amount, tx.currency, note.locale), date: formatDate(tx.date, note.locale) }));
+    if (dispute.status === "rejected") return reply(say(note.locale, "disputeRejected"));
+    if (dispute.status !== "ok") return reply(say(note.locale, "notFoundTx"));
+    const tx = dispute.transaction;
+    return reply(
+      say(note.locale, dispute.alreadyOpen ? "disputeAlreadyOpen" : "disputeOpened", {
+        id: dispute.dispute.id,
+        merchant: tx.merchant,
+        amount: formatMoney(tx.amount, tx.currency, note.locale),
+        date: formatDate(tx.date, note.locale),
+      }),
+    );
   }
-  const specific = note.slots.merchants.length > 0 || note.slots.amounts.length > 0 || note.slots.transactionRefs.length > 0;
-  if (!specific && note.focusTransactionId) return tools({ name: "open_dispute", args: { transactionId: note.focusTransactionId, reason: disputeReason(text) } });
+  const { merchants, amounts, transactionRefs } = note.slots;
+  const specific = merchants.length > 0 || amounts.length > 0 || transactionRefs.length > 0;
+  if (!specific && note.focusTransactionId) return disputeCall(note.focusTransactionId, text);
   const list = find(done, "get_recent_transactions");
   if (!list) return tools({ name: "get_recent_transactions", args: txFilter(note) });
-  if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
-  const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
-  if (specific && rows[0]) return tools({ name: "open_dispute", args: { transactionId: rows[0].id, reason: disputeReason(text) } });
+  if (list.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  const rows = transactionRows(list);
+  if (specific && rows[0]) return disputeCall(rows[0].id, text);
   if (rows.length === 0) return reply(say(note.locale, "txNone"));
-  const quick = rows.slice(0, 4).map((t) => (note.locale === "zh-CN" ? `对${t.merchant} ${formatMoney(t.amount, t.currency, note.locale)}提出争议` : `Dispute ${t.merchant} ${formatMoney(t.amount, t.currency, note.locale)}`));
+  const quick = rows.slice(0, 4).map((t) => {
+    const amount = formatMoney(t.amount, t.currency, note.locale);
+    return note.locale === "zh-CN" ? `对${t.merchant} ${amount}提出争议` : `Dispute ${t.merchant} ${amount}`;
+  });
   return reply(`${say(note.locale, "disputeWhich")}\n${txLines(note, rows.slice(0, 4))}`, quick);
 };
 
+function disputeCall(transactionId: string, text: string): TurnStep {
+  return tools({ name: "open_dispute", args: { transactionId, reason: disputeReason(text) } });
+}
+
 // "my last 3 transactions", "最近5笔交易": how many the customer asked for.
+const REQUESTED_COUNT =
+  /\b(?:last|latest|recent|past)\s{1,8}(\d{1,2})\b|最近\s{0,8}(\d{1,2})\s{0,8}笔|(\d{1,2})\s{0,8}(?:most recent|latest|recent)/i;
+
 function requestedCount(text: string): number | undefined {
-  const m = text.match(/\b(?:last|latest|recent|past)\s{1,8}(\d{1,2})\b|最近\s{0,8}(\d{1,2})\s{0,8}笔|(\d{1,2})\s{0,8}(?:most recent|latest|recent)/i);
+  const m = text.match(REQUESTED_COUNT);
   const n = Number(m?.[1] ?? m?.[2] ?? m?.[3]);
   return Number.isInteger(n) && n > 0 ? Math.min(n, 20) : undefined;
 }
 
 const transactionsFlow: Planner = (note, text, done) => {
   const list = find(done, "get_recent_transactions");
-  if (!list) return tools({ name: "get_recent_transactions", args: { ...txFilter(note), limit: requestedCount(text) ?? (note.slots.merchants.length || note.slots.amounts.length ? 5 : 8) } });
-  if (list.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
-  const rows = (list.data["transactions"] as TxRow[] | undefined) ?? [];
+  if (!list) {
+    const limit = requestedCount(text) ?? (note.slots.merchants.length || note.slots.amounts.length ? 5 : 8);
+    return tools({ name: "get_recent_transactions", args: { ...txFilter(note), limit } });
+  }
+  if (list.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  const rows = transactionRows(list);
   if (rows.length === 0) return reply(say(note.locale, "txNone"));
   return reply(`${say(note.locale, "txList")}\n${txLines(note, rows)}`);
 };
@@ -213,26 +307,42 @@ const transactionsFlow: Planner = (note, text, done) => {
 const accountsFlow: Planner = (note, text, done) => {
   const acc = find(done, "get_accounts");
   if (!acc) return tools({ name: "get_accounts", args: {} });
-  if (acc.data.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
-  const rows = (acc.data["accounts"] as { type: string; currency: string; balance: number; accountEnding: string }[] | undefined) ?? [];
+  if (acc.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  const rows = acc.status === "ok" ? acc.accounts : [];
   if (note.intent === "account_details") {
-    return reply(rows.map((a) => say(note.locale, "accountDetails", { type: a.type, ending: a.accountEnding })).join("\n"));
+    const details = rows.map((a) => say(note.locale, "accountDetails", { type: a.type, ending: a.accountEnding }));
+    return reply(details.join("\n"));
   }
-  return reply(`${say(note.locale, "accounts")}\n${rows.map((a) => say(note.locale, "accountRow", { type: a.type, ending: a.accountEnding, balance: formatMoney(a.balance, a.currency, note.locale) })).join("\n")}`);
+  const lines = rows.map((a) =>
+    say(note.locale, "accountRow", {
+      type: a.type,
+      ending: a.accountEnding,
+      balance: formatMoney(a.balance, a.currency, note.locale),
+    }),
+  );
+  return reply(`${say(note.locale, "accounts")}\n${lines.join("\n")}`);
 };
 
 const eligibilityFlow: Planner = (note, text, done) => {
   const est = find(done, "check_credit_eligibility");
   if (est) {
-    if (est.data.status !== "ok") return reply(say(note.locale, "creditNoProfile"), [say(note.locale, "quickPerson")]);
-    const req = est.data["request"] as { amount: number; termMonths: number };
-    const e = est.data["estimate"] as { decision: "approve" | "refer" | "decline"; grade: string; reasons: string[] };
+    if (est.status !== "ok") return reply(say(note.locale, "creditNoProfile"), [say(note.locale, "quickPerson")]);
+    const { request: req, estimate: e } = est;
     return reply(
       [
-        say(note.locale, "creditEstimate", { amount: formatMoney(req.amount, "GBP", note.locale), term: req.termMonths, decision: say(note.locale, `creditDecision_${e.decision}`), grade: e.grade }),
-        e.reasons.length ? say(note.locale, "creditReasons", { reasons: e.reasons.slice(0, 4).join(note.locale === "zh-CN" ? "；" : "; ") }) : "",
+        say(note.locale, "creditEstimate", {
+          amount: formatMoney(req.amount, "GBP", note.locale),
+          term: req.termMonths,
+          decision: say(note.locale, `creditDecision_${e.decision}`),
+          grade: e.grade,
+        }),
+        e.reasons.length
+          ? say(note.locale, "creditReasons", { reasons: joinReasons(note.locale, e.reasons.slice(0, 4)) })
+          : "",
         say(note.locale, "creditDisclaimer"),
-      ].filter(Boolean).join("\n"),
+      ]
+        .filter(Boolean)
+        .join("\n"),
     );
   }
   const amount = note.slots.amounts.find((a) => a.value >= 100)?.value;
@@ -252,13 +362,15 @@ const eligibilityFlow: Planner = (note, text, done) => {
 const explainFlow: Planner = (note, _text, done) => {
   const ex = find(done, "explain_credit_decision");
   if (!ex) return tools({ name: "explain_credit_decision", args: {} });
-  if (ex.data.status !== "ok") return reply(say(note.locale, "creditNoProfile"), [say(note.locale, "quickPerson")]);
-  const reasons = (ex.data["reasons"] as { text: string }[]).map((r) => r.text);
-  const decision = String(ex.data["decision"]) as "approve" | "refer" | "decline";
+  if (ex.status !== "ok") return reply(say(note.locale, "creditNoProfile"), [say(note.locale, "quickPerson")]);
+  const reasons = ex.reasons.map((r) => r.text);
   return reply(
     [
-      say(note.locale, "creditCurrent", { decision: say(note.locale, `creditDecision_${decision}`), grade: String(ex.data["grade"] ?? "") }),
-      say(note.locale, "creditExplain", { reasons: reasons.join(note.locale === "zh-CN" ? "；" : "; ") }),
+      say(note.locale, "creditCurrent", {
+        decision: say(note.locale, `creditDecision_${ex.decision}`),
+        grade: ex.grade,
+      }),
+      say(note.locale, "creditExplain", { reasons: joinReasons(note.locale, reasons) }),
       say(note.locale, "creditDisclaimer"),
     ].join("\n"),
   );
@@ -267,18 +379,33 @@ const explainFlow: Planner = (note, _text, done) => {
 const handoffFlow: Planner = (note, text, done) => {
   if (!note.allowedTools.includes("handoff_to_human")) return reply(say(note.locale, "injection"));
   // A question about complaints ("how long do you take to reply?") is answered; a complaint itself goes to a person.
-  if (note.intent === "complaint" && /\?|？|吗|多久|how long|can i|what happens|可以/i.test(text) && !find(done, "handoff_to_human")) {
+  const asks = /\?|？|吗|多久|how long|can i|what happens|可以/i.test(text);
+  if (note.intent === "complaint" && asks && !find(done, "handoff_to_human")) {
     const step = knowledgeReply(note, text, done);
     return step.kind === "reply" ? reply(step.text, [say(note.locale, "quickPerson")]) : step;
   }
   const h = find(done, "handoff_to_human");
-  if (!h) return tools({ name: "handoff_to_human", args: { summary: text.slice(0, 300), reason: note.intent === "complaint" ? "complaint" : "requested" } });
-  return reply(say(note.locale, "handoff", { ticketId: String(h.data["ticketId"] ?? "") }));
+  if (!h) {
+    const reason = note.intent === "complaint" ? "complaint" : "requested";
+    return tools({ name: "handoff_to_human", args: { summary: text.slice(0, 300), reason } });
+  }
+  return reply(say(note.locale, "handoff", { ticketId: h.status === "ok" ? h.ticketId : "" }));
 };
 
 const smalltalkFlow: Planner = (note) => {
-  const key = note.intent === "thanks" ? "thanks" : note.intent === "goodbye" ? "goodbye" : note.intent === "bot_capabilities" ? "capabilities" : "greeting";
-  const quick = key === "goodbye" || key === "thanks" ? undefined : note.locale === "zh-CN" ? ["我的卡丢了", "转账手续费", "查看最近交易"] : ["I lost my card", "Transfer fees", "Show my recent transactions"];
+  const key =
+    note.intent === "thanks"
+      ? "thanks"
+      : note.intent === "goodbye"
+        ? "goodbye"
+        : note.intent === "bot_capabilities"
+          ? "capabilities"
+          : "greeting";
+  const starters =
+    note.locale === "zh-CN"
+      ? ["我的卡丢了", "转账手续费", "查看最近交易"]
+      : ["I lost my card", "Transfer fees", "Show my recent transactions"];
+  const quick = key === "goodbye" || key === "thanks" ? undefined : starters;
   return reply(say(note.locale, key), quick);
 };
 
@@ -298,7 +425,7 @@ const BY_INTENT: Record<string, Planner> = {
 };
 
 /** Decides the next step of the local responder for a customer or anonymous visitor. */
-export function planTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
+export function planTurn(note: RoutingNote, text: string, done: readonly ToolOutcome[]): TurnStep {
   if (note.role === "staff") return planStaffTurn(note, text, done);
   if (note.route === "smalltalk") return smalltalkFlow(note, text, done);
   if (note.role === "anonymous" && OWN_DATA_ONLY.has(note.intent)) return reply(say(note.locale, "signIn"));
@@ -307,13 +434,15 @@ export function planTurn(note: RoutingNote, text: string, done: ToolOutcome[]): 
   }
   if (note.role === "anonymous" && ACTION_INTENTS.has(note.intent)) {
     const step = knowledgeReply(note, text, done);
-    return step.kind === "reply" ? reply(`${step.text}\n\n${say(note.locale, "signInToAct")}`, step.quickReplies) : step;
+    if (step.kind !== "reply") return step;
+    return reply(`${step.text}\n\n${say(note.locale, "signInToAct")}`, step.quickReplies);
   }
   const planner = BY_INTENT[note.intent];
   if (planner) return planner(note, text, done);
   if (note.intent === "compromised_card" || note.intent === "scam_report") {
     const step = knowledgeReply(note, text, done);
-    return step.kind === "reply" ? reply(step.text, [say(note.locale, "quickFreeze"), say(note.locale, "quickPerson")]) : step;
+    const quick = [say(note.locale, "quickFreeze"), say(note.locale, "quickPerson")];
+    return step.kind === "reply" ? reply(step.text, quick) : step;
   }
   return knowledgeReply(note, text, done);
 }
@@ -336,33 +465,59 @@ function afterLastCustomerWord(text: string): string {
 }
 
 /** Staff assistant planning: picks the staff tool the request names, otherwise searches the knowledge base. */
-export function planStaffTurn(note: RoutingNote, text: string, done: ToolOutcome[]): TurnStep {
+export function planStaffTurn(note: RoutingNote, text: string, done: readonly ToolOutcome[]): TurnStep {
   const loc = note.locale;
   const customerRef = text.match(/\b(demo\d{1,8}|c\d{3,12})\b/i)?.[1];
   if (/flag|fraud queue|suspicious|可疑|标记/i.test(text)) {
     const r = find(done, "list_flagged_transactions");
     if (!r) return tools({ name: "list_flagged_transactions", args: { limit: 10 } });
-    const rows = (r.data["transactions"] as { id: string; customerId: string; merchant: string; amount: number; currency: string; level: string; probability: number; reasons: string[] }[] | undefined) ?? [];
-    return reply(`${say(loc, "staffFlagged")}\n${rows.map((t) => say(loc, "staffFlagRow", { id: t.id, customer: t.customerId, merchant: t.merchant, amount: formatMoney(t.amount, t.currency, loc), level: t.level, pct: `${Math.round(t.probability * 100)}%`, reasons: t.reasons.join("; ") })).join("\n")}`);
+    const rows = r.status === "ok" ? r.transactions : [];
+    const lines = rows.map((t) =>
+      say(loc, "staffFlagRow", {
+        id: t.id,
+        customer: t.customerId,
+        merchant: t.merchant,
+        amount: formatMoney(t.amount, t.currency, loc),
+        level: t.level,
+        pct: `${Math.round(t.probability * 100)}%`,
+        reasons: t.reasons.join("; "),
+      }),
+    );
+    return reply(`${say(loc, "staffFlagged")}\n${lines.join("\n")}`);
   }
   if (/explain|credit|score|declin|信用|评分/i.test(text) && customerRef) {
     const r = find(done, "explain_credit_decision");
     if (!r) return tools({ name: "explain_credit_decision", args: { customerId: customerRef } });
-    if (r.data.status !== "ok") return reply(say(loc, "creditNoProfile"));
-    const reasons = (r.data["reasons"] as { text: string }[]).map((x) => x.text).join("; ");
-    const table = ((r.data["pointsTable"] as { feature: string; bin: string; points: number }[] | undefined) ?? []).map((p) => `${p.feature} [${p.bin}] ${p.points}`).join("; ");
-    return reply([say(loc, "creditEstimate", { amount: formatMoney(10000, "GBP", loc), term: 60, decision: String(r.data["decision"]), grade: String(r.data["grade"]) }), say(loc, "creditExplain", { reasons }), say(loc, "staffPoints", { rows: table })].join("\n"));
+    if (r.status !== "ok") return reply(say(loc, "creditNoProfile"));
+    const reasons = r.reasons.map((x) => x.text).join("; ");
+    const table = (r.pointsTable ?? []).map((p) => `${p.feature} [${p.bin}] ${p.points}`).join("; ");
+    const estimate = { amount: formatMoney(10000, "GBP", loc), term: 60, decision: r.decision, grade: r.grade };
+    const lines = [
+      say(loc, "creditEstimate", estimate),
+      say(loc, "creditExplain", { reasons }),
+      say(loc, "staffPoints", { rows: table }),
+    ];
+    return reply(lines.join("\n"));
   }
   if (/look ?up|find customer|customer|查找|客户/i.test(text) && (customerRef || /customer\s{1,16}\w/i.test(text))) {
     const r = find(done, "lookup_customer");
     const query = customerRef ?? trimTrailing(afterLastCustomerWord(text), "?.!").trim();
     if (!r) return tools({ name: "lookup_customer", args: { query } });
-    const rows = (r.data["customers"] as { id: string; name: string; locale: string; region: string; cards: { last4: string; status: string }[] }[] | undefined) ?? [];
+    const rows = r.status === "ok" ? r.customers : [];
     if (!rows.length) return reply(say(loc, "txNone"));
-    return reply(`${say(loc, "staffCustomers")}\n${rows.map((c) => say(loc, "staffCustomerRow", { id: c.id, name: c.name, locale: c.locale, region: c.region, cards: c.cards.map((k) => `${k.last4} (${k.status})`).join(", ") })).join("\n")}`);
+    const lines = rows.map((c) =>
+      say(loc, "staffCustomerRow", {
+        id: c.id,
+        name: c.name,
+        locale: c.locale,
+        region: c.region,
+        cards: c.cards.map((k) => `${k.last4} (${k.status})`).join(", "),
+      }),
+    );
+    return reply(`${say(loc, "staffCustomers")}\n${lines.join("\n")}`);
   }
   const question = text.replace(/^(please\s+)?draft (a )?(reply|response|answer)( to)?:?\s*/i, "");
-  const draft = find(done, "draft_customer_reply");
+  const draft = latestOutcome(done, "draft_customer_reply");
   if (!draft) return tools({ name: "draft_customer_reply", args: { question } });
   const answer = answerFromKnowledge(question, draft, loc);
   return reply(answer ? `${say(loc, "staffDraft")}\n\n${answer}` : say(loc, "noKnowledge"));

@@ -3,28 +3,36 @@
 import type { Locale } from "../../shared/locale.js";
 
 const EN = {
-  greeting: "Hello! I'm Harbor Bank's assistant. I can help with cards, payments, accounts, loans and security questions.",
+  greeting:
+    "Hello! I'm Harbor Bank's assistant. I can help with cards, payments, accounts, loans and security questions.",
   thanks: "You're welcome. Is there anything else I can help with?",
   goodbye: "Thanks for chatting with Harbor Bank. Take care!",
   capabilities:
     "I'm Harbor Bank's virtual assistant. I can answer questions from our official guides, check your recent transactions, freeze a card, open a dispute, give a loan pre-qualification estimate, or connect you to a person.",
-  signIn: "To help with your own account, cards or transactions I need you to sign in first. I never show account details in an anonymous chat.",
+  signIn:
+    "To help with your own account, cards or transactions I need you to sign in first. I never show account details in an anonymous chat.",
   signInGeneral: "Here's the general information in the meantime:",
-  signInToAct: "If you sign in, I can do this for you here: check your transactions, freeze your card or open a dispute.",
+  signInToAct:
+    "If you sign in, I can do this for you here: check your transactions, freeze your card or open a dispute.",
   riskScanned: "I checked your {count} most recent transactions. This one stands out:",
-  riskNothingStandsOut: "I checked your {count} most recent transactions and none of them looks unusual to our fraud checks. The latest is:",
+  riskNothingStandsOut:
+    "I checked your {count} most recent transactions and none of them looks unusual to our fraud checks. The latest is:",
   confirmPrompt: "Please confirm: {summary}. Nothing happens until you approve.",
-  accountDetails: "Your {type} ends in {ending}. For your security I don't show full account details in chat; you'll find your sort code and account number in the Harbor app under Accounts.",
+  accountDetails:
+    "Your {type} ends in {ending}. For your security I don't show full account details in chat; you'll find your sort code and account number in the Harbor app under Accounts.",
   noKnowledge: "I couldn't find that in our guides. Would you like me to connect you to a member of our team?",
   knowledgeIntro: "",
   cardsWhich: "Which card do you mean? You have cards ending {cards}.",
   cardsNone: "I couldn't find a card of yours that matches. Your cards end in {cards}.",
-  frozen: "Done: your card ending {last4} is now frozen. No new payments can be made with it until you unfreeze it in the app.",
+  frozen:
+    "Done: your card ending {last4} is now frozen. No new payments can be made with it until you unfreeze it in the app.",
   alreadyFrozen: "Your card ending {last4} is already frozen.",
   freezeRejected: "OK, I haven't frozen anything. Your card stays as it was.",
   disputeRejected: "OK, I haven't opened a dispute.",
-  disputeOpened: "I've opened dispute {id} for {merchant} {amount} on {date}. Our disputes team will be in touch; you can follow it in the app.",
-  disputeAlreadyOpen: "{merchant} {amount} on {date} is already under dispute ({id}), so I haven't opened another. Our disputes team is handling it; you can follow it in the app.",
+  disputeOpened:
+    "I've opened dispute {id} for {merchant} {amount} on {date}. Our disputes team will be in touch; you can follow it in the app.",
+  disputeAlreadyOpen:
+    "{merchant} {amount} on {date} is already under dispute ({id}), so I haven't opened another. Our disputes team is handling it; you can follow it in the app.",
   txList: "Here are your most recent transactions:",
   txNone: "I couldn't find any matching transactions on your account.",
   txRow: "• {date} — {merchant} — {amount}{card}",
@@ -37,17 +45,21 @@ const EN = {
   disputeWhich: "Which transaction would you like to dispute?",
   accounts: "Your accounts:",
   accountRow: "• {type} ending {ending}: {balance}",
-  creditAskAmount: "How much would you like to borrow, and over how many years? (Personal loans are £1,000 to £35,000 over 1 to 7 years.)",
+  creditAskAmount:
+    "How much would you like to borrow, and over how many years? (Personal loans are £1,000 to £35,000 over 1 to 7 years.)",
   creditEstimate: "Pre-qualification estimate for {amount} over {term} months: {decision} (grade {grade}).",
   creditDecision_approve: "you are likely to be accepted",
   creditDecision_refer: "we would need to look at your application in more detail",
   creditDecision_decline: "you are unlikely to be accepted at the moment",
   creditReasons: "The main factors: {reasons}.",
-  creditDisclaimer: "This is an estimate from the information we hold, not a credit decision or a guarantee. A full application includes a credit check.",
+  creditDisclaimer:
+    "This is an estimate from the information we hold, not a credit decision or a guarantee. A full application includes a credit check.",
   creditExplain: "Here's what affected the estimate most: {reasons}.",
   creditCurrent: "From the information we hold, our current estimate is that {decision} (grade {grade}).",
-  creditNoProfile: "I don't have enough information on file to give you an estimate. A member of our lending team can help.",
-  handoff: "I've passed your conversation to our team (reference {ticketId}). A member of staff will join this chat shortly; I'll stay quiet while they help you.",
+  creditNoProfile:
+    "I don't have enough information on file to give you an estimate. A member of our lending team can help.",
+  handoff:
+    "I've passed your conversation to our team (reference {ticketId}). A member of staff will join this chat shortly; I'll stay quiet while they help you.",
   unavailable: "Sorry, I can't check that right now. Please try again in a moment.",
   notFoundTx: "I couldn't find that transaction on your account.",
   quickFreeze: "Freeze my card",
@@ -60,9 +72,12 @@ const EN = {
   staffCustomerRow: "• {id} — {name} ({locale}, {region}) — cards: {cards}",
   staffDraft: "Suggested reply (please review before sending):",
   staffPoints: "Points table: {rows}.",
-  ungrounded: "I want to be sure I give you accurate figures, so please check the guide linked below or call us on 0345 600 7000.",
-  outOfScope: "Sorry, that's outside what I can help with here. I can answer questions about Harbor Bank's cards, accounts, payments, loans and security, or connect you to a person.",
-  advice: "I'm not able to give investment, tax, legal or pension advice, and I can't promise any credit outcome. For advice, please speak to a regulated financial adviser (MoneyHelper offers free, impartial guidance). I'm happy to help with questions about your Harbor accounts.",
+  ungrounded:
+    "I want to be sure I give you accurate figures, so please check the guide linked below or call us on 0345 600 7000.",
+  outOfScope:
+    "Sorry, that's outside what I can help with here. I can answer questions about Harbor Bank's cards, accounts, payments, loans and security, or connect you to a person.",
+  advice:
+    "I'm not able to give investment, tax, legal or pension advice, and I can't promise any credit outcome. For advice, please speak to a regulated financial adviser (MoneyHelper offers free, impartial guidance). I'm happy to help with questions about your Harbor accounts.",
   clarify: "Sorry, I'm not sure I understood. Did you mean one of these?",
   injection: "I can only help with your own banking, and I can't change how I work or who I'm talking to.",
   pendingCancelled: "I've cancelled the action that was waiting for your confirmation.",
@@ -81,14 +96,16 @@ const ZH: typeof EN = {
   greeting: "您好！我是Harbor银行的智能助手，可以帮您处理银行卡、转账、账户、贷款和账户安全等问题。",
   thanks: "不客气！还有什么可以帮您的吗？",
   goodbye: "感谢您联系Harbor银行，祝您一切顺利！",
-  capabilities: "我是Harbor银行的虚拟助手：可以根据官方指南回答问题、查看您最近的交易、冻结银行卡、提交交易争议、提供贷款预审估算，或为您转接人工客服。",
+  capabilities:
+    "我是Harbor银行的虚拟助手：可以根据官方指南回答问题、查看您最近的交易、冻结银行卡、提交交易争议、提供贷款预审估算，或为您转接人工客服。",
   signIn: "如需查询您本人的账户、银行卡或交易，请先登录。匿名对话中我不会显示任何账户信息。",
   signInGeneral: "以下是一般性说明：",
   signInToAct: "如果您登录，我可以直接在这里为您查看交易、冻结银行卡或提交争议。",
   riskScanned: "我查看了您最近的 {count} 笔交易，以下这笔比较可疑：",
   riskNothingStandsOut: "我查看了您最近的 {count} 笔交易，我们的反欺诈检测没有发现异常。最近的一笔是：",
   confirmPrompt: "请确认：{summary}。在您批准之前不会执行任何操作。",
-  accountDetails: "您的{type}尾号为 {ending}。为保障您的安全，我不会在对话中显示完整账户信息；您可以在Harbor app的“账户”中查看分行代码和账号。",
+  accountDetails:
+    "您的{type}尾号为 {ending}。为保障您的安全，我不会在对话中显示完整账户信息；您可以在Harbor app的“账户”中查看分行代码和账号。",
   noKnowledge: "我在我们的指南中没有找到相关内容。需要为您转接人工客服吗？",
   knowledgeIntro: "",
   cardsWhich: "请问是哪张卡？您的卡尾号为 {cards}。",
@@ -97,8 +114,10 @@ const ZH: typeof EN = {
   alreadyFrozen: "尾号 {last4} 的银行卡已经处于冻结状态。",
   freezeRejected: "好的，我没有冻结任何银行卡，您的卡状态保持不变。",
   disputeRejected: "好的，我没有提交争议。",
-  disputeOpened: "已为您提交争议 {id}：{date} 在 {merchant} 的 {amount}。争议处理团队会与您联系，您也可以在App中查看进度。",
-  disputeAlreadyOpen: "{date} 在 {merchant} 的 {amount} 已有处理中的争议 {id}，因此没有重复提交。争议处理团队正在处理，您也可以在App中查看进度。",
+  disputeOpened:
+    "已为您提交争议 {id}：{date} 在 {merchant} 的 {amount}。争议处理团队会与您联系，您也可以在App中查看进度。",
+  disputeAlreadyOpen:
+    "{date} 在 {merchant} 的 {amount} 已有处理中的争议 {id}，因此没有重复提交。争议处理团队正在处理，您也可以在App中查看进度。",
   txList: "以下是您最近的交易：",
   txNone: "没有在您的账户中找到相符的交易。",
   txRow: "• {date} — {merchant} — {amount}{card}",
@@ -135,8 +154,10 @@ const ZH: typeof EN = {
   staffDraft: "建议回复（发送前请审核）：",
   staffPoints: "评分表：{rows}。",
   ungrounded: "为确保信息准确，请查看下方链接的指南，或致电 0345 600 7000 咨询。",
-  outOfScope: "抱歉，这超出了我能帮助的范围。我可以解答有关Harbor银行银行卡、账户、转账、贷款和安全的问题，或为您转接人工客服。",
-  advice: "我无法提供投资、税务、法律或养老金方面的建议，也不能对任何信贷结果作出承诺。如需建议，请咨询受监管的理财顾问（MoneyHelper提供免费、公正的指导）。关于您在Harbor的账户，我很乐意为您解答。",
+  outOfScope:
+    "抱歉，这超出了我能帮助的范围。我可以解答有关Harbor银行银行卡、账户、转账、贷款和安全的问题，或为您转接人工客服。",
+  advice:
+    "我无法提供投资、税务、法律或养老金方面的建议，也不能对任何信贷结果作出承诺。如需建议，请咨询受监管的理财顾问（MoneyHelper提供免费、公正的指导）。关于您在Harbor的账户，我很乐意为您解答。",
   clarify: "抱歉，我不太确定您的意思。您是想问以下哪一项？",
   injection: "我只能协助处理您本人的银行业务，无法更改我的工作方式或对话对象。",
   pendingCancelled: "我已取消等待您确认的操作。",
@@ -180,4 +201,9 @@ export function formatDate(iso: string, locale: Locale): string {
   return locale === "zh-CN"
     ? `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
     : d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/** Every template of a locale: our own vetted wording, which the output rails accept as a source of facts. */
+export function templateTexts(locale: Locale): readonly string[] {
+  return Object.values(locale === "zh-CN" ? ZH : EN);
 }

@@ -4,8 +4,13 @@ import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Identity } from "../../auth/identity.js";
 import { openSqliteDatabase } from "../../shared/sqlite-database.js";
-import { createConversationStore } from "../conversation-store.js";
-import { createCheckpointEraser, createCustomerErasure, CustomerIdSchema, type CustomerErasure } from "./customer-erasure.js";
+import { createConversationStore } from "../../conversations/conversation-store.js";
+import {
+  createCheckpointEraser,
+  createCustomerErasure,
+  CustomerIdSchema,
+  type CustomerErasure,
+} from "./customer-erasure.js";
 import { createTestWorld, type TestWorld } from "./retention-test-world.test-helpers.js";
 
 const demo1: Identity = { kind: "customer", customerId: "demo1" };
@@ -19,21 +24,38 @@ afterEach(() => {
 });
 
 function erasureOf(w: TestWorld): CustomerErasure {
-  return createCustomerErasure({ conversations: w.store.lifecycle, erasers: [createCheckpointEraser(w.checkpoints)], now: () => new Date("2026-11-29T12:00:00Z") });
+  return createCustomerErasure({
+    conversations: w.store.lifecycle,
+    erasers: [createCheckpointEraser(w.checkpoints)],
+    now: () => new Date("2026-11-29T12:00:00Z"),
+  });
 }
 
 function chatBytes(w: TestWorld): string {
-  return [w.chatFile, `${w.chatFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString("latin1")).join("");
+  return [w.chatFile, `${w.chatFile}-wal`]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString("latin1"))
+    .join("");
 }
 
 describe("customer erasure", () => {
   it("erases every conversation, thread, trace, ticket and vault entry of the customer and nothing of another", async () => {
     const w = (world = createTestWorld());
     const { chat, store } = w;
-    const pending = await chat.handleMessage({ identity: demo1, message: `please freeze my card, my dog is called ${MARKER}` });
-    await chat.handleMessage({ identity: demo1, sessionId: pending.sessionId, message: "my email is li@example.com, what are the fees for swift?" });
+    const pending = await chat.handleMessage({
+      identity: demo1,
+      message: `please freeze my card, my dog is called ${MARKER}`,
+    });
+    await chat.handleMessage({
+      identity: demo1,
+      sessionId: pending.sessionId,
+      message: "my email is li@example.com, what are the fees for swift?",
+    });
     const handoff = await chat.handleMessage({ identity: demo1, message: "I want to talk to a person" });
-    const other = await chat.handleMessage({ identity: demo2, message: "my email is wei@example.com, show my recent transactions" });
+    const other = await chat.handleMessage({
+      identity: demo2,
+      message: "my email is wei@example.com, show my recent transactions",
+    });
     expect(await w.hasThread(`${pending.sessionId}:aside`)).toBe(true);
     expect(chatBytes(w)).toContain(MARKER);
 
@@ -81,7 +103,14 @@ describe("customer erasure", () => {
   it("answers zero counts for a customer the assistant holds nothing about", () => {
     const w = (world = createTestWorld());
     const r = erasureOf(w).erase({ customerId: "c999999", actor: "staff:alice", reason: "request" });
-    expect(r.counts).toEqual({ sessions: 0, messages: 0, tickets: 0, traces: 0, vaultEntries: 0, checkpointThreads: 0 });
+    expect(r.counts).toEqual({
+      sessions: 0,
+      messages: 0,
+      tickets: 0,
+      traces: 0,
+      vaultEntries: 0,
+      checkpointThreads: 0,
+    });
   });
 
   it("keeps the audit log append-only, even to a direct SQL connection", async () => {
@@ -95,7 +124,8 @@ describe("customer erasure", () => {
   });
 
   it("refuses a customer id that is not one", () => {
-    for (const bad of ["", "../x", "demo1; DROP TABLE sessions", "a".repeat(65), "%"]) expect(CustomerIdSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["", "../x", "demo1; DROP TABLE sessions", "a".repeat(65), "%"])
+      expect(CustomerIdSchema.safeParse(bad).success).toBe(false);
     expect(CustomerIdSchema.safeParse("c000123").success).toBe(true);
   });
 
@@ -110,7 +140,8 @@ describe("customer erasure", () => {
     const reopened = createConversationStore(w.chatFile);
     const reply = reopened.listMessages(r.sessionId).find((m) => m.traceId);
     const probe = openSqliteDatabase(w.chatFile, { namespace: "probe", migrations: [] });
-    const row = probe.prepare("SELECT created_at FROM traces WHERE id = ?").get(reply?.traceId) as { created_at: string } | undefined;
+    const row = probe.prepare("SELECT created_at FROM traces WHERE id = ?").get(reply?.traceId) as
+      { created_at: string } | undefined;
     probe.close();
     expect(row?.created_at).toBe(reply?.createdAt);
     reopened.close();

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { CheckpointStore } from "../checkpoints/checkpoint-store.js";
 import { threadIdsOfSession } from "../checkpoints/thread-ids.js";
-import type { ConversationLifecycle, ErasureAuditEntry } from "./conversation-lifecycle.js";
+import type { ConversationLifecycle, ErasureAuditEntry } from "../../conversations/conversation-lifecycle.js";
 
 /** A bank customer id as it appears in tokens (e.g. demo1, c000123). */
 export const CustomerIdSchema = z
@@ -45,14 +45,21 @@ export interface CustomerErasure {
 
 /** Deletes every LangGraph thread of the customer's conversations. */
 export function createCheckpointEraser(checkpoints: Pick<CheckpointStore, "eraseThreads">): CustomerDataEraser {
-  return { name: "checkpointThreads", erase: ({ sessionIds }) => checkpoints.eraseThreads(sessionIds.flatMap(threadIdsOfSession)) };
+  return {
+    name: "checkpointThreads",
+    erase: ({ sessionIds }) => checkpoints.eraseThreads(sessionIds.flatMap(threadIdsOfSession)),
+  };
 }
 
 /**
  * Creates the erasure service. The conversations go last, in one transaction with the audit record: they are the
  * index to everything else, so a failure part-way leaves them in place and a retry finds and finishes the rest.
  */
-export function createCustomerErasure(deps: { conversations: ConversationLifecycle; erasers: readonly CustomerDataEraser[]; now: () => Date }): CustomerErasure {
+export function createCustomerErasure(deps: {
+  conversations: ConversationLifecycle;
+  erasers: readonly CustomerDataEraser[];
+  now: () => Date;
+}): CustomerErasure {
   return {
     erase(request) {
       const { customerId, actor, reason } = ErasureRequestSchema.parse(request);
@@ -60,7 +67,13 @@ export function createCustomerErasure(deps: { conversations: ConversationLifecyc
       const others: Record<string, number> = {};
       for (const eraser of deps.erasers) others[eraser.name] = eraser.erase({ customerId, sessionIds });
       const at = deps.now().toISOString();
-      const { entry } = deps.conversations.eraseConversations(sessionIds, { at, actor, customerId, reason, counts: others });
+      const { entry } = deps.conversations.eraseConversations(sessionIds, {
+        at,
+        actor,
+        customerId,
+        reason,
+        counts: others,
+      });
       return { customerId, erasedAt: at, auditId: entry.id, counts: entry.counts };
     },
     history: (customerId) => deps.conversations.listErasures(customerId),

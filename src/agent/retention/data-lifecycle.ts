@@ -3,9 +3,19 @@
 import type { Logger } from "../../shared/logger.js";
 import type { ConfirmationLedger } from "../confirmation-ledger.js";
 import type { CheckpointStore } from "../checkpoints/checkpoint-store.js";
-import type { ConversationLifecycle } from "./conversation-lifecycle.js";
-import { createCheckpointEraser, createCustomerErasure, type CustomerDataEraser, type CustomerErasure } from "./customer-erasure.js";
-import { createRetentionPruner, type RetainedDataSet, type RetentionPolicy, type RetentionPruner } from "./retention-pruner.js";
+import type { ConversationLifecycle } from "../../conversations/conversation-lifecycle.js";
+import {
+  createCheckpointEraser,
+  createCustomerErasure,
+  type CustomerDataEraser,
+  type CustomerErasure,
+} from "./customer-erasure.js";
+import {
+  createRetentionPruner,
+  type RetainedDataSet,
+  type RetentionPolicy,
+  type RetentionPruner,
+} from "./retention-pruner.js";
 import { startRetentionSchedule, type RetentionSchedule } from "./retention-schedule.js";
 
 /** Retention and erasure, wired. */
@@ -38,7 +48,10 @@ export function createDataLifecycle(deps: {
   const erasers: CustomerDataEraser[] = [createCheckpointEraser(deps.checkpoints), ...(deps.extraErasers ?? [])];
   const retained: RetainedDataSet[] = [...(deps.otherRetained ?? [])];
   if (ledger) {
-    erasers.push({ name: "confirmations", erase: ({ sessionIds }) => sessionIds.reduce((n, id) => n + ledger.deleteSession(id), 0) });
+    erasers.push({
+      name: "confirmations",
+      erase: ({ sessionIds }) => sessionIds.reduce((n, id) => n + ledger.deleteSession(id), 0),
+    });
     retained.push({ name: "confirmations", prune: (cutoffs) => ledger.pruneBefore(cutoffs.workingMemory.getTime()) });
   }
   const erasure = createCustomerErasure({ conversations: deps.conversations, erasers, now: deps.now });
@@ -49,7 +62,9 @@ export function createDataLifecycle(deps: {
     now: deps.now,
     otherSets: retained,
   });
-  const schedule = deps.schedule ? startRetentionSchedule({ pruner, intervalMs: deps.pruneIntervalMs, logger: deps.logger }) : undefined;
+  const schedule = deps.schedule
+    ? startRetentionSchedule({ pruner, intervalMs: deps.pruneIntervalMs, logger: deps.logger })
+    : undefined;
   return {
     erasure,
     pruner,

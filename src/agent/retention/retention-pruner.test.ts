@@ -27,7 +27,11 @@ describe("retention prune", () => {
 
     vi.setSystemTime(OLD);
     const old = await chat.handleMessage({ identity: demo1, message: "show my recent transactions" });
-    await chat.handleMessage({ identity: demo1, sessionId: old.sessionId, message: "my email is li@example.com, what are the fees for swift?" });
+    await chat.handleMessage({
+      identity: demo1,
+      sessionId: old.sessionId,
+      message: "my email is li@example.com, what are the fees for swift?",
+    });
     const closed = await chat.handleMessage({ identity: demo1, message: "I want to talk to a person" });
     const closedTicket = closed.handoff?.ticketId ?? "";
     store.updateTicket(closedTicket, { status: "closed", staffId: "alice" });
@@ -38,19 +42,36 @@ describe("retention prune", () => {
     vi.setSystemTime(MID);
     const mid = await chat.handleMessage({ identity: demo1, message: "please freeze my card" });
     expect(mid.pendingConfirmation).toBeDefined();
-    await chat.handleMessage({ identity: demo1, sessionId: mid.sessionId, message: "my email is li@example.com, what are the fees for swift?" });
+    await chat.handleMessage({
+      identity: demo1,
+      sessionId: mid.sessionId,
+      message: "my email is li@example.com, what are the fees for swift?",
+    });
     expect(await w.hasThread(`${mid.sessionId}:aside`)).toBe(true);
 
     vi.setSystemTime(NOW);
-    const fresh = await chat.handleMessage({ identity: demo2, message: "my email is wei@example.com, show my recent transactions" });
+    const fresh = await chat.handleMessage({
+      identity: demo2,
+      message: "my email is wei@example.com, show my recent transactions",
+    });
     const tuple = await w.checkpoints.saver.getTuple({ configurable: { thread_id: fresh.sessionId } });
     if (!tuple) throw new Error("the fresh turn wrote no checkpoint");
-    await w.checkpoints.saver.put({ configurable: { thread_id: "ghost", checkpoint_ns: "" } }, tuple.checkpoint, tuple.metadata ?? { source: "input", step: -1, parents: {} });
+    await w.checkpoints.saver.put(
+      { configurable: { thread_id: "ghost", checkpoint_ns: "" } },
+      tuple.checkpoint,
+      tuple.metadata ?? { source: "input", step: -1, parents: {} },
+    );
     const freshTrace = store.listTraces(fresh.sessionId)[0];
     if (!freshTrace) throw new Error("the fresh turn wrote no trace");
     store.saveTrace({ ...freshTrace, traceId: "ghost-trace", sessionId: "ghost" });
 
-    const pruner = createRetentionPruner({ conversations: store.lifecycle, checkpoints: w.checkpoints, policy: POLICY, now: () => NOW, batchSize: 2 });
+    const pruner = createRetentionPruner({
+      conversations: store.lifecycle,
+      checkpoints: w.checkpoints,
+      policy: POLICY,
+      now: () => NOW,
+      batchSize: 2,
+    });
     const report = await pruner.prune();
 
     for (const id of [old.sessionId, closed.sessionId]) {
@@ -106,14 +127,22 @@ describe("retention prune", () => {
     const r = await w.chat.handleMessage({ identity: demo1, message: "show my recent transactions" });
     const future = new Date(Date.now() + 400 * 86_400_000).toISOString();
     expect(w.store.lifecycle.idleSessions(future, 10)).toEqual([r.sessionId]);
-    expect(w.store.lifecycle.deleteIdleConversations([r.sessionId], new Date(Date.now() - 1000).toISOString()).deleted).toEqual([]);
+    expect(
+      w.store.lifecycle.deleteIdleConversations([r.sessionId], new Date(Date.now() - 1000).toISOString()).deleted,
+    ).toEqual([]);
     expect(w.store.getSession(r.sessionId)).toBeDefined();
   });
 
   it("stops between batches when asked to (shutdown)", async () => {
     const w = (world = createTestWorld());
     for (let i = 0; i < 3; i++) await w.chat.handleMessage({ identity: demo1, message: "show my recent transactions" });
-    const pruner = createRetentionPruner({ conversations: w.store.lifecycle, checkpoints: w.checkpoints, policy: POLICY, now: () => new Date(Date.now() + 400 * 86_400_000), batchSize: 1 });
+    const pruner = createRetentionPruner({
+      conversations: w.store.lifecycle,
+      checkpoints: w.checkpoints,
+      policy: POLICY,
+      now: () => new Date(Date.now() + 400 * 86_400_000),
+      batchSize: 1,
+    });
     let asked = 0;
     const report = await pruner.prune({ shouldStop: () => ++asked > 1 });
     expect(report.conversations.sessions).toBe(1);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { CheckpointStore } from "../checkpoints/checkpoint-store.js";
 import { sessionIdOfThread, threadIdsOfSession } from "../checkpoints/thread-ids.js";
-import type { ConversationCounts, ConversationLifecycle } from "./conversation-lifecycle.js";
+import type { ConversationCounts, ConversationLifecycle } from "../../conversations/conversation-lifecycle.js";
 
 /** How long each kind of conversation data is kept after the conversation's last activity (traces: after the turn). */
 export const RetentionPolicySchema = z.object({
@@ -77,13 +77,21 @@ export function createRetentionPruner(deps: {
       const stop = options.shouldStop ?? (() => false);
       const now = deps.now().getTime();
       const cutoff = (days: number): Date => new Date(now - days * DAY_MS);
-      const cutoffs: RetentionCutoffs = { transcript: cutoff(deps.policy.transcriptDays), trace: cutoff(deps.policy.traceDays), workingMemory: cutoff(deps.policy.checkpointDays) };
+      const cutoffs: RetentionCutoffs = {
+        transcript: cutoff(deps.policy.transcriptDays),
+        trace: cutoff(deps.policy.traceDays),
+        workingMemory: cutoff(deps.policy.checkpointDays),
+      };
       const transcriptCutoff = cutoffs.transcript.toISOString();
       const memoryCutoff = cutoffs.workingMemory;
       const report = emptyPruneReport();
 
       // Whole conversations: the transcript first (re-checked in its transaction), then the threads of what went.
-      for (let ids = conversations.idleSessions(transcriptCutoff, batch); ids.length && !stop(); ids = conversations.idleSessions(transcriptCutoff, batch)) {
+      for (
+        let ids = conversations.idleSessions(transcriptCutoff, batch);
+        ids.length && !stop();
+        ids = conversations.idleSessions(transcriptCutoff, batch)
+      ) {
         const { deleted, counts } = conversations.deleteIdleConversations(ids, transcriptCutoff);
         for (const k of Object.keys(counts) as (keyof ConversationCounts)[]) report.conversations[k] += counts[k];
         report.checkpointThreads += checkpoints.deleteThreads(deleted.flatMap(threadIdsOfSession));
@@ -91,22 +99,32 @@ export function createRetentionPruner(deps: {
         await yieldToEventLoop();
       }
 
-      for (let n = batch; n === batch && !stop(); ) {
+      for (let n = batch; n === batch && !stop();) {
         n = conversations.deleteOldTraces(cutoffs.trace.toISOString(), batch);
         report.traces += n;
         await yieldToEventLoop();
       }
 
       // Working memory: idle threads of idle, unprotected (or vanished) conversations, then their vault and waiting action.
-      for (let after = "", page = checkpoints.idleThreadIds(memoryCutoff, after, batch); page.length && !stop(); page = checkpoints.idleThreadIds(memoryCutoff, after, batch)) {
+      for (
+        let after = "", page = checkpoints.idleThreadIds(memoryCutoff, after, batch);
+        page.length && !stop();
+        page = checkpoints.idleThreadIds(memoryCutoff, after, batch)
+      ) {
         after = page[page.length - 1] ?? after;
         const sessions = [...new Set(page.map(sessionIdOfThread))];
         const idle = conversations.idleAmong(sessions, memoryCutoff.toISOString());
         const existing = conversations.existingSessions(sessions);
-        report.checkpointThreads += checkpoints.deleteThreads(page.filter((t) => idle.has(sessionIdOfThread(t)) || !existing.has(sessionIdOfThread(t))));
+        report.checkpointThreads += checkpoints.deleteThreads(
+          page.filter((t) => idle.has(sessionIdOfThread(t)) || !existing.has(sessionIdOfThread(t))),
+        );
         await yieldToEventLoop();
       }
-      for (let ids = conversations.sessionsWithIdleWorkingMemory(memoryCutoff.toISOString(), batch); ids.length && !stop(); ids = conversations.sessionsWithIdleWorkingMemory(memoryCutoff.toISOString(), batch)) {
+      for (
+        let ids = conversations.sessionsWithIdleWorkingMemory(memoryCutoff.toISOString(), batch);
+        ids.length && !stop();
+        ids = conversations.sessionsWithIdleWorkingMemory(memoryCutoff.toISOString(), batch)
+      ) {
         report.checkpointThreads += checkpoints.deleteThreads(ids.flatMap(threadIdsOfSession));
         report.workingMemory.vaultEntries += conversations.dropWorkingMemory(ids);
         report.workingMemory.sessions += ids.length;
@@ -114,10 +132,16 @@ export function createRetentionPruner(deps: {
       }
 
       // Leftovers of a turn that raced an erasure or a prune: threads, traces and vault rows without a conversation.
-      for (let after = "", page = checkpoints.listThreadIds(after, batch); page.length && !stop(); page = checkpoints.listThreadIds(after, batch)) {
+      for (
+        let after = "", page = checkpoints.listThreadIds(after, batch);
+        page.length && !stop();
+        page = checkpoints.listThreadIds(after, batch)
+      ) {
         after = page[page.length - 1] ?? after;
         const existing = conversations.existingSessions([...new Set(page.map(sessionIdOfThread))]);
-        report.orphans.checkpointThreads += checkpoints.deleteThreads(page.filter((t) => !existing.has(sessionIdOfThread(t))));
+        report.orphans.checkpointThreads += checkpoints.deleteThreads(
+          page.filter((t) => !existing.has(sessionIdOfThread(t))),
+        );
         await yieldToEventLoop();
       }
       if (!stop()) {

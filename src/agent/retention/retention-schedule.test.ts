@@ -9,7 +9,14 @@ const EMPTY: PruneReport = emptyPruneReport();
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const log = (msg: string): void => void lines.push(msg);
-  const logger: Logger & { lines: string[] } = { lines, debug: log, info: log, warn: log, error: log, child: () => logger };
+  const logger: Logger & { lines: string[] } = {
+    lines,
+    debug: log,
+    info: log,
+    warn: log,
+    error: log,
+    child: () => logger,
+  };
   return logger;
 }
 
@@ -38,7 +45,11 @@ describe("retention schedule", () => {
 
   it("logs a failed run and keeps the service up", async () => {
     const logger = recordingLogger();
-    const schedule = startRetentionSchedule({ pruner: { prune: () => Promise.reject(new Error("database is locked")) }, intervalMs: 3_600_000, logger });
+    const schedule = startRetentionSchedule({
+      pruner: { prune: () => Promise.reject(new Error("database is locked")) },
+      intervalMs: 3_600_000,
+      logger,
+    });
     expect(await schedule.runNow()).toBeUndefined();
     expect(logger.lines).toContain("retention prune failed");
     await schedule.stop();

@@ -12,7 +12,11 @@ export interface RetentionSchedule {
 }
 
 /** Starts the schedule; a failed run is logged and the next one is tried at the next tick. */
-export function startRetentionSchedule(deps: { pruner: RetentionPruner; intervalMs: number; logger: Logger }): RetentionSchedule {
+export function startRetentionSchedule(deps: {
+  pruner: RetentionPruner;
+  intervalMs: number;
+  logger: Logger;
+}): RetentionSchedule {
   let stopped = false;
   let running: Promise<PruneReport | undefined> | undefined;
   const runNow = (): Promise<PruneReport | undefined> => {

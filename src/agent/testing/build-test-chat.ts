@@ -4,17 +4,25 @@ import { MemorySaver, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { createSilentLogger } from "../../shared/logger.js";
 import { createBankAgent, describeConfirmation } from "../bank-agent.js";
 import { createChatService } from "../chat-service.js";
-import { createConversationEvents } from "../conversation-events.js";
-import { createConversationStore } from "../conversation-store.js";
-import { createVaultCipher } from "../guardrails/vault-cipher.js";
+import { createConversationEvents } from "../../conversations/conversation-events.js";
+import { createConversationStore } from "../../conversations/conversation-store.js";
+import { createVaultCipher } from "../../shared/vault-cipher.js";
 import { createConfirmationLedger } from "../confirmation-ledger.js";
-import { createHandoffService } from "../handoff-service.js";
+import { createHandoffService } from "../../conversations/handoff-service.js";
 import { LocalResponderChatModel } from "../responder/local-chat-model.js";
+import { templateTexts } from "../responder/reply-templates.js";
 import { createFakeBank, createFakePorts, createKeywordRouter } from "./fake-ports.js";
 
 /** A chat service for tests; `primary` replaces the local responder as the first model (it stays the fallback). */
 /** `storeFile` and `checkpointer` put the conversations and checkpoints on disk (restart and retention tests). */
-export function buildTestChat(options: { primary?: { model: BaseChatModel; name: string }; timeoutMs?: number; storeFile?: string; checkpointer?: BaseCheckpointSaver } = {}) {
+export function buildTestChat(
+  options: {
+    primary?: { model: BaseChatModel; name: string };
+    timeoutMs?: number;
+    storeFile?: string;
+    checkpointer?: BaseCheckpointSaver;
+  } = {},
+) {
   const bank = createFakeBank();
   const ports = createFakePorts(bank);
   const store = createConversationStore(options.storeFile ?? ":memory:");
@@ -39,6 +47,8 @@ export function buildTestChat(options: { primary?: { model: BaseChatModel; name:
   const chat = createChatService({
     agent,
     router: createKeywordRouter(),
+    knowledge: ports.knowledge,
+    rails: { publishedContacts: [], trustedTexts: (locale) => templateTexts(locale), protectedTexts: [] },
     store,
     events,
     renderSystemPrompt: (route) => `You are Harbor Bank's assistant (${route}).`,

@@ -1,8 +1,11 @@
-// explain_credit_decision: the reason codes behind a scorecard estimate. Customers get their own; staff may name a customer.
+// explain_credit_decision: the reason codes behind a scorecard estimate. Customers get their own; staff may name a
+// customer, and only staff see the points table and the probability of default.
 import { tool } from "langchain";
 import { z } from "zod";
 import type { CreditPort } from "../agent-ports.js";
-import { contextOf, customerIdOf, toolResult } from "./tool-context.js";
+import { CreditDecisionSchema } from "./check-credit-eligibility.js";
+import { contextOf, customerIdOf } from "./tool-context.js";
+import { NeedsSignInSchema, toolOutput } from "./tool-output.js";
 
 const SCHEMA = z.object({
   customerId: z.string().max(64).optional().describe("Staff only: the customer to explain. Ignored for customers."),
@@ -10,27 +13,90 @@ const SCHEMA = z.object({
   termMonths: z.number().int().min(12).max(84).default(60).describe("Term in months."),
 });
 
+/** What explain_credit_decision returns: the ranked reasons behind an estimate, or why there are none. */
+export const ExplainCreditDecisionOutputSchema = z
+  .discriminatedUnion("status", [
+    z.object({
+      status: z.literal("ok").describe("The estimate was explained."),
+      prequalification: z.literal(true).describe("Always true: this explains an estimate, not a credit decision."),
+      decision: CreditDecisionSchema.describe("The likely outcome of an application."),
+      grade: z.string().describe("Scorecard grade, A best."),
+      points: z.number().describe("Scorecard points."),
+      reasons: z
+        .array(
+          z.object({
+            code: z.string().describe("Reason code."),
+            text: z.string().describe("The reason in the caller's language."),
+            pointsLost: z.number().describe("Points this characteristic cost against the best bin."),
+          }),
+        )
+        .describe("Reasons, most points lost first."),
+      pointsTable: z
+        .array(
+          z.object({
+            feature: z.string().describe("Scorecard characteristic."),
+            bin: z.string().describe("The bin the customer falls in."),
+            points: z.number().describe("Points that bin scores."),
+          }),
+        )
+        .optional()
+        .describe("Staff only: the full points table."),
+      probabilityOfDefault: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .describe("Staff only: estimated probability of default."),
+      scorecardVersion: z.string().describe("Version of the scorecard used."),
+    }),
+    z.object({ status: z.literal("invalid").describe("A member of staff did not name a customer.") }),
+    z.object({
+      status: z.literal("not_found").describe("The customer has no credit profile on file."),
+      reason: z.string().describe("Why nothing was explained."),
+    }),
+    NeedsSignInSchema,
+  ])
+  .describe("explain_credit_decision output");
+/** An explain_credit_decision result. */
+export type ExplainCreditDecisionOutput = z.infer<typeof ExplainCreditDecisionOutputSchema>;
+
+const NO_PROFILE: { status: "not_found"; reason: string } = {
+  status: "not_found",
+  reason: "no credit profile on file",
+};
+
 /** Builds the explanation tool. */
 export function createExplainCreditDecisionTool(credit: CreditPort) {
   return tool(
     async ({ customerId: requested, amount, termMonths }, runtime) => {
       const ctx = contextOf(runtime);
+      const staff = ctx.identity.kind === "staff";
       // A customer always gets their own explanation, whatever id the model passes.
-      const customerId = ctx.identity.kind === "staff" ? requested : customerIdOf(ctx);
-      if (!customerId) return toolResult(ctx.identity.kind === "staff" ? "invalid" : "needs_sign_in", {});
+      const customerId = staff ? requested : customerIdOf(ctx);
+      if (!customerId) {
+        return toolOutput(ExplainCreditDecisionOutputSchema, { status: staff ? "invalid" : "needs_sign_in" });
+      }
       const estimate = credit.prequalify(customerId, { amount, termMonths });
-      if (!estimate.ok) return toolResult("not_found", { reason: "no credit profile on file" });
+      if (!estimate.ok) return toolOutput(ExplainCreditDecisionOutputSchema, NO_PROFILE);
       const e = estimate.value;
-      return toolResult("ok", {
+      return toolOutput(ExplainCreditDecisionOutputSchema, {
+        status: "ok",
         prequalification: true,
         decision: e.decision,
         grade: e.grade,
         points: e.points,
         reasons: e.reasons.map((r) => ({ code: r.code, text: r.text[ctx.locale], pointsLost: r.pointsLost })),
-        ...(ctx.identity.kind === "staff" ? { pointsTable: e.pointsTable, probabilityOfDefault: Number(e.probabilityOfDefault.toFixed(4)) } : {}),
+        // Only staff see how the points add up.
+        ...(staff
+          ? { pointsTable: e.pointsTable, probabilityOfDefault: Number(e.probabilityOfDefault.toFixed(4)) }
+          : {}),
         scorecardVersion: e.scorecardVersion,
       });
     },
-    { name: "explain_credit_decision", description: "Explain the main reasons behind a credit estimate or decline, ranked by points lost.", schema: SCHEMA },
+    {
+      name: "explain_credit_decision",
+      description: "Explain the main reasons behind a credit estimate or decline, ranked by points lost.",
+      schema: SCHEMA,
+    },
   );
 }

@@ -2,7 +2,7 @@
 // authenticated session and is never an argument the model fills in.
 import type { Identity } from "../../auth/identity.js";
 import type { Locale } from "../../shared/locale.js";
-import type { PiiVault } from "../guardrails/pii-vault.js";
+import type { PiiVault } from "../../shared/pii-vault.js";
 
 /** What the chat service passes to the agent for one turn. */
 export interface AgentContext {
@@ -12,6 +12,8 @@ export interface AgentContext {
   vault: PiiVault;
   /** Documents the routed intent is about; knowledge search ranks them first. */
   preferredDocs?: readonly string[];
+  /** The [n] the next retrieved passage gets, so ids stay unique across the turn's searches. */
+  nextPassageNumber?: () => number;
   onToolEvent?: (event: { name: string; phase: "start" | "end"; status?: string }) => void;
 }
 
@@ -20,14 +22,6 @@ export function contextOf(runtime: unknown): AgentContext {
   const ctx = (runtime as { context?: AgentContext } | undefined)?.context;
   if (!ctx || !ctx.identity) throw new Error("agent context missing: tools must run inside a chat turn");
   return ctx;
-}
-
-/** The outcome statuses a tool reports back to the model. */
-export type ToolStatus = "ok" | "not_found" | "forbidden" | "needs_sign_in" | "ambiguous" | "unavailable" | "invalid";
-
-/** Serialises a tool result as the JSON text the model reads. */
-export function toolResult(status: ToolStatus, data: Record<string, unknown> = {}): string {
-  return JSON.stringify({ status, ...data });
 }
 
 /** The customer id of a signed-in customer, or undefined for anonymous visitors and staff. */

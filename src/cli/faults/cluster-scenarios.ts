@@ -5,7 +5,15 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { readCurrentVersion, readVersion } from "../../knowledge/index-store.js";
 import { processTree, startService, stopService } from "../load/service-process.js";
-import { answerProblems, halfWrittenState, sendTurn, statusSummary, verifyHistory, type ScenarioResult, type TurnReply } from "./fault-checks.js";
+import {
+  answerProblems,
+  halfWrittenState,
+  sendTurn,
+  statusSummary,
+  verifyHistory,
+  type ScenarioResult,
+  type TurnReply,
+} from "./fault-checks.js";
 
 const QUESTION = "how much is a swift transfer fee?";
 
@@ -35,13 +43,31 @@ function firstProblem(turns: readonly TurnReply[]): string {
 }
 
 /** Runs the kill -9 scenarios on a cluster started from `entry` with a fresh DATA_DIR and knowledge copy. */
-export async function runClusterScenarios(options: { entry: string; dataDir: string; knowledgeDir: string; startupTimeoutS: number; log: (line: string) => void }): Promise<ScenarioResult[]> {
+export async function runClusterScenarios(options: {
+  entry: string;
+  dataDir: string;
+  knowledgeDir: string;
+  startupTimeoutS: number;
+  log: (line: string) => void;
+}): Promise<ScenarioResult[]> {
   const logs: string[] = [];
   const service = await startService({
     entry: options.entry,
     // A fixed port, as in production: with PORT=0 every cluster handle gets its own random port, so once the only
     // listening worker dies its replacement listens somewhere the clients never hear of.
-    env: { PORT: String(await freePort()), DATA_DIR: options.dataDir, KNOWLEDGE_DIR: options.knowledgeDir, WEB_CONCURRENCY: "2", BANK_CUSTOMERS: "200", LOG_LEVEL: "info", KNOWLEDGE_WATCH: "true", KNOWLEDGE_TODAY: "2026-11-29", RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_STORE: "memory", NODE_ENV: "development" },
+    env: {
+      PORT: String(await freePort()),
+      DATA_DIR: options.dataDir,
+      KNOWLEDGE_DIR: options.knowledgeDir,
+      WEB_CONCURRENCY: "2",
+      BANK_CUSTOMERS: "200",
+      LOG_LEVEL: "info",
+      KNOWLEDGE_WATCH: "true",
+      KNOWLEDGE_TODAY: "2026-11-29",
+      RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_STORE: "memory",
+      NODE_ENV: "development",
+    },
     startupTimeoutS: options.startupTimeoutS,
     onLog: (line) => {
       logs.push(line);
@@ -69,7 +95,8 @@ export async function runClusterScenarios(options: { entry: string; dataDir: str
         turns.push(t);
         // A refused connection is retried after a pause, as a browser would, instead of in a tight loop.
         if (t.status === 0) await sleep(200);
-        if (!session && t.reply?.sessionId) sessions[i] = { id: t.reply.sessionId, ...(t.reply.sessionKey ? { key: t.reply.sessionKey } : {}) };
+        if (!session && t.reply?.sessionId)
+          sessions[i] = { id: t.reply.sessionId, ...(t.reply.sessionKey ? { key: t.reply.sessionKey } : {}) };
       }
     });
     await sleep(1500);
@@ -82,11 +109,17 @@ export async function runClusterScenarios(options: { entry: string; dataDir: str
     // The same customers carry on in the conversations they had before the kill (whichever worker answers).
     const after = await Promise.all(sessions.map((session) => sendTurn(base, QUESTION, session ? { session } : {})));
     turns.push(...after);
-    const continued = after.filter((t, i) => t.status === 200 && sessions[i] && t.reply?.sessionId === sessions[i]?.id).length;
+    const continued = after.filter(
+      (t, i) => t.status === 200 && sessions[i] && t.reply?.sessionId === sessions[i]?.id,
+    ).length;
     const restarted = workersOf(pid).length >= 2 && !workersOf(pid).includes(victim ?? -1);
     results.push({
       scenario: "cluster: worker killed -9 mid-turn",
-      passed: !!victim && restarted && continued === sessions.length && after.every((t) => answerProblems(t, "£15").length === 0),
+      passed:
+        !!victim &&
+        restarted &&
+        continued === sessions.length &&
+        after.every((t) => answerProblems(t, "£15").length === 0),
       details: `${turns.length - after.length} turns under load (${statusSummary(turns.slice(0, turns.length - after.length))}), ${failedDuring} cut by the kill; worker restarted: ${restarted}; ${continued} customers continued their conversations: ${statusSummary(after)}${firstProblem(turns)}`,
       lostTurns: 0,
       halfWritten: 0,
@@ -115,7 +148,10 @@ export async function runClusterScenarios(options: { entry: string; dataDir: str
     }
     await sleep(2500);
     const mid = await readCurrentVersion(indexRoot);
-    const midOk = await readVersion(indexRoot, mid ?? "").then(() => true, () => false);
+    const midOk = await readVersion(indexRoot, mid ?? "").then(
+      () => true,
+      () => false,
+    );
     const answered = await sendTurn(base, QUESTION);
     turns.push(answered);
     // A later change must be ingested by the restarted watcher, past the dead process's lock.
@@ -140,7 +176,10 @@ export async function runClusterScenarios(options: { entry: string; dataDir: str
   results.push({
     scenario: "cluster: state after the kills",
     passed: history.lost === 0 && history.integrity === "ok" && bad.length === 0,
-    details: history.lost || bad.length ? `${history.lost} lost turns; ${[history.integrity, ...bad].join("; ")}` : `${turns.filter((t) => t.status === 200).length} committed turns all stored; integrity ok; artefacts load`,
+    details:
+      history.lost || bad.length
+        ? `${history.lost} lost turns; ${[history.integrity, ...bad].join("; ")}`
+        : `${turns.filter((t) => t.status === 200).length} committed turns all stored; integrity ok; artefacts load`,
     lostTurns: history.lost,
     halfWritten: bad.length,
   });

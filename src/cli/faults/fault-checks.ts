@@ -53,7 +53,11 @@ function parseEvents(body: string): { events: string[]; done?: TurnReply["reply"
 }
 
 /** Sends one anonymous chat turn, as JSON or as an event stream; never throws. */
-export async function sendTurn(base: string, message: string, options: { stream?: boolean; timeoutMs?: number; session?: { id: string; key?: string } } = {}): Promise<TurnReply> {
+export async function sendTurn(
+  base: string,
+  message: string,
+  options: { stream?: boolean; timeoutMs?: number; session?: { id: string; key?: string } } = {},
+): Promise<TurnReply> {
   const started = performance.now();
   try {
     const res = await fetch(new URL("/v1/chat", base), {
@@ -72,7 +76,14 @@ export async function sendTurn(base: string, message: string, options: { stream?
     const ms = Math.round(performance.now() - started);
     if (options.stream && contentType.startsWith("text/event-stream")) {
       const parsed = parseEvents(text);
-      return { status: res.status, contentType, text, events: parsed.events, ...(parsed.done ? { reply: parsed.done } : {}), ms };
+      return {
+        status: res.status,
+        contentType,
+        text,
+        events: parsed.events,
+        ...(parsed.done ? { reply: parsed.done } : {}),
+        ms,
+      };
     }
     let reply: TurnReply["reply"];
     try {
@@ -114,7 +125,8 @@ export function answerProblems(turn: TurnReply, mustContain?: string): string[] 
 
 /** A 503 storage answer must be JSON with the storage code (never a 500, never HTML). */
 export function isCleanStorageRefusal(turn: TurnReply): boolean {
-  if (turn.status === 503) return turn.contentType.startsWith("application/json") && turn.text.includes("storage_unavailable");
+  if (turn.status === 503)
+    return turn.contentType.startsWith("application/json") && turn.text.includes("storage_unavailable");
   if (turn.events.includes("error")) return turn.text.includes("storage_unavailable");
   return false;
 }
@@ -142,7 +154,8 @@ export async function halfWrittenState(dataDir: string): Promise<string[]> {
   const bad: string[] = [];
   const models = join(dataDir, "models");
   if (!loadRouter(join(models, "intent-router.json")).ok) bad.push("intent-router.json");
-  if (!(await loadScorecard(join(models, "credit-scorecard.json"), { dataset: "native" })).ok) bad.push("credit-scorecard.json");
+  if (!(await loadScorecard(join(models, "credit-scorecard.json"), { dataset: "native" })).ok)
+    bad.push("credit-scorecard.json");
   if (!loadFraudModelFile(join(models, "fraud-model.json")).ok) bad.push("fraud-model.json");
   const indexRoot = join(dataDir, "index");
   try {

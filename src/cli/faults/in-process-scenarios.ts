@@ -1,7 +1,17 @@
 // Fault scenarios run against the real service built in this process: a failing LLM (500s, garbage, invalid tool-call
 // JSON, a stream cut half-way, no answer), a locked or read-only database, and corrupt artefacts found at restart.
 import { spawn } from "node:child_process";
-import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,17 +23,31 @@ import { readCurrentVersion, versionDir } from "../../knowledge/index-store.js";
 import { ingestKnowledge } from "../../knowledge/ingest-knowledge.js";
 import { createLocalEmbeddings } from "../../knowledge/local-embeddings.js";
 import { BUSY_TIMEOUT_MS, openSqliteConnection } from "../../shared/sqlite-database.js";
-import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from "../../../test/support/fake-openai-server.js";
+import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions } from "../../dialogues/fake-openai-server.js";
 import { TEST_IDENTITY_ENV } from "../../../test/support/test-app.js";
 import { copyPristineData } from "../load/pristine-data.js";
-import { answerProblems, halfWrittenState, isCleanStorageRefusal, sendTurn, verifyHistory, type ScenarioResult, type TurnReply } from "./fault-checks.js";
+import {
+  answerProblems,
+  halfWrittenState,
+  isCleanStorageRefusal,
+  sendTurn,
+  verifyHistory,
+  type ScenarioResult,
+  type TurnReply,
+} from "./fault-checks.js";
 
 const QUESTION = "how much is a swift transfer fee?";
 const GROUNDED = "£15";
 const LLM_TIMEOUT_MS = 1000;
 
 // The data folder's shape, exactly as the fuzz target keys its cache (same keys, same order), so both share one build.
-const PRISTINE_ENV = { BANK_CUSTOMERS: "30", KNOWLEDGE_WATCH: "false", KNOWLEDGE_TODAY: "2026-11-29", LLM_PROVIDER: "local", EMBEDDINGS_PROVIDER: "local" };
+const PRISTINE_ENV = {
+  BANK_CUSTOMERS: "30",
+  KNOWLEDGE_WATCH: "false",
+  KNOWLEDGE_TODAY: "2026-11-29",
+  LLM_PROVIDER: "local",
+  EMBEDDINGS_PROVIDER: "local",
+};
 
 interface Running {
   built: BuiltApp;
@@ -61,8 +85,20 @@ async function stopApp(app: Running): Promise<void> {
   await app.built.close();
 }
 
-function result(scenario: string, problems: string[], details: string, extra: Partial<ScenarioResult> = {}): ScenarioResult {
-  return { scenario, passed: problems.length === 0, details: problems.length ? problems.join("; ") : details, lostTurns: 0, halfWritten: 0, ...extra };
+function result(
+  scenario: string,
+  problems: string[],
+  details: string,
+  extra: Partial<ScenarioResult> = {},
+): ScenarioResult {
+  return {
+    scenario,
+    passed: problems.length === 0,
+    details: problems.length ? problems.join("; ") : details,
+    lostTurns: 0,
+    halfWritten: 0,
+    ...extra,
+  };
 }
 
 const LLM_FAULTS: Array<[string, Parameters<FakeOpenAI["setMode"]>[0]]> = [
@@ -82,12 +118,21 @@ async function llmScenarios(app: Running, fake: FakeOpenAI, turns: TurnReply[]):
     const json = await sendTurn(app.base, QUESTION);
     const sse = await sendTurn(app.base, QUESTION, { stream: true });
     turns.push(json, sse);
-    const problems = [...answerProblems(json, GROUNDED).map((p) => `JSON ${p}`), ...answerProblems(sse, GROUNDED).map((p) => `SSE ${p}`)];
+    const problems = [
+      ...answerProblems(json, GROUNDED).map((p) => `JSON ${p}`),
+      ...answerProblems(sse, GROUNDED).map((p) => `SSE ${p}`),
+    ];
     if (fake.chatRequests().length === before) problems.push("the LLM was never called (fault not exercised)");
     fake.setMode(HEALTHY);
     // A healthy turn closes the circuit again, so the next fault meets the LLM first.
     turns.push(await sendTurn(app.base, "hello"));
-    out.push(result(name, problems, `JSON ${json.ms} ms, SSE ${sse.ms} ms: local responder answered with the fee, stream ended with done`));
+    out.push(
+      result(
+        name,
+        problems,
+        `JSON ${json.ms} ms, SSE ${sse.ms} ms: local responder answered with the fee, stream ended with done`,
+      ),
+    );
   }
   fake.setMode({ ...HEALTHY, hang: true });
   const calledBefore = fake.chatRequests().length;
@@ -102,7 +147,13 @@ async function llmScenarios(app: Running, fake: FakeOpenAI, turns: TurnReply[]):
   fake.setMode(HEALTHY);
   const tried = fake.chatRequests().length - calledBefore;
   if (tried > 3) problems.push(`circuit did not open: the hanging LLM was called ${tried} times in 5 turns`);
-  out.push(result("llm: circuit opens after repeated failures", problems, `LLM tried ${tried}× in 5 turns, then skipped; turn times ${timings.join(", ")} ms (timeout ${LLM_TIMEOUT_MS} ms)`));
+  out.push(
+    result(
+      "llm: circuit opens after repeated failures",
+      problems,
+      `LLM tried ${tried}× in 5 turns, then skipped; turn times ${timings.join(", ")} ms (timeout ${LLM_TIMEOUT_MS} ms)`,
+    ),
+  );
   return out;
 }
 
@@ -111,7 +162,11 @@ async function llmScenarios(app: Running, fake: FakeOpenAI, turns: TurnReply[]):
  * (Not an async function returning `released`: that would adopt it and resolve only after the release.)
  */
 function holdLock(file: string, ms: number): Promise<{ released: Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join("src", "cli", "faults", "hold-lock.ts"), file, String(ms)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join("src", "cli", "faults", "hold-lock.ts"), file, String(ms)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const released = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on("line", (l) => l === "locked" && resolve({ released }));
@@ -123,7 +178,9 @@ function holdLock(file: string, ms: number): Promise<{ released: Promise<void> }
 function turnRows(chatDb: string): string {
   const db = openSqliteConnection(chatDb, { readonly: true });
   try {
-    return ["sessions", "messages", "traces"].map((t) => `${t}=${String((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n)}`).join(" ");
+    return ["sessions", "messages", "traces"]
+      .map((t) => `${t}=${String((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n)}`)
+      .join(" ");
   } finally {
     db.close();
   }
@@ -133,12 +190,19 @@ async function readHistory(base: string, turn: TurnReply | undefined): Promise<n
   const sessionId = turn?.reply?.sessionId;
   const key = turn?.reply?.sessionKey;
   if (!sessionId || !key) return 0;
-  const res = await fetch(new URL(`/v1/sessions/${sessionId}`, base), { headers: { "x-session-key": key, connection: "close" } });
+  const res = await fetch(new URL(`/v1/sessions/${sessionId}`, base), {
+    headers: { "x-session-key": key, connection: "close" },
+  });
   await res.text();
   return res.status;
 }
 
-async function databaseScenarios(app: Running, dataDir: string, fake: FakeOpenAI, turns: TurnReply[]): Promise<ScenarioResult[]> {
+async function databaseScenarios(
+  app: Running,
+  dataDir: string,
+  fake: FakeOpenAI,
+  turns: TurnReply[],
+): Promise<ScenarioResult[]> {
   const out: ScenarioResult[] = [];
   const chatDb = join(dataDir, "chat.sqlite");
   const known = turns.find((t) => t.status === 200);
@@ -154,7 +218,10 @@ async function databaseScenarios(app: Running, dataDir: string, fake: FakeOpenAI
   out.push(
     result(
       "db: locked 2 s (< busy timeout)",
-      [...short.flatMap((t) => answerProblems(t, GROUNDED)), ...(waited >= 1500 ? [] : [`turns finished in ${waited} ms: they never met the lock`])],
+      [
+        ...short.flatMap((t) => answerProblems(t, GROUNDED)),
+        ...(waited >= 1500 ? [] : [`turns finished in ${waited} ms: they never met the lock`]),
+      ],
       `turns waited for the lock and succeeded in ${short.map((t) => t.ms).join(", ")} ms (lock 2000 ms, busy timeout ${BUSY_TIMEOUT_MS} ms)`,
     ),
   );
@@ -169,13 +236,23 @@ async function databaseScenarios(app: Running, dataDir: string, fake: FakeOpenAI
   const after = await sendTurn(app.base, QUESTION);
   turns.push(refused, after);
   const problems = [
-    ...(isCleanStorageRefusal(refused) ? [] : [`turn under a long lock answered ${refused.status} ${refused.contentType} after ${refused.ms} ms`]),
+    ...(isCleanStorageRefusal(refused)
+      ? []
+      : [`turn under a long lock answered ${refused.status} ${refused.contentType} after ${refused.ms} ms`]),
     ...(refused.ms >= BUSY_TIMEOUT_MS - 500 ? [] : [`refused after ${refused.ms} ms, before the busy timeout`]),
     ...(readStatus === 200 ? [] : [`history read during the lock answered ${readStatus}`]),
-    ...(rowsBefore === rowsDuring && rowsBefore === rowsAfterRelease ? [] : [`the refused turn left rows behind: ${rowsBefore} -> ${rowsAfterRelease}`]),
+    ...(rowsBefore === rowsDuring && rowsBefore === rowsAfterRelease
+      ? []
+      : [`the refused turn left rows behind: ${rowsBefore} -> ${rowsAfterRelease}`]),
     ...answerProblems(after, GROUNDED).map((p) => `after release: ${p}`),
   ];
-  out.push(result("db: locked 8 s (> busy timeout)", problems, `turn waited ${refused.ms} ms then answered ${refused.status} storage_unavailable (JSON); nothing half-written (${rowsAfterRelease}); reads kept working; next turn 200`));
+  out.push(
+    result(
+      "db: locked 8 s (> busy timeout)",
+      problems,
+      `turn waited ${refused.ms} ms then answered ${refused.status} storage_unavailable (JSON); nothing half-written (${rowsAfterRelease}); reads kept working; next turn 200`,
+    ),
+  );
 
   setWriteVersion(chatDb, 3);
   const ro = await sendTurn(app.base, QUESTION);
@@ -188,7 +265,13 @@ async function databaseScenarios(app: Running, dataDir: string, fake: FakeOpenAI
     ...(roRead === 200 ? [] : [`read answered ${roRead}`]),
   ];
   fake.setMode(HEALTHY);
-  out.push(result("db: read-only", roProblems, `writes answered 503 storage_unavailable (JSON) / error event (SSE); reads 200`));
+  out.push(
+    result(
+      "db: read-only",
+      roProblems,
+      `writes answered 503 storage_unavailable (JSON) / error event (SSE); reads 200`,
+    ),
+  );
   return out;
 }
 
@@ -203,12 +286,21 @@ function setWriteVersion(file: string, version: 2 | 3): void {
   closeSync(fd);
 }
 
-async function corruptAndRestart(dataDir: string, knowledgeDir: string, fake: FakeOpenAI, turns: TurnReply[]): Promise<ScenarioResult[]> {
+async function corruptAndRestart(
+  dataDir: string,
+  knowledgeDir: string,
+  fake: FakeOpenAI,
+  turns: TurnReply[],
+): Promise<ScenarioResult[]> {
   setWriteVersion(join(dataDir, "chat.sqlite"), 2);
   const indexRoot = join(dataDir, "index");
   // A second index version, then damage it: the restarted worker must serve the first one.
-  const docs = readdirSync(knowledgeDir, { recursive: true }).map(String).filter((f) => f.endsWith(".md"));
-  writeFileSync(join(knowledgeDir, docs[0] ?? "extra.md"), "\n\nAn extra paragraph added by the fault suite.\n", { flag: "a" });
+  const docs = readdirSync(knowledgeDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".md"));
+  writeFileSync(join(knowledgeDir, docs[0] ?? "extra.md"), "\n\nAn extra paragraph added by the fault suite.\n", {
+    flag: "a",
+  });
   const embeddings = createLocalEmbeddings({ dim: 1024 });
   await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
   const damaged = (await readCurrentVersion(indexRoot)) ?? "";
@@ -237,7 +329,11 @@ async function corruptAndRestart(dataDir: string, knowledgeDir: string, fake: Fa
   await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
   const fixed = await readCurrentVersion(indexRoot);
   return [
-    result("artefacts: router, scorecard, fraud model and index version corrupted", [...problems, ...(fixed === damaged ? ["index not rebuilt"] : [])], `worker restarted on the last good index (damaged ${damaged}), retrained 3 models with warnings; re-ingest published ${fixed}`),
+    result(
+      "artefacts: router, scorecard, fraud model and index version corrupted",
+      [...problems, ...(fixed === damaged ? ["index not rebuilt"] : [])],
+      `worker restarted on the last good index (damaged ${damaged}), retrained 3 models with warnings; re-ingest published ${fixed}`,
+    ),
   ];
 }
 
@@ -260,7 +356,10 @@ export async function runInProcessScenarios(options: InProcessOptions = {}): Pro
     env: PRISTINE_ENV,
     target: dataDir,
     build: async (dir) => {
-      const built = await createApp(loadConfig({ ...PRISTINE_ENV, DATA_DIR: dir, LOG_LEVEL: "silent", ...TEST_IDENTITY_ENV }), { skipBrowserAssets: true });
+      const built = await createApp(
+        loadConfig({ ...PRISTINE_ENV, DATA_DIR: dir, LOG_LEVEL: "silent", ...TEST_IDENTITY_ENV }),
+        { skipBrowserAssets: true },
+      );
       await built.close();
     },
   });
@@ -276,12 +375,22 @@ export async function runInProcessScenarios(options: InProcessOptions = {}): Pro
     } finally {
       await stopApp(app);
     }
-    if (options.corruptArtefacts ?? true) results.push(...(await corruptAndRestart(dataDir, knowledgeDir, fake, turns)));
+    if (options.corruptArtefacts ?? true)
+      results.push(...(await corruptAndRestart(dataDir, knowledgeDir, fake, turns)));
     else setWriteVersion(join(dataDir, "chat.sqlite"), 2);
     const history = verifyHistory(dataDir, turns);
     const bad = await halfWrittenState(dataDir);
     results.push(
-      result("state after the in-process faults", [...(history.lost ? [`${history.lost} committed turns lost`] : []), ...(history.integrity === "ok" ? [] : [`chat.sqlite: ${history.integrity}`]), ...bad], `${turns.filter((t) => t.status === 200).length} committed turns all stored; integrity ok; artefacts load`, { lostTurns: history.lost, halfWritten: bad.length }),
+      result(
+        "state after the in-process faults",
+        [
+          ...(history.lost ? [`${history.lost} committed turns lost`] : []),
+          ...(history.integrity === "ok" ? [] : [`chat.sqlite: ${history.integrity}`]),
+          ...bad,
+        ],
+        `${turns.filter((t) => t.status === 200).length} committed turns all stored; integrity ok; artefacts load`,
+        { lostTurns: history.lost, halfWritten: bad.length },
+      ),
     );
     return results;
   } finally {

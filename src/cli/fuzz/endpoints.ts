@@ -47,11 +47,17 @@ const HTTP_METHODS = new Set(["get", "post", "put", "patch", "delete", "options"
 
 const OpenApiSchema = z.object({
   paths: z.record(z.record(z.unknown())).default({}),
-  components: z.object({ schemas: z.record(z.unknown()).default({}) }).partial().default({}),
+  components: z
+    .object({ schemas: z.record(z.unknown()).default({}) })
+    .partial()
+    .default({}),
 });
 
 const OperationSchema = z.object({
-  requestBody: z.object({ content: z.record(z.object({ schema: z.unknown() }).partial()) }).partial().optional(),
+  requestBody: z
+    .object({ content: z.record(z.object({ schema: z.unknown() }).partial()) })
+    .partial()
+    .optional(),
 });
 
 /** Resolves local `#/components/schemas/X` references (one level deep is enough for request bodies). */
@@ -60,7 +66,8 @@ function resolveRefs(schema: unknown, components: Record<string, unknown>, depth
   if (Array.isArray(schema)) return schema.map((s) => resolveRefs(s, components, depth + 1));
   const entries = Object.entries(schema);
   const ref = entries.find(([k]) => k === "$ref")?.[1];
-  if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) return resolveRefs(components[ref.slice(21)], components, depth + 1);
+  if (typeof ref === "string" && ref.startsWith("#/components/schemas/"))
+    return resolveRefs(components[ref.slice(21)], components, depth + 1);
   return Object.fromEntries(entries.map(([k, v]) => [k, resolveRefs(v, components, depth + 1)]));
 }
 
@@ -76,7 +83,11 @@ export function endpointsFromOpenApi(document: unknown): Endpoint[] {
       if (!HTTP_METHODS.has(method)) continue;
       const op = OperationSchema.safeParse(operation);
       const body = op.success ? op.data.requestBody?.content?.["application/json"]?.schema : undefined;
-      out.push({ method: method.toUpperCase(), template, ...(body !== undefined ? { bodySchema: resolveRefs(body, components) } : {}) });
+      out.push({
+        method: method.toUpperCase(),
+        template,
+        ...(body !== undefined ? { bodySchema: resolveRefs(body, components) } : {}),
+      });
     }
   }
   return out;
@@ -84,7 +95,10 @@ export function endpointsFromOpenApi(document: unknown): Endpoint[] {
 
 const LayerSchema = z.object({
   route: z.object({ path: z.unknown(), methods: z.record(z.unknown()) }).optional(),
-  handle: z.object({ stack: z.array(z.unknown()) }).passthrough().optional(),
+  handle: z
+    .object({ stack: z.array(z.unknown()) })
+    .passthrough()
+    .optional(),
 });
 
 /** Routes registered on an Express app (its own and those of routers mounted without a path prefix). */
@@ -99,7 +113,8 @@ export function endpointsFromExpress(app: unknown): Endpoint[] {
       if (!layer.success) continue;
       const route = layer.data.route;
       if (route && typeof route.path === "string") {
-        for (const m of Object.keys(route.methods)) if (HTTP_METHODS.has(m)) out.push({ method: m.toUpperCase(), template: route.path });
+        for (const m of Object.keys(route.methods))
+          if (HTTP_METHODS.has(m)) out.push({ method: m.toUpperCase(), template: route.path });
       } else if (layer.data.handle && depth < 4) walk(layer.data.handle.stack, depth + 1);
     }
   };
@@ -114,7 +129,8 @@ export function mergeEndpoints(...lists: Endpoint[][]): Endpoint[] {
     const key = endpointKey(e);
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, e);
-    else if (seen.bodySchema === undefined && e.bodySchema !== undefined) byKey.set(key, { ...seen, bodySchema: e.bodySchema });
+    else if (seen.bodySchema === undefined && e.bodySchema !== undefined)
+      byKey.set(key, { ...seen, bodySchema: e.bodySchema });
   }
   return [...byKey.values()].sort((a, b) => endpointKey(a).localeCompare(endpointKey(b)));
 }

@@ -4,7 +4,14 @@ import fc from "fast-check";
 import { z } from "zod";
 import type { RawRequest } from "../load/http-client.js";
 import type { Endpoint } from "./endpoints.js";
-import { CHAT_MESSAGES, encodeText, HOSTILE_URL_FRAGMENTS, stringArbitrary, toHeaderValue, type AuthVariant } from "./hostile-values.js";
+import {
+  CHAT_MESSAGES,
+  encodeText,
+  HOSTILE_URL_FRAGMENTS,
+  stringArbitrary,
+  toHeaderValue,
+  type AuthVariant,
+} from "./hostile-values.js";
 
 /** Known-good values that let requests get past validation and reach real code. */
 export interface FuzzPools {
@@ -54,7 +61,18 @@ export interface FuzzCase {
 export const POLLUTION_MARKER = "fuzzPolluted";
 
 const METHODS = ["GET", "POST", "DELETE", "OPTIONS", "PUT", "PATCH", "HEAD"] as const;
-const PATH_TRICKS = ["trailing-slash", "double-slash", "upper", "dot-segment", "dotdot-prefix", "matrix", "encoded-slash", "nul-suffix", "traversal-suffix", "double-encoded"] as const;
+const PATH_TRICKS = [
+  "trailing-slash",
+  "double-slash",
+  "upper",
+  "dot-segment",
+  "dotdot-prefix",
+  "matrix",
+  "encoded-slash",
+  "nul-suffix",
+  "traversal-suffix",
+  "double-encoded",
+] as const;
 const CONTENT_TYPES = [
   "text/plain",
   "application/x-www-form-urlencoded",
@@ -74,7 +92,11 @@ const CONTENT_TYPES = [
 ];
 
 function paramArbitrary(name: string, template: string, ctx: FuzzContext): fc.Arbitrary<ParamValue> {
-  const pool = /docId/i.test(name) ? ctx.pools.docIds : /customer/i.test(name) || /customers\/:/.test(template) ? ctx.pools.customerIds : ctx.pools.sessionIds;
+  const pool = /docId/i.test(name)
+    ? ctx.pools.docIds
+    : /customer/i.test(name) || /customers\/:/.test(template)
+      ? ctx.pools.customerIds
+      : ctx.pools.sessionIds;
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...(pool.length > 0 ? pool : ["demo1"])).map((text) => ({ text })) },
     { weight: 3, arbitrary: stringArbitrary().map((text) => ({ text })) },
@@ -100,7 +122,8 @@ export function fromJsonSchema(schema: unknown, ctx: FuzzContext, name = "", dep
   const s = JsonSchemaLite.safeParse(schema);
   if (!s.success || depth > 4) return fc.jsonValue({ maxDepth: 2 });
   const d = s.data;
-  if (d.enum) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...d.enum) }, { weight: 1, arbitrary: stringArbitrary() });
+  if (d.enum)
+    return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...d.enum) }, { weight: 1, arbitrary: stringArbitrary() });
   const alternatives = d.anyOf ?? d.oneOf ?? (d.allOf ? [d.allOf[0]] : undefined);
   if (alternatives) return fc.oneof(...alternatives.map((a) => fromJsonSchema(a, ctx, name, depth + 1)));
   const type = Array.isArray(d.type) ? d.type[0] : d.type;
@@ -119,7 +142,11 @@ export function fromJsonSchema(schema: unknown, ctx: FuzzContext, name = "", dep
     }
     case "integer":
     case "number":
-      return fc.oneof(fc.integer({ min: -5, max: 50_000 }), fc.double(), fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 1e308));
+      return fc.oneof(
+        fc.integer({ min: -5, max: 50_000 }),
+        fc.double(),
+        fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 1e308),
+      );
     case "boolean":
       return fc.boolean();
     case "array":
@@ -127,7 +154,9 @@ export function fromJsonSchema(schema: unknown, ctx: FuzzContext, name = "", dep
     case "object": {
       const props = d.properties ?? {};
       const required = new Set(d.required ?? []);
-      const model = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromJsonSchema(v, ctx, k, depth + 1)]));
+      const model = Object.fromEntries(
+        Object.entries(props).map(([k, v]) => [k, fromJsonSchema(v, ctx, k, depth + 1)]),
+      );
       return fc.record(model, { requiredKeys: Object.keys(props).filter((k) => required.has(k) || k !== "sessionId") });
     }
     default:
@@ -139,9 +168,19 @@ export function fromJsonSchema(schema: unknown, ctx: FuzzContext, name = "", dep
 function knownBodyArbitrary(template: string, ctx: FuzzContext): fc.Arbitrary<unknown> {
   if (template.endsWith("/reply")) return fc.record({ text: stringArbitrary() });
   if (template.endsWith("/fraud/labels")) {
-    return fc.record({ transactionId: fc.constantFrom(...(ctx.pools.transactionIds.length ? ctx.pools.transactionIds : ["t1"])), label: fc.constantFrom("fraud", "legitimate", "maybe"), note: stringArbitrary() }, { requiredKeys: ["transactionId", "label"] });
+    return fc.record(
+      {
+        transactionId: fc.constantFrom(...(ctx.pools.transactionIds.length ? ctx.pools.transactionIds : ["t1"])),
+        label: fc.constantFrom("fraud", "legitimate", "maybe"),
+        note: stringArbitrary(),
+      },
+      { requiredKeys: ["transactionId", "label"] },
+    );
   }
-  return fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom("reason", "confirm", "sessionId", "note"), stringArbitrary(), { maxKeys: 2 }));
+  return fc.oneof(
+    fc.constant({}),
+    fc.dictionary(fc.constantFrom("reason", "confirm", "sessionId", "note"), stringArbitrary(), { maxKeys: 2 }),
+  );
 }
 
 function mutate(value: unknown, how: number, extra: unknown): BodySpec {
@@ -156,43 +195,147 @@ function mutate(value: unknown, how: number, extra: unknown): BodySpec {
     case 3:
       return { kind: "text", text: `{"__proto__":{"${POLLUTION_MARKER}":"yes"}${inner ? `,${inner}` : ""}}` };
     case 4:
-      return { kind: "text", text: `{"constructor":{"prototype":{"${POLLUTION_MARKER}":"yes"}}${inner ? `,${inner}` : ""}}` };
+      return {
+        kind: "text",
+        text: `{"constructor":{"prototype":{"${POLLUTION_MARKER}":"yes"}}${inner ? `,${inner}` : ""}}`,
+      };
     case 5:
       return { kind: "json", value: [value] };
     default:
-      return { kind: "text", text: `{${inner ? `${inner},` : ""}"${entries[0]?.[0] ?? "message"}":{"__proto__":{"${POLLUTION_MARKER}":1}}}` };
+      return {
+        kind: "text",
+        text: `{${inner ? `${inner},` : ""}"${entries[0]?.[0] ?? "message"}":{"__proto__":{"${POLLUTION_MARKER}":1}}}`,
+      };
   }
 }
 
-const MALFORMED_JSON = ["{", '{"message":', '{"message": "hi",}', "{'message':'hi'}", "NaN", '{"message": NaN}', '\uFEFF{"message":"hi"}', "[1,2", '"str"', "null", "true", "1", '{"a":1}{"b":2}', '{"message":"\\ud800"}', '{"message":"\\u0000"}', '{"message":"\\x41"}', '{"message":"hi","message":{"a":1}}', '{"message":1e99999}', "", " ", "\u0000"];
+const MALFORMED_JSON = [
+  "{",
+  '{"message":',
+  '{"message": "hi",}',
+  "{'message':'hi'}",
+  "NaN",
+  '{"message": NaN}',
+  '\uFEFF{"message":"hi"}',
+  "[1,2",
+  '"str"',
+  "null",
+  "true",
+  "1",
+  '{"a":1}{"b":2}',
+  '{"message":"\\ud800"}',
+  '{"message":"\\u0000"}',
+  '{"message":"\\x41"}',
+  '{"message":"hi","message":{"a":1}}',
+  '{"message":1e99999}',
+  "",
+  " ",
+  "\u0000",
+];
 
 function bodyArbitrary(endpoint: Endpoint, ctx: FuzzContext): fc.Arbitrary<BodySpec> {
-  const valid = endpoint.bodySchema !== undefined ? fromJsonSchema(endpoint.bodySchema, ctx) : knownBodyArbitrary(endpoint.template, ctx);
+  const valid =
+    endpoint.bodySchema !== undefined
+      ? fromJsonSchema(endpoint.bodySchema, ctx)
+      : knownBodyArbitrary(endpoint.template, ctx);
   return fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(valid, fc.integer({ min: 0, max: 12 }), fc.jsonValue({ maxDepth: 2 })).map(([v, how, extra]) => mutate(v, how > 6 ? 0 : how, extra)) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(valid, fc.integer({ min: 0, max: 12 }), fc.jsonValue({ maxDepth: 2 }))
+        .map(([v, how, extra]) => mutate(v, how > 6 ? 0 : how, extra)),
+    },
     { weight: 2, arbitrary: fc.constant<BodySpec>({ kind: "none" }) },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value): BodySpec => ({ kind: "json", value })) },
-    { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...MALFORMED_JSON), fc.string({ unit: "binary", maxLength: 80 })).map((text): BodySpec => ({ kind: "text", text })) },
-    { weight: 1, arbitrary: fc.constantFrom("7bfffe7d", "fffe7b0022006d00", "7b226d657373616765223a22c0af227d", "1f8b0800000000000003", "00000000").map((hex): BodySpec => ({ kind: "bytes", hex })) },
-    { weight: 1, arbitrary: fc.integer({ min: ctx.maxBodyBytes - 64, max: Math.max(ctx.maxBodyBytes * 30, 1_000_000) }).map((bytes): BodySpec => ({ kind: "huge", bytes })) },
-    { weight: 1, arbitrary: fc.record({ depth: fc.constantFrom(100, 1000, 10_000, 10_001), shape: fc.constantFrom("array" as const, "object" as const, "in-field" as const) }).map((n): BodySpec => ({ kind: "nested", ...n })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(fc.constantFrom(...MALFORMED_JSON), fc.string({ unit: "binary", maxLength: 80 }))
+        .map((text): BodySpec => ({ kind: "text", text })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(
+          "7bfffe7d",
+          "fffe7b0022006d00",
+          "7b226d657373616765223a22c0af227d",
+          "1f8b0800000000000003",
+          "00000000",
+        )
+        .map((hex): BodySpec => ({ kind: "bytes", hex })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: ctx.maxBodyBytes - 64, max: Math.max(ctx.maxBodyBytes * 30, 1_000_000) })
+        .map((bytes): BodySpec => ({ kind: "huge", bytes })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          depth: fc.constantFrom(100, 1000, 10_000, 10_001),
+          shape: fc.constantFrom("array" as const, "object" as const, "in-field" as const),
+        })
+        .map((n): BodySpec => ({ kind: "nested", ...n })),
+    },
   );
 }
 
 function headerArbitrary(ctx: FuzzContext): fc.Arbitrary<[string, string]> {
-  const sessionKey = fc.oneof(fc.constantFrom(...(ctx.pools.sessionKeys.length ? ctx.pools.sessionKeys : ["none"])), stringArbitrary());
+  const sessionKey = fc.oneof(
+    fc.constantFrom(...(ctx.pools.sessionKeys.length ? ctx.pools.sessionKeys : ["none"])),
+    stringArbitrary(),
+  );
   return fc.oneof(
-    fc.tuple(fc.constant("accept"), fc.constantFrom("text/html", "*/*", "text/event-stream", "application/xml", "garbage;;;q=x", "text/event-stream, text/html", "", "application/json;q=0")),
-    fc.tuple(fc.constant("origin"), fc.constantFrom("https://evil.example", "null", "http://localhost:3000", "http://127.0.0.1:3000", "https://www.harborbank.example", "ÿÿ", "x".repeat(5000), "http://localhost:3000.evil.example")),
+    fc.tuple(
+      fc.constant("accept"),
+      fc.constantFrom(
+        "text/html",
+        "*/*",
+        "text/event-stream",
+        "application/xml",
+        "garbage;;;q=x",
+        "text/event-stream, text/html",
+        "",
+        "application/json;q=0",
+      ),
+    ),
+    fc.tuple(
+      fc.constant("origin"),
+      fc.constantFrom(
+        "https://evil.example",
+        "null",
+        "http://localhost:3000",
+        "http://127.0.0.1:3000",
+        "https://www.harborbank.example",
+        "ÿÿ",
+        "x".repeat(5000),
+        "http://localhost:3000.evil.example",
+      ),
+    ),
     fc.tuple(fc.constant("x-session-key"), sessionKey),
-    fc.tuple(fc.constant("x-admin-token"), fc.oneof(stringArbitrary(), fc.constant(ctx.adminToken ?? "none"), fc.constant(`${ctx.adminToken ?? ""}x`))),
+    fc.tuple(
+      fc.constant("x-admin-token"),
+      fc.oneof(stringArbitrary(), fc.constant(ctx.adminToken ?? "none"), fc.constant(`${ctx.adminToken ?? ""}x`)),
+    ),
     fc.tuple(fc.constant("x-forwarded-for"), fc.constantFrom("1.2.3.4", "127.0.0.1, 10.0.0.1", "not an ip", "::1", "")),
-    fc.tuple(fc.constant("content-encoding"), fc.constantFrom("gzip", "deflate", "br", "identity", "bogus", "gzip, gzip")),
-    fc.tuple(fc.constant("x-fuzz-huge"), fc.integer({ min: 4_000, max: 20_000 }).map((n) => "h".repeat(n))),
+    fc.tuple(
+      fc.constant("content-encoding"),
+      fc.constantFrom("gzip", "deflate", "br", "identity", "bogus", "gzip, gzip"),
+    ),
+    fc.tuple(
+      fc.constant("x-fuzz-huge"),
+      fc.integer({ min: 4_000, max: 20_000 }).map((n) => "h".repeat(n)),
+    ),
     fc.tuple(fc.constant("authorization"), fc.constantFrom(...ctx.auth.map((a) => a.header))),
     fc.tuple(fc.constant("content-type"), fc.constantFrom("application/json", "text/plain")),
     fc.tuple(fc.constant("access-control-request-method"), fc.constantFrom("DELETE", "POST", "PUT", "FUZZ")),
-    fc.tuple(fc.constant("accept-language"), fc.oneof(fc.constantFrom("zh-CN,zh;q=0.9", "*", ";;;"), stringArbitrary())),
+    fc.tuple(
+      fc.constant("accept-language"),
+      fc.oneof(fc.constantFrom("zh-CN,zh;q=0.9", "*", ";;;"), stringArbitrary()),
+    ),
     fc.tuple(fc.constant("cookie"), stringArbitrary()),
     fc.tuple(fc.constant("range"), fc.constantFrom("bytes=0-1", "bytes=-1", "bytes=9999999-", "items=1-2")),
   );
@@ -202,22 +345,69 @@ function headerArbitrary(ctx: FuzzContext): fc.Arbitrary<[string, string]> {
 export function fuzzCaseArbitrary(ctx: FuzzContext): fc.Arbitrary<FuzzCase> {
   return fc.constantFrom(...ctx.endpoints).chain((endpoint) => {
     const names = [...endpoint.template.matchAll(/:(\w+)/g)].map((m) => m[1] ?? "id");
-    const queryKeys = fc.oneof(fc.constantFrom("q", "k", "locale", "limit", "amount", "termMonths", "access_token", "ticket", "product", "q[]", "q[a]", "__proto__[fuzzPolluted]", "constructor[prototype][fuzzPolluted]"), fc.string({ maxLength: 8 }));
-    const queryValue = fc.oneof({ weight: 2, arbitrary: stringArbitrary(["how do I reset my password", "card abroad fees", "透支费用", "5", "20", "en", "zh-CN"]).map((text): ParamValue => ({ text })) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_URL_FRAGMENTS).map((raw): ParamValue => ({ raw })) });
+    const queryKeys = fc.oneof(
+      fc.constantFrom(
+        "q",
+        "k",
+        "locale",
+        "limit",
+        "amount",
+        "termMonths",
+        "access_token",
+        "ticket",
+        "product",
+        "q[]",
+        "q[a]",
+        "__proto__[fuzzPolluted]",
+        "constructor[prototype][fuzzPolluted]",
+      ),
+      fc.string({ maxLength: 8 }),
+    );
+    const queryValue = fc.oneof(
+      {
+        weight: 2,
+        arbitrary: stringArbitrary([
+          "how do I reset my password",
+          "card abroad fees",
+          "透支费用",
+          "5",
+          "20",
+          "en",
+          "zh-CN",
+        ]).map((text): ParamValue => ({ text })),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_URL_FRAGMENTS).map((raw): ParamValue => ({ raw })) },
+    );
     return fc.record({
       endpoint: fc.constant(endpoint),
-      method: fc.oneof({ weight: 6, arbitrary: fc.constant(endpoint.method) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) }),
+      method: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(endpoint.method) },
+        { weight: 1, arbitrary: fc.constantFrom(...METHODS) },
+      ),
       params: fc.tuple(...names.map((n) => paramArbitrary(n, endpoint.template, ctx))),
-      pathTrick: fc.oneof({ weight: 3, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom(...PATH_TRICKS) }),
-      query: fc.oneof({ weight: 2, arbitrary: fc.constant<Array<[string, ParamValue]>>([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(queryKeys, queryValue), { minLength: 1, maxLength: 4 }) }),
-      contentType: fc.oneof({ weight: 6, arbitrary: fc.constant<string | null>("application/json") }, { weight: 1, arbitrary: fc.constant<string | null>(null) }, { weight: 2, arbitrary: fc.constantFrom<string | null>(...CONTENT_TYPES) }),
+      pathTrick: fc.oneof(
+        { weight: 3, arbitrary: fc.constant("") },
+        { weight: 1, arbitrary: fc.constantFrom(...PATH_TRICKS) },
+      ),
+      query: fc.oneof(
+        { weight: 2, arbitrary: fc.constant<Array<[string, ParamValue]>>([]) },
+        { weight: 1, arbitrary: fc.array(fc.tuple(queryKeys, queryValue), { minLength: 1, maxLength: 4 }) },
+      ),
+      contentType: fc.oneof(
+        { weight: 6, arbitrary: fc.constant<string | null>("application/json") },
+        { weight: 1, arbitrary: fc.constant<string | null>(null) },
+        { weight: 2, arbitrary: fc.constantFrom<string | null>(...CONTENT_TYPES) },
+      ),
       // Valid identities are drawn as often as hostile tokens, so requests also get past authentication.
       auth: fc.oneof(
         { weight: 1, arbitrary: fc.constant<AuthVariant | null>(null) },
         { weight: 2, arbitrary: fc.constantFrom<AuthVariant | null>(...ctx.auth.filter((a) => a.role !== "invalid")) },
         { weight: 2, arbitrary: fc.constantFrom<AuthVariant | null>(...ctx.auth) },
       ),
-      headers: fc.oneof({ weight: 1, arbitrary: fc.constant<Array<[string, string]>>([]) }, { weight: 1, arbitrary: fc.array(headerArbitrary(ctx), { minLength: 1, maxLength: 3 }) }),
+      headers: fc.oneof(
+        { weight: 1, arbitrary: fc.constant<Array<[string, string]>>([]) },
+        { weight: 1, arbitrary: fc.array(headerArbitrary(ctx), { minLength: 1, maxLength: 3 }) },
+      ),
       body: bodyArbitrary(endpoint, ctx),
     });
   });
@@ -275,21 +465,43 @@ function bodyBytes(body: BodySpec): Buffer | undefined {
 export function toRawRequest(c: FuzzCase, timeoutMs = 15_000): RawRequest {
   let i = 0;
   const encode = (p: ParamValue): string => ("raw" in p ? p.raw : encodeText(p.text));
-  const path = applyPathTrick(c.endpoint.template.replace(/:\w+/g, () => encode(c.params[i++] ?? { text: "x" })), c.pathTrick);
-  const query = c.query.map(([k, v]) => `${encodeText(k).replace(/%5B/g, "[").replace(/%5D/g, "]")}=${encode(v)}`).join("&");
+  const path = applyPathTrick(
+    c.endpoint.template.replace(/:\w+/g, () => encode(c.params[i++] ?? { text: "x" })),
+    c.pathTrick,
+  );
+  const query = c.query
+    .map(([k, v]) => `${encodeText(k).replace(/%5B/g, "[").replace(/%5D/g, "]")}=${encode(v)}`)
+    .join("&");
   const headers: Array<[string, string]> = [];
   if (c.contentType !== null) headers.push(["content-type", toHeaderValue(c.contentType)]);
   if (c.auth) headers.push(["authorization", toHeaderValue(c.auth.header)]);
   for (const [k, v] of c.headers) headers.push([k, toHeaderValue(v)]);
   if (!headers.some(([k]) => k === "accept")) headers.push(["accept", "application/json"]);
-  const body = c.method === "GET" || c.method === "HEAD" ? (c.body.kind === "none" ? undefined : bodyBytes(c.body)) : bodyBytes(c.body);
-  return { method: c.method, path: `${path}${query ? `?${query}` : ""}`, headers, ...(body ? { body } : {}), timeoutMs };
+  const body =
+    c.method === "GET" || c.method === "HEAD"
+      ? c.body.kind === "none"
+        ? undefined
+        : bodyBytes(c.body)
+      : bodyBytes(c.body);
+  return {
+    method: c.method,
+    path: `${path}${query ? `?${query}` : ""}`,
+    headers,
+    ...(body ? { body } : {}),
+    timeoutMs,
+  };
 }
 
 /** A one-line description of a case for reports (large bodies summarised). */
 export function describeCase(c: FuzzCase): string {
   const req = toRawRequest(c);
-  const body = req.body ? (req.body.length > 300 ? `<${req.body.length} bytes: ${JSON.stringify(req.body.subarray(0, 120).toString("utf8"))}…>` : JSON.stringify(req.body.toString("utf8"))) : "(none)";
-  const headers = req.headers?.map(([k, v]) => `${k}: ${v.length > 120 ? `${v.slice(0, 60)}…(${v.length} chars)` : v}`).join(" | ");
+  const body = req.body
+    ? req.body.length > 300
+      ? `<${req.body.length} bytes: ${JSON.stringify(req.body.subarray(0, 120).toString("utf8"))}…>`
+      : JSON.stringify(req.body.toString("utf8"))
+    : "(none)";
+  const headers = req.headers
+    ?.map(([k, v]) => `${k}: ${v.length > 120 ? `${v.slice(0, 60)}…(${v.length} chars)` : v}`)
+    .join(" | ");
   return `${req.method} ${req.path.length > 400 ? `${req.path.slice(0, 400)}…` : req.path}\n  headers: ${headers}\n  auth: ${c.auth?.label ?? "none"}\n  body: ${body}`;
 }

@@ -10,7 +10,14 @@ import { loadConfig } from "../../config/load-config.js";
 import { answerClientErrorsWithJson } from "../../server/client-errors.js";
 import { createHttpClient, field } from "../load/http-client.js";
 import { copyPristineData } from "../load/pristine-data.js";
-import { minterFor, mintExpired, mintScriptTokens, randomIdentityEnv, SCRIPT_CUSTOMERS, type ScriptTokens } from "../load/mint-tokens.js";
+import {
+  minterFor,
+  mintExpired,
+  mintScriptTokens,
+  randomIdentityEnv,
+  SCRIPT_CUSTOMERS,
+  type ScriptTokens,
+} from "../load/mint-tokens.js";
 import { endpointsFromExpress, endpointsFromOpenApi, knownEndpoints, mergeEndpoints } from "./endpoints.js";
 import type { FuzzContext, FuzzPools } from "./fuzz-case.js";
 import { buildAuthVariants } from "./hostile-values.js";
@@ -38,7 +45,13 @@ function collect(value: unknown, key: RegExp, into: Set<string>, depth = 0): voi
 }
 
 // What shapes the data folder (and so its cache key): a small bank and a fixed knowledge date keep builds fast and repeatable.
-const DATA_ENV = { BANK_CUSTOMERS: "30", KNOWLEDGE_WATCH: "false", KNOWLEDGE_TODAY: "2026-11-29", LLM_PROVIDER: "local", EMBEDDINGS_PROVIDER: "local" };
+const DATA_ENV = {
+  BANK_CUSTOMERS: "30",
+  KNOWLEDGE_WATCH: "false",
+  KNOWLEDGE_TODAY: "2026-11-29",
+  LLM_PROVIDER: "local",
+  EMBEDDINGS_PROVIDER: "local",
+};
 
 /** Starts the app with `env` over offline defaults and prepares the fuzz context. */
 export async function startFuzzTarget(env: Record<string, string> = {}): Promise<FuzzTarget> {
@@ -49,11 +62,21 @@ export async function startFuzzTarget(env: Record<string, string> = {}): Promise
     env: DATA_ENV,
     target: dataDir,
     build: async (dir) => {
-      const built = await createApp(loadConfig({ ...DATA_ENV, DATA_DIR: dir, LOG_LEVEL: "silent", ...randomIdentityEnv() }), { skipBrowserAssets: true });
+      const built = await createApp(
+        loadConfig({ ...DATA_ENV, DATA_DIR: dir, LOG_LEVEL: "silent", ...randomIdentityEnv() }),
+        { skipBrowserAssets: true },
+      );
       await built.close();
     },
   });
-  const fullEnv = { ...DATA_ENV, DATA_DIR: dataDir, LOG_LEVEL: "error", ADMIN_TOKEN: adminToken, ...randomIdentityEnv(), ...env };
+  const fullEnv = {
+    ...DATA_ENV,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "error",
+    ADMIN_TOKEN: adminToken,
+    ...randomIdentityEnv(),
+    ...env,
+  };
   const config = loadConfig(fullEnv);
   const fatal: string[] = [];
   const onFatal = (e: unknown): void => {
@@ -62,7 +85,10 @@ export async function startFuzzTarget(env: Record<string, string> = {}): Promise
   process.on("uncaughtException", onFatal);
   process.on("unhandledRejection", onFatal);
   let lastErrorLog: string | undefined;
-  const built = await createApp(config, { skipBrowserAssets: true, logSink: (line) => void (lastErrorLog = line.slice(0, 2000)) });
+  const built = await createApp(config, {
+    skipBrowserAssets: true,
+    logSink: (line) => void (lastErrorLog = line.slice(0, 2000)),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = built.app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -116,7 +142,10 @@ async function seedPools(base: URL, customers: string[], staff: string): Promise
     [undefined, "I want to talk to a person"],
   ];
   for (const [token, message] of turns) {
-    const r = await client.json("POST", "/v1/chat", { body: { message }, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const r = await client.json("POST", "/v1/chat", {
+      body: { message },
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     const id = field(r.body, "sessionId");
     if (typeof id === "string") sessionIds.add(id);
     const pending = field(r.body, "pendingConfirmation", "id");
@@ -127,8 +156,17 @@ async function seedPools(base: URL, customers: string[], staff: string): Promise
   }
   const search = await client.json("GET", "/v1/knowledge/search?q=card%20abroad%20fees&k=5");
   collect(search.body, /^docId$/, docIds);
-  const flagged = await client.json("GET", "/v1/staff/fraud/flagged", { headers: { authorization: `Bearer ${staff}` } });
+  const flagged = await client.json("GET", "/v1/staff/fraud/flagged", {
+    headers: { authorization: `Bearer ${staff}` },
+  });
   collect(flagged.body, /^(?:transactionId|id)$/, transactionIds);
   client.close();
-  return { sessionIds: [...sessionIds], confirmationIds: [...confirmationIds], sessionKeys: [...sessionKeys], docIds: [...docIds], transactionIds: [...transactionIds], customerIds: [...SCRIPT_CUSTOMERS, "nobody"] };
+  return {
+    sessionIds: [...sessionIds],
+    confirmationIds: [...confirmationIds],
+    sessionKeys: [...sessionKeys],
+    docIds: [...docIds],
+    transactionIds: [...transactionIds],
+    customerIds: [...SCRIPT_CUSTOMERS, "nobody"],
+  };
 }

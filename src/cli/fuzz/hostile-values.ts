@@ -34,7 +34,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "<script>alert(1)</script>",
   "<!DOCTYPE html><html><body>x</body></html>",
   "' OR 1=1 --",
-  "\"; DROP TABLE sessions; --",
+  '"; DROP TABLE sessions; --',
   "${7*7}{{7*7}}#{7*7}",
   "__proto__",
   "constructor",
@@ -57,7 +57,24 @@ export const HOSTILE_STRINGS: readonly string[] = [
 ];
 
 /** Percent-encoded fragments that no string encodes to: invalid UTF-8, encoded surrogates, overlong dots, NUL. */
-export const HOSTILE_URL_FRAGMENTS: readonly string[] = ["%", "%zz", "%ff%fe", "%ed%a0%80", "%c0%ae%c0%ae%2f", "%00", "..%2f..%2f..%2fpackage.json", "%252e%252e%252f", "a%2Fb", "%E2%80%AE", "..", ".", "%2e", "~", "%20", "a;b=c"];
+export const HOSTILE_URL_FRAGMENTS: readonly string[] = [
+  "%",
+  "%zz",
+  "%ff%fe",
+  "%ed%a0%80",
+  "%c0%ae%c0%ae%2f",
+  "%00",
+  "..%2f..%2f..%2fpackage.json",
+  "%252e%252e%252f",
+  "a%2Fb",
+  "%E2%80%AE",
+  "..",
+  ".",
+  "%2e",
+  "~",
+  "%20",
+  "a;b=c",
+];
 
 /** Realistic chat messages so some turns reach the agent and not just validation. */
 export const CHAT_MESSAGES: readonly string[] = [
@@ -82,8 +99,23 @@ export function stringArbitrary(realistic: readonly string[] = CHAT_MESSAGES): f
     { weight: 3, arbitrary: fc.constantFrom(...realistic) },
     { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 64 }) },
     { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 64 }) },
-    { weight: 1, arbitrary: fc.array(fc.oneof(loneSurrogates, fc.constantFrom("\u0000", "\u202E", "\u200B", "😀", "中", "٣", "１")), { maxLength: 40 }).map((a) => a.join("")) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("一", "万", "1", " ", "£", ".", "-", "a", "中", "0", ","), fc.integer({ min: 100, max: 3000 })).map(([c, n]) => c.repeat(n)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.oneof(loneSurrogates, fc.constantFrom("\u0000", "\u202E", "\u200B", "😀", "中", "٣", "１")), {
+          maxLength: 40,
+        })
+        .map((a) => a.join("")),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom("一", "万", "1", " ", "£", ".", "-", "a", "中", "0", ","),
+          fc.integer({ min: 100, max: 3000 }),
+        )
+        .map(([c, n]) => c.repeat(n)),
+    },
   );
 }
 
@@ -100,12 +132,25 @@ function b64(value: unknown): string {
 }
 
 /** Valid, expired, forged, tampered and malformed bearer tokens (forgeries are signed with random keys). */
-export async function buildAuthVariants(valid: { customers: string[]; staff: string; expired?: string }): Promise<AuthVariant[]> {
+export async function buildAuthVariants(valid: {
+  customers: string[];
+  staff: string;
+  expired?: string;
+}): Promise<AuthVariant[]> {
   const now = Math.floor(Date.now() / 1000);
-  const claims = { sub: "demo1", role: "staff", aud: ["harbor-assistant:staff", "harbor-assistant:customer"], iss: "harbor-bank-staff-sso", iat: now, exp: now + 3600 };
+  const claims = {
+    sub: "demo1",
+    role: "staff",
+    aud: ["harbor-assistant:staff", "harbor-assistant:customer"],
+    iss: "harbor-bank-staff-sso",
+    iat: now,
+    exp: now + 3600,
+  };
   const randomKey = randomBytes(32);
   const forged = await new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(randomKey);
-  const kidTrick = await new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT", kid: "../../../../dev/null", jku: "http://127.0.0.1:1/jwks.json" }).sign(randomKey);
+  const kidTrick = await new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256", typ: "JWT", kid: "../../../../dev/null", jku: "http://127.0.0.1:1/jwks.json" })
+    .sign(randomKey);
   const [cust = "", , , other = cust] = valid.customers;
   const [head = "", , sig = ""] = cust.split(".");
   const variants: AuthVariant[] = [
@@ -116,14 +161,22 @@ export async function buildAuthVariants(valid: { customers: string[]; staff: str
     { label: "forged-hs256", header: `Bearer ${forged}`, role: "invalid" },
     { label: "kid-jku", header: `Bearer ${kidTrick}`, role: "invalid" },
     { label: "tampered-role", header: `Bearer ${head}.${b64(claims)}.${sig}`, role: "invalid" },
-    { label: "rs256-header", header: `Bearer ${b64({ alg: "RS256", typ: "JWT" })}.${b64(claims)}.${sig}`, role: "invalid" },
+    {
+      label: "rs256-header",
+      header: `Bearer ${b64({ alg: "RS256", typ: "JWT" })}.${b64(claims)}.${sig}`,
+      role: "invalid",
+    },
     { label: "no-exp", header: `Bearer ${head}.${b64({ sub: "demo1", role: "customer" })}.${sig}`, role: "invalid" },
     { label: "truncated", header: `Bearer ${cust.slice(0, -5)}`, role: "invalid" },
     { label: "two-tokens", header: `Bearer ${cust} ${other}`, role: "invalid" },
     { label: "garbage", header: "Bearer not.a.jwt", role: "invalid" },
     { label: "dots", header: "Bearer ...", role: "invalid" },
     { label: "huge", header: `Bearer ${"a".repeat(6000)}.${"b".repeat(6000)}.c`, role: "invalid" },
-    { label: "unicode", header: Buffer.from(`Bearer ${b64({ alg: "HS256" })}.中文.😀`, "utf8").toString("latin1"), role: "invalid" },
+    {
+      label: "unicode",
+      header: Buffer.from(`Bearer ${b64({ alg: "HS256" })}.中文.😀`, "utf8").toString("latin1"),
+      role: "invalid",
+    },
     { label: "empty-bearer", header: "Bearer ", role: "invalid" },
     { label: "basic", header: "Basic ZGVtbzE6cGFzc3dvcmQ=", role: "invalid" },
     { label: "lowercase", header: `bearer ${cust}`, role: "customer" },
@@ -134,8 +187,9 @@ export async function buildAuthVariants(valid: { customers: string[]; staff: str
 
 /** Makes a header value sendable: UTF-8 bytes as latin1, without the control characters HTTP forbids. */
 export function toHeaderValue(value: string): string {
+  const latin1 = Buffer.from(value, "utf8").toString("latin1");
   // eslint-disable-next-line no-control-regex
-  return Buffer.from(value, "utf8").toString("latin1").replace(/[\x00-\x08\x0a-\x1f\x7f]/g, "");
+  return latin1.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, "");
 }
 
 /** Percent-encodes every byte of a string's UTF-8 form except unreserved characters (lone surrogates become U+FFFD). */

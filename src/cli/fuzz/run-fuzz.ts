@@ -4,7 +4,14 @@ import fc from "fast-check";
 import { createHttpClient } from "../load/http-client.js";
 import { checkReply, type Problem } from "./check-reply.js";
 import { endpointKey } from "./endpoints.js";
-import { describeCase, fuzzCaseArbitrary, POLLUTION_MARKER, toRawRequest, type FuzzCase, type FuzzContext } from "./fuzz-case.js";
+import {
+  describeCase,
+  fuzzCaseArbitrary,
+  POLLUTION_MARKER,
+  toRawRequest,
+  type FuzzCase,
+  type FuzzContext,
+} from "./fuzz-case.js";
 
 /** Replies per endpoint, by status class. */
 export interface EndpointCounts {
@@ -55,7 +62,18 @@ const MAX_SHRINK_RUNS = 300;
 const COUNT_FIELDS = ["requests", "2xx", "3xx", "4xx", "429", "5xx", "none", "otherMethod", "totalMs"] as const;
 
 function emptyCounts(): EndpointCounts {
-  return { requests: 0, "2xx": 0, "3xx": 0, "4xx": 0, "429": 0, "5xx": 0, none: 0, otherMethod: 0, totalMs: 0, maxMs: 0 };
+  return {
+    requests: 0,
+    "2xx": 0,
+    "3xx": 0,
+    "4xx": 0,
+    "429": 0,
+    "5xx": 0,
+    none: 0,
+    otherMethod: 0,
+    totalMs: 0,
+    maxMs: 0,
+  };
 }
 
 function isPolluted(): boolean {
@@ -70,7 +88,12 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunReport> {
   let runsAfterFailure = -1;
 
   const health = async (): Promise<Problem[]> => {
-    const r = await client.send({ method: "GET", path: "/healthz", headers: [["accept", "application/json"]], timeoutMs: 30_000 });
+    const r = await client.send({
+      method: "GET",
+      path: "/healthz",
+      headers: [["accept", "application/json"]],
+      timeoutMs: 30_000,
+    });
     return r.status === 200 ? [] : [{ kind: "no_response", detail: `/healthz answered ${r.status} ${r.error ?? ""}` }];
   };
 
@@ -90,14 +113,22 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunReport> {
     else if (reply.status === 429) counts["429"]++;
     else counts[reply.status >= 500 ? "5xx" : reply.status >= 400 ? "4xx" : reply.status >= 300 ? "3xx" : "2xx"]++;
     report.byEndpoint.set(key, counts);
-    const problems = checkReply(c, req, reply, options.ctx).map((p) => (p.kind === "5xx" && options.lastErrorLog?.() ? { ...p, detail: `${p.detail}\n  server log: ${options.lastErrorLog()}` } : p));
+    const problems = checkReply(c, req, reply, options.ctx).map((p) =>
+      p.kind === "5xx" && options.lastErrorLog?.()
+        ? { ...p, detail: `${p.detail}\n  server log: ${options.lastErrorLog()}` }
+        : p,
+    );
     if (isPolluted()) {
       problems.push({ kind: "prototype_polluted", detail: `Object.prototype.${POLLUTION_MARKER} was set` });
       Reflect.deleteProperty(Object.prototype, POLLUTION_MARKER);
     }
     const fatal = options.fatalErrors?.() ?? [];
     for (const f of fatal.slice(fatalBefore)) report.crashes.push(f);
-    if (fatal.length > fatalBefore) problems.push({ kind: "no_response", detail: `server raised: ${fatal.slice(fatalBefore).join("; ").slice(0, 300)}` });
+    if (fatal.length > fatalBefore)
+      problems.push({
+        kind: "no_response",
+        detail: `server raised: ${fatal.slice(fatalBefore).join("; ").slice(0, 300)}`,
+      });
     if (report.requests % healthEvery === 0) {
       const h = await health();
       if (h.length > 0) report.crashes.push(h[0]?.detail ?? "healthz failed");
@@ -122,7 +153,8 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunReport> {
   const details = await fc.check(property, { numRuns: options.requests, seed: options.seed });
   if (details.failed && details.counterexample) {
     const [c] = details.counterexample;
-    const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const reason =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     report.counterexample = `${describeCase(c)}\n  problem: ${reason.slice(0, 600)}\n  (seed ${options.seed}, path ${details.counterexamplePath ?? "?"}, ${details.numShrinks} shrinks)`;
   }
   const final = await health();

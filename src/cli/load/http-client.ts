@@ -26,7 +26,11 @@ export interface RawReply {
 export interface HttpClient {
   send(req: RawRequest): Promise<RawReply>;
   /** JSON convenience call: body serialised, reply parsed (the raw text when it is not JSON). */
-  json(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: IncomingHttpHeaders; body: unknown; ms: number; error?: string }>;
+  json(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; body: unknown; ms: number; error?: string }>;
   close(): void;
 }
 
@@ -42,7 +46,8 @@ export function parseJson(body: Buffer | string): unknown {
 /** Reads a nested field of an unknown JSON value. */
 export function field(value: unknown, ...path: string[]): unknown {
   let v: unknown = value;
-  for (const k of path) v = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  for (const k of path)
+    v = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
   return v;
 }
 
@@ -62,7 +67,8 @@ export function createHttpClient(base: URL, sockets = 8): HttpClient {
       const flat: string[] = (r.headers ?? []).some(([k]) => k.toLowerCase() === "host") ? [] : ["host", base.host];
       for (const [k, v] of r.headers ?? []) flat.push(k, v);
       // With a raw header list Node frames no body by itself; without a length the body would be read as the next request.
-      if (r.body && !(r.headers ?? []).some(([k]) => /^(?:content-length|transfer-encoding)$/i.test(k))) flat.push("content-length", String(r.body.length));
+      if (r.body && !(r.headers ?? []).some(([k]) => /^(?:content-length|transfer-encoding)$/i.test(k)))
+        flat.push("content-length", String(r.body.length));
       let req: ReturnType<typeof request>;
       try {
         // host, port and path separately: a path such as "//x" must not be read as a protocol-relative URL.
@@ -73,7 +79,8 @@ export function createHttpClient(base: URL, sockets = 8): HttpClient {
       }
       req.on("response", (res) => {
         const parts: Buffer[] = [];
-        const done = (): void => finish({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) });
+        const done = (): void =>
+          finish({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) });
         res.on("data", (c: Buffer) => parts.push(c));
         res.on("end", done);
         res.on("error", done);
@@ -99,12 +106,21 @@ export function createHttpClient(base: URL, sockets = 8): HttpClient {
     send,
     async json(method, path, options = {}) {
       const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
-      const headers: Array<[string, string]> = [["accept", "application/json"], ...Object.entries(options.headers ?? {})];
+      const headers: Array<[string, string]> = [
+        ["accept", "application/json"],
+        ...Object.entries(options.headers ?? {}),
+      ];
       if (payload) headers.push(["content-type", "application/json"]);
       const reply = await send({ method, path, headers, ...(payload ? { body: payload } : {}) });
       const text = reply.body.toString("utf8");
       const parsed = parseJson(text);
-      return { status: reply.status, headers: reply.headers, body: parsed === undefined ? text : parsed, ms: reply.ms, ...(reply.error ? { error: reply.error } : {}) };
+      return {
+        status: reply.status,
+        headers: reply.headers,
+        body: parsed === undefined ? text : parsed,
+        ms: reply.ms,
+        ...(reply.error ? { error: reply.error } : {}),
+      };
     },
     close: () => agent.destroy(),
   };

@@ -16,7 +16,10 @@ export const SCRIPT_CUSTOMERS = ["demo1", "demo2", "c000003", "c000004"] as cons
 
 /** Fresh signing secrets for one run, one per trust domain. */
 export function randomIdentityEnv(): Record<string, string> {
-  return { CUSTOMER_JWT_SECRET: randomBytes(24).toString("base64url"), STAFF_JWT_SECRET: randomBytes(24).toString("base64url") };
+  return {
+    CUSTOMER_JWT_SECRET: randomBytes(24).toString("base64url"),
+    STAFF_JWT_SECRET: randomBytes(24).toString("base64url"),
+  };
 }
 
 /** The minter a service started with `env` trusts. */
@@ -26,7 +29,9 @@ export function minterFor(env: Record<string, string>): IdentityMinter {
 
 /** Mints the script identities. */
 export async function mintScriptTokens(minter: IdentityMinter): Promise<ScriptTokens> {
-  const customers = await Promise.all(SCRIPT_CUSTOMERS.map((customerId) => minter.mint({ kind: "customer", customerId })));
+  const customers = await Promise.all(
+    SCRIPT_CUSTOMERS.map((customerId) => minter.mint({ kind: "customer", customerId })),
+  );
   return { customers, staff: await minter.mint({ kind: "staff", staffId: "script-staff" }) };
 }
 

@@ -22,12 +22,17 @@ export interface StartServiceOptions {
 
 /** Starts the service and resolves once it listens; rejects with the last log lines if it exits first. */
 export async function startService(options: StartServiceOptions): Promise<ServiceProcess> {
-  if (!existsSync(options.entry)) throw new Error(`${options.entry} does not exist; run npm run build first (or pass --entry src/main.ts)`);
+  if (!existsSync(options.entry))
+    throw new Error(`${options.entry} does not exist; run npm run build first (or pass --entry src/main.ts)`);
   // node --import tsx (not npx tsx) so the child pid is the server itself and its RSS is what is sampled.
-  const child = spawn(process.execPath, [...(options.entry.endsWith(".ts") ? ["--import", "tsx"] : []), options.entry], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.entry.endsWith(".ts") ? ["--import", "tsx"] : []), options.entry],
+    {
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const tail: string[] = [];
   const keep = (line: string): void => {
     tail.push(line);
@@ -39,7 +44,10 @@ export async function startService(options: StartServiceOptions): Promise<Servic
     log(line);
   });
   const url = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not print "listening on" within ${options.startupTimeoutS} s`)), options.startupTimeoutS * 1000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not print "listening on" within ${options.startupTimeoutS} s`)),
+      options.startupTimeoutS * 1000,
+    );
     createInterface({ input: child.stdout! }).on("line", (line) => {
       keep(line);
       const m = /listening on (https?:\/\/\S+)/.exec(line);
@@ -82,7 +90,7 @@ export function processTree(rootPid: number): number[] {
     }
   }
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parentOf) {
       if (tree.has(ppid) && !tree.has(pid)) {

@@ -30,7 +30,12 @@ export interface SoakTrafficOptions {
   onSample?: (s: SoakSample) => void;
 }
 
-type Call = (kind: string, method: string, path: string, options?: { body?: unknown; token?: string; sessionKey?: string; timed?: boolean; holdMs?: number }) => Promise<{ status: number; body: unknown; headers: IncomingHttpHeaders } | undefined>;
+type Call = (
+  kind: string,
+  method: string,
+  path: string,
+  options?: { body?: unknown; token?: string; sessionKey?: string; timed?: boolean; holdMs?: number },
+) => Promise<{ status: number; body: unknown; headers: IncomingHttpHeaders } | undefined>;
 
 interface Scenario {
   name: string;
@@ -43,8 +48,18 @@ interface SharedState {
   sessions: Array<{ id: string; token?: string; sessionKey?: string }>;
 }
 
-const EN_QUESTIONS = ["What does it cost to use my debit card abroad?", "How do I reset my online banking password?", "What are the fees for an overdraft?", "How do I activate my new card?"];
-const ZH_QUESTIONS = ["在国外用借记卡要收多少手续费？", "怎么激活我的新卡？", "透支要收什么费用？", "怎么重置网上银行密码？"];
+const EN_QUESTIONS = [
+  "What does it cost to use my debit card abroad?",
+  "How do I reset my online banking password?",
+  "What are the fees for an overdraft?",
+  "How do I activate my new card?",
+];
+const ZH_QUESTIONS = [
+  "在国外用借记卡要收多少手续费？",
+  "怎么激活我的新卡？",
+  "透支要收什么费用？",
+  "怎么重置网上银行密码？",
+];
 const SEARCHES = ["card abroad fees", "reset password", "overdraft", "透支费用", "激活新卡"];
 
 function remember(state: SharedState, s: SharedState["sessions"][number]): void {
@@ -52,11 +67,22 @@ function remember(state: SharedState, s: SharedState["sessions"][number]): void 
   if (state.sessions.length > 200) state.sessions.shift();
 }
 
-async function chatTurns(call: Call, kind: string, messages: string[], token: string | undefined, state: SharedState, locale?: string): Promise<string | undefined> {
+async function chatTurns(
+  call: Call,
+  kind: string,
+  messages: string[],
+  token: string | undefined,
+  state: SharedState,
+  locale?: string,
+): Promise<string | undefined> {
   let sessionId: string | undefined;
   let sessionKey: string | undefined;
   for (const message of messages) {
-    const r = await call(kind, "POST", "/v1/chat", { body: { message, ...(sessionId ? { sessionId } : {}), ...(locale ? { locale } : {}) }, ...(token ? { token } : {}), ...(sessionKey ? { sessionKey } : {}) });
+    const r = await call(kind, "POST", "/v1/chat", {
+      body: { message, ...(sessionId ? { sessionId } : {}), ...(locale ? { locale } : {}) },
+      ...(token ? { token } : {}),
+      ...(sessionKey ? { sessionKey } : {}),
+    });
     if (!r) return undefined;
     const id = field(r.body, "sessionId");
     const key = field(r.body, "sessionKey");
@@ -69,23 +95,70 @@ async function chatTurns(call: Call, kind: string, messages: string[], token: st
 
 /** The traffic mix, weighted like a support desk's day. */
 export const SOAK_SCENARIOS: Scenario[] = [
-  { name: "anonymous-en", weight: 8, run: (call, rng, _t, st) => chatTurns(call, "chat-anon-en", [rng.pick(EN_QUESTIONS), "And what about cash withdrawals?"], undefined, st).then(() => undefined) },
-  { name: "anonymous-zh", weight: 6, run: (call, rng, _t, st) => chatTurns(call, "chat-anon-zh", [rng.pick(ZH_QUESTIONS)], undefined, st, "zh-CN").then(() => undefined) },
-  { name: "signed-in-question", weight: 4, run: (call, rng, t, st) => chatTurns(call, "chat-signed", [rng.pick([...EN_QUESTIONS, ...ZH_QUESTIONS])], rng.pick(t.customers), st).then(() => undefined) },
-  { name: "account-lookup", weight: 5, run: (call, rng, t, st) => chatTurns(call, "chat-account", [rng.pick(["What is my balance?", "我的账户余额是多少？", "Which accounts do I have?"])], rng.pick(t.customers), st).then(() => undefined) },
-  { name: "transactions", weight: 5, run: (call, rng, t, st) => chatTurns(call, "chat-transactions", [rng.pick(["Can you show me my recent transactions?", "帮我查一下最近的交易记录"])], rng.pick(t.customers), st).then(() => undefined) },
+  {
+    name: "anonymous-en",
+    weight: 8,
+    run: (call, rng, _t, st) =>
+      chatTurns(call, "chat-anon-en", [rng.pick(EN_QUESTIONS), "And what about cash withdrawals?"], undefined, st).then(
+        () => undefined,
+      ),
+  },
+  {
+    name: "anonymous-zh",
+    weight: 6,
+    run: (call, rng, _t, st) =>
+      chatTurns(call, "chat-anon-zh", [rng.pick(ZH_QUESTIONS)], undefined, st, "zh-CN").then(() => undefined),
+  },
+  {
+    name: "signed-in-question",
+    weight: 4,
+    run: (call, rng, t, st) =>
+      chatTurns(call, "chat-signed", [rng.pick([...EN_QUESTIONS, ...ZH_QUESTIONS])], rng.pick(t.customers), st).then(
+        () => undefined,
+      ),
+  },
+  {
+    name: "account-lookup",
+    weight: 5,
+    run: (call, rng, t, st) =>
+      chatTurns(
+        call,
+        "chat-account",
+        [rng.pick(["What is my balance?", "我的账户余额是多少？", "Which accounts do I have?"])],
+        rng.pick(t.customers),
+        st,
+      ).then(() => undefined),
+  },
+  {
+    name: "transactions",
+    weight: 5,
+    run: (call, rng, t, st) =>
+      chatTurns(
+        call,
+        "chat-transactions",
+        [rng.pick(["Can you show me my recent transactions?", "帮我查一下最近的交易记录"])],
+        rng.pick(t.customers),
+        st,
+      ).then(() => undefined),
+  },
   {
     name: "freeze",
     weight: 3,
     async run(call, rng, t) {
       const token = rng.pick(t.customers);
-      const r = await call("chat-freeze", "POST", "/v1/chat", { body: { message: rng.pick(["I lost my card, please freeze it", "我的卡丢了，请帮我冻结"]) }, token });
+      const r = await call("chat-freeze", "POST", "/v1/chat", {
+        body: { message: rng.pick(["I lost my card, please freeze it", "我的卡丢了，请帮我冻结"]) },
+        token,
+      });
       const sessionId = field(r?.body, "sessionId");
       const confirmationId = field(r?.body, "pendingConfirmation", "id");
       if (typeof sessionId !== "string" || typeof confirmationId !== "string") return;
       // Mostly reject so cards stay usable for later freezes; approve sometimes so that path runs too.
       const decision = rng.next() < 0.3 ? "approve" : "reject";
-      await call(`confirm-${decision}`, "POST", "/v1/chat/confirm", { body: { sessionId, confirmationId, decision }, token });
+      await call(`confirm-${decision}`, "POST", "/v1/chat/confirm", {
+        body: { sessionId, confirmationId, decision },
+        token,
+      });
     },
   },
   {
@@ -111,12 +184,25 @@ export const SOAK_SCENARIOS: Scenario[] = [
       const auth = { ...(s.token ? { token: s.token } : {}), ...(s.sessionKey ? { sessionKey: s.sessionKey } : {}) };
       const history = await call("session-history", "GET", `/v1/sessions/${s.id}`, auth);
       if (!history) return;
-      const ticket = field((await call("stream-ticket", "POST", `/v1/sessions/${s.id}/stream-ticket`, { ...auth, body: {} }))?.body, "ticket");
+      const ticket = field(
+        (await call("stream-ticket", "POST", `/v1/sessions/${s.id}/stream-ticket`, { ...auth, body: {} }))?.body,
+        "ticket",
+      );
       if (typeof ticket !== "string") return;
-      await call("live-events", "GET", `/v1/sessions/${s.id}/events?ticket=${encodeURIComponent(ticket)}`, { timed: false, holdMs: 1000 + Math.floor(rng.next() * 2000) });
+      await call("live-events", "GET", `/v1/sessions/${s.id}/events?ticket=${encodeURIComponent(ticket)}`, {
+        timed: false,
+        holdMs: 1000 + Math.floor(rng.next() * 2000),
+      });
     },
   },
-  { name: "knowledge-search", weight: 4, run: (call, rng) => call("knowledge-search", "GET", `/v1/knowledge/search?q=${encodeURIComponent(rng.pick(SEARCHES))}&k=5`).then(() => undefined) },
+  {
+    name: "knowledge-search",
+    weight: 4,
+    run: (call, rng) =>
+      call("knowledge-search", "GET", `/v1/knowledge/search?q=${encodeURIComponent(rng.pick(SEARCHES))}&k=5`).then(
+        () => undefined,
+      ),
+  },
 ];
 
 function describeFailure(status: number, body: unknown, error?: string): string | undefined {
@@ -153,7 +239,14 @@ export async function runSoakTraffic(options: SoakTrafficOptions): Promise<SoakS
     const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
     if (payload) headers.push(["content-type", "application/json"]);
     const at = performance.now();
-    const r = await client.send({ method, path, headers, ...(payload ? { body: payload } : {}), timeoutMs: 30_000, ...(o.holdMs ? { streamHoldMs: o.holdMs } : {}) });
+    const r = await client.send({
+      method,
+      path,
+      headers,
+      ...(payload ? { body: payload } : {}),
+      timeoutMs: 30_000,
+      ...(o.holdMs ? { streamHoldMs: o.holdMs } : {}),
+    });
     const text = r.body.toString("utf8");
     let body: unknown = text;
     try {
@@ -183,7 +276,9 @@ export async function runSoakTraffic(options: SoakTrafficOptions): Promise<SoakS
     const scenario = weightedPick(rng, SOAK_SCENARIOS);
     const p: Promise<void> = scenario
       .run(call, createRng(options.seed * 100_003 + n), options.tokens, state)
-      .catch((e: Error) => record({ at: performance.now(), kind: scenario.name, ms: 0, timed: false, error: `client:${e.message}` }))
+      .catch((e: Error) =>
+        record({ at: performance.now(), kind: scenario.name, ms: 0, timed: false, error: `client:${e.message}` }),
+      )
       .finally(() => running.delete(p));
     running.add(p);
   }

@@ -52,9 +52,18 @@ function median(values: number[]): number | null {
 }
 
 /** Splits samples into windows from `start`, marks the warm-up windows and judges the run. */
-export function judgeSoak(options: { samples: SoakSample[]; rss: RssSample[]; start: number; windowMs: number; windows: number; warmupWindows: number; criteria?: SoakCriteria }): SoakVerdict {
+export function judgeSoak(options: {
+  samples: SoakSample[];
+  rss: RssSample[];
+  start: number;
+  windowMs: number;
+  windows: number;
+  warmupWindows: number;
+  criteria?: SoakCriteria;
+}): SoakVerdict {
   const criteria = options.criteria ?? DEFAULT_CRITERIA;
-  const windowOf = (at: number): number => Math.min(options.windows - 1, Math.max(0, Math.floor((at - options.start) / options.windowMs)));
+  const windowOf = (at: number): number =>
+    Math.min(options.windows - 1, Math.max(0, Math.floor((at - options.start) / options.windowMs)));
   const windows: SoakWindow[] = Array.from({ length: options.windows }, (_, index) => {
     const inWindow = options.samples.filter((s) => windowOf(s.at) === index);
     const latencies = inWindow.filter((s) => s.timed && !s.error).map((s) => s.ms);
@@ -82,11 +91,13 @@ export function judgeSoak(options: { samples: SoakSample[]; rss: RssSample[]; st
   if (!first || !last) reasons.push("no window after the warm-up");
   if (criteria.checkRss && first && last && first !== last) {
     if (rssGrowth === null) reasons.push("no RSS samples");
-    else if (rssGrowth >= criteria.maxRssGrowth) reasons.push(`RSS grew ${round(rssGrowth * 100, 1)} % (limit ${criteria.maxRssGrowth * 100} %)`);
+    else if (rssGrowth >= criteria.maxRssGrowth)
+      reasons.push(`RSS grew ${round(rssGrowth * 100, 1)} % (limit ${criteria.maxRssGrowth * 100} %)`);
   }
   if (first && last && first !== last) {
     const allowed = Math.max(first.p99Ms * criteria.p99Factor, first.p99Ms + criteria.p99SlackMs);
-    if (last.p99Ms > allowed) reasons.push(`p99 rose from ${first.p99Ms} ms to ${last.p99Ms} ms (allowed ${round(allowed, 1)} ms)`);
+    if (last.p99Ms > allowed)
+      reasons.push(`p99 rose from ${first.p99Ms} ms to ${last.p99Ms} ms (allowed ${round(allowed, 1)} ms)`);
   }
   return {
     windows,

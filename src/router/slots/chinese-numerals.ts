@@ -1,7 +1,20 @@
 // Reads numbers written with Chinese numerals and multipliers ("一万五千", "两千五", "3千", "1.5万") as plain numbers.
 // A hand-written scanner, one pass over a text of bounded length.
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Characters that may appear inside a Chinese-written number. */

@@ -12,24 +12,81 @@ import type { AmountSlot, Currency } from "./slot-schema.js";
 //                 not followed by a Latin letter
 // NUMBER is 1,234.5 or 1234.5; CHINESE NUMBER is a run of digits, "." and numerals holding at least one numeral.
 
-const SYMBOLS: [string, Currency][] = [["US$", "USD"], ["HK$", "HKD"], ["£", "GBP"], ["$", "USD"], ["€", "EUR"], ["¥", "CNY"], ["￥", "CNY"]];
-const CODES: [string, Currency][] = [["gbp", "GBP"], ["usd", "USD"], ["eur", "EUR"], ["rmb", "CNY"], ["cny", "CNY"], ["hkd", "HKD"], ["jpy", "JPY"], ["人民币", "CNY"], ["美元", "USD"], ["英镑", "GBP"], ["欧元", "EUR"]];
+const SYMBOLS: [string, Currency][] = [
+  ["US$", "USD"],
+  ["HK$", "HKD"],
+  ["£", "GBP"],
+  ["$", "USD"],
+  ["€", "EUR"],
+  ["¥", "CNY"],
+  ["￥", "CNY"],
+];
+const CODES: [string, Currency][] = [
+  ["gbp", "GBP"],
+  ["usd", "USD"],
+  ["eur", "EUR"],
+  ["rmb", "CNY"],
+  ["cny", "CNY"],
+  ["hkd", "HKD"],
+  ["jpy", "JPY"],
+  ["人民币", "CNY"],
+  ["美元", "USD"],
+  ["英镑", "GBP"],
+  ["欧元", "EUR"],
+];
 // Longer spellings first where one word starts another ("pounds" before "pound", "元人民币" before "元").
 // In a UK bank "块" is said for pounds as often as for yuan, so its currency is left open.
 const CURRENCY_WORDS: [string, Currency | null][] = [
-  ["pounds", "GBP"], ["pound", "GBP"], ["quid", "GBP"], ["gbp", "GBP"], ["sterling", "GBP"],
-  ["dollars", "USD"], ["dollar", "USD"], ["usd", "USD"], ["bucks", "USD"],
-  ["euros", "EUR"], ["euro", "EUR"], ["eur", "EUR"],
-  ["rmb", "CNY"], ["cny", "CNY"], ["yuan", "CNY"], ["renminbi", "CNY"], ["jpy", "JPY"], ["yen", "JPY"], ["hkd", "HKD"],
-  ["元人民币", "CNY"], ["英镑", "GBP"], ["镑", "GBP"], ["美元", "USD"], ["美金", "USD"], ["欧元", "EUR"], ["人民币", "CNY"],
-  ["块钱", "CNY"], ["元", "CNY"], ["块", null], ["日元", "JPY"], ["港币", "HKD"], ["港元", "HKD"],
+  ["pounds", "GBP"],
+  ["pound", "GBP"],
+  ["quid", "GBP"],
+  ["gbp", "GBP"],
+  ["sterling", "GBP"],
+  ["dollars", "USD"],
+  ["dollar", "USD"],
+  ["usd", "USD"],
+  ["bucks", "USD"],
+  ["euros", "EUR"],
+  ["euro", "EUR"],
+  ["eur", "EUR"],
+  ["rmb", "CNY"],
+  ["cny", "CNY"],
+  ["yuan", "CNY"],
+  ["renminbi", "CNY"],
+  ["jpy", "JPY"],
+  ["yen", "JPY"],
+  ["hkd", "HKD"],
+  ["元人民币", "CNY"],
+  ["英镑", "GBP"],
+  ["镑", "GBP"],
+  ["美元", "USD"],
+  ["美金", "USD"],
+  ["欧元", "EUR"],
+  ["人民币", "CNY"],
+  ["块钱", "CNY"],
+  ["元", "CNY"],
+  ["块", null],
+  ["日元", "JPY"],
+  ["港币", "HKD"],
+  ["港元", "HKD"],
 ];
 // "m" comes before "million": when "m" is followed by a letter the longer word is tried next.
-const MULTIPLIERS: [string, number][] = [["k", 1e3], ["m", 1e6], ["bn", 1e9], ["thousand", 1e3], ["million", 1e6], ["grand", 1e3], ["千", 1e3], ["万", 1e4]];
+const MULTIPLIERS: [string, number][] = [
+  ["k", 1e3],
+  ["m", 1e6],
+  ["bn", 1e9],
+  ["thousand", 1e3],
+  ["million", 1e6],
+  ["grand", 1e3],
+  ["千", 1e3],
+  ["万", 1e4],
+];
 
 const isDigit = (ch: string): boolean => ch >= "0" && ch <= "9";
-const isWordChar = (ch: string): boolean => ch.length === 1 && (isDigit(ch) || ch === "_" || (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
-const isLatinLetter = (ch: string): boolean => ch.length === 1 && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
+const isWordChar = (ch: string): boolean =>
+  ch.length === 1 && (isDigit(ch) || ch === "_" || (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
+const isLatinLetter = (ch: string): boolean =>
+  ch.length === 1 && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
 // What a regex `\s` matches.
 const SPACES = new Set([..."\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"]);
@@ -83,7 +140,13 @@ function arabicEnds(text: string, at: number): number[] {
   for (let lead = Math.min(3, digitsEnd - at); lead >= 1; lead--) {
     const groups: number[] = [];
     let p = at + lead;
-    while (text.charAt(p) === "," && isDigit(text.charAt(p + 1)) && isDigit(text.charAt(p + 2)) && isDigit(text.charAt(p + 3)) && p + 4 - at <= MAX_NUMBER_CHARS) {
+    while (
+      text.charAt(p) === "," &&
+      isDigit(text.charAt(p + 1)) &&
+      isDigit(text.charAt(p + 2)) &&
+      isDigit(text.charAt(p + 3)) &&
+      p + 4 - at <= MAX_NUMBER_CHARS
+    ) {
       p += 4;
       groups.push(p);
     }
@@ -118,7 +181,8 @@ function chineseEnds(text: string, at: number, runEnds: Int32Array): number[] {
 function spaceThenMultiplier(text: Scanned, at: number): { end: number; multiplier: number }[] {
   const out: { end: number; multiplier: number }[] = [];
   for (const start of isSpace(text.raw.charAt(at)) ? [at + 1, at] : [at]) {
-    for (const [word, m] of wordsAt(text.lower, start, MULTIPLIER_INDEX)) out.push({ end: start + word.length, multiplier: m });
+    for (const [word, m] of wordsAt(text.lower, start, MULTIPLIER_INDEX))
+      out.push({ end: start + word.length, multiplier: m });
     out.push({ end: start, multiplier: 1 });
   }
   return out;
@@ -146,14 +210,27 @@ function readNumber(text: string): number | undefined {
   return parseChineseNumber(text);
 }
 
-function toFound(text: Scanned, start: number, end: number, numberText: string, multiplier: number, currency: Currency | null): Found | undefined {
+function toFound(
+  text: Scanned,
+  start: number,
+  end: number,
+  numberText: string,
+  multiplier: number,
+  currency: Currency | null,
+): Found | undefined {
   const v = readNumber(numberText);
   if (v === undefined) return undefined;
   return { start, end, slot: { value: round2(v * multiplier), currency, text: text.raw.slice(start, end).trim() } };
 }
 
 /** A prefix (symbol or code) amount whose prefix ends at `at`: the span's end, or undefined when none matches. */
-function matchAfterPrefix(text: Scanned, start: number, at: number, currency: Currency | null, out: Found[]): number | undefined {
+function matchAfterPrefix(
+  text: Scanned,
+  start: number,
+  at: number,
+  currency: Currency | null,
+  out: Found[],
+): number | undefined {
   for (const numberStart of isSpace(text.raw.charAt(at)) ? [at + 1, at] : [at]) {
     for (const numberEnd of arabicEnds(text.raw, numberStart)) {
       for (const m of spaceThenMultiplier(text, numberEnd)) {
@@ -168,7 +245,7 @@ function matchAfterPrefix(text: Scanned, start: number, at: number, currency: Cu
 }
 
 function scanSymbolFirst(text: Scanned, out: Found[]): void {
-  for (let i = 0; i < text.raw.length; ) {
+  for (let i = 0; i < text.raw.length;) {
     const [symbol, currency] = wordsAt(text.lower, i, SYMBOL_INDEX)[0] ?? [];
     const end = symbol && currency ? matchAfterPrefix(text, i, i + symbol.length, currency, out) : undefined;
     i = end ?? i + 1;
@@ -176,7 +253,7 @@ function scanSymbolFirst(text: Scanned, out: Found[]): void {
 }
 
 function scanCodeFirst(text: Scanned, out: Found[]): void {
-  for (let i = 0; i < text.raw.length; ) {
+  for (let i = 0; i < text.raw.length;) {
     const [code, currency] = wordsAt(text.lower, i, CODE_INDEX)[0] ?? [];
     const allowed = code !== undefined && !(i > 0 && isLetter(text.raw.charAt(i - 1)));
     const end = allowed && currency ? matchAfterPrefix(text, i, i + code.length, currency, out) : undefined;
@@ -185,7 +262,10 @@ function scanCodeFirst(text: Scanned, out: Found[]): void {
 }
 
 /** `space? MULTIPLIER? space? CURRENCY WORD` then no Latin letter, after a number ending at `at`. */
-function matchCurrencyWord(text: Scanned, at: number): { end: number; multiplier: number; currency: Currency | null } | undefined {
+function matchCurrencyWord(
+  text: Scanned,
+  at: number,
+): { end: number; multiplier: number; currency: Currency | null } | undefined {
   for (const m of spaceThenMultiplier(text, at)) {
     for (const start of isSpace(text.raw.charAt(m.end)) ? [m.end + 1, m.end] : [m.end]) {
       for (const [word, currency] of wordsAt(text.lower, start, CURRENCY_INDEX)) {
@@ -205,7 +285,8 @@ const CURRENCY_REACH = MAX_NUMBER_CHARS + 1 + LONGEST_MULTIPLIER + 1;
 function nextCurrencyWords(text: Scanned): Int32Array {
   const next = new Int32Array(text.raw.length + 1);
   next[text.raw.length] = text.raw.length;
-  for (let i = text.raw.length - 1; i >= 0; i--) next[i] = wordsAt(text.lower, i, CURRENCY_INDEX).length > 0 ? i : (next[i + 1] as number);
+  for (let i = text.raw.length - 1; i >= 0; i--)
+    next[i] = wordsAt(text.lower, i, CURRENCY_INDEX).length > 0 ? i : (next[i + 1] as number);
   return next;
 }
 
@@ -213,7 +294,7 @@ function scanWordAfter(text: Scanned, out: Found[]): void {
   const raw = text.raw;
   const runEnds = numberRunEnds(raw);
   const nextCurrency = nextCurrencyWords(text);
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const before = i > 0 ? raw.charAt(i - 1) : "";
     let end: number | undefined;
     const reachable = (nextCurrency[i] as number) - i <= CURRENCY_REACH;

@@ -9,8 +9,23 @@ import type { DateSlot } from "./slot-schema.js";
 const DAY_MS = 86_400_000;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const CN_WEEKDAY: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 0 };
-
+const CN_WEEKDAY: Record<string, number> = {
+  日: 0,
+  天: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+  "5": 5,
+  "6": 6,
+  "7": 0,
+};
 
 const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
 const utcDay = (d: Date): number => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
@@ -57,7 +72,11 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { re: /(\d{4})-(\d{1,2})-(\d{1,2})/g, relative: false, resolve: (m) => resolveMonthDay(0, Number(m[2]) - 1, Number(m[3]), Number(m[1])) },
+  {
+    re: /(\d{4})-(\d{1,2})-(\d{1,2})/g,
+    relative: false,
+    resolve: (m) => resolveMonthDay(0, Number(m[2]) - 1, Number(m[3]), Number(m[1])),
+  },
   {
     // UK order: day/month[/year].
     re: /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])/g,
@@ -70,14 +89,30 @@ const RULES: Rule[] = [
   {
     re: /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,8}(?:of\s{1,8})?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s{1,8}(\d{4}))?/gi,
     relative: false,
-    resolve: (m, today) => resolveMonthDay(today, MONTHS.indexOf((m[2] as string).slice(0, 3).toLowerCase()), Number(m[1]), m[3] ? Number(m[3]) : undefined),
+    resolve: (m, today) =>
+      resolveMonthDay(
+        today,
+        MONTHS.indexOf((m[2] as string).slice(0, 3).toLowerCase()),
+        Number(m[1]),
+        m[3] ? Number(m[3]) : undefined,
+      ),
   },
   {
     re: /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s{1,8}(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s{1,8}(\d{4}))?/gi,
     relative: false,
-    resolve: (m, today) => resolveMonthDay(today, MONTHS.indexOf((m[1] as string).slice(0, 3).toLowerCase()), Number(m[2]), m[3] ? Number(m[3]) : undefined),
+    resolve: (m, today) =>
+      resolveMonthDay(
+        today,
+        MONTHS.indexOf((m[1] as string).slice(0, 3).toLowerCase()),
+        Number(m[2]),
+        m[3] ? Number(m[3]) : undefined,
+      ),
   },
-  { re: /\b(?:the\s{1,8})?day\s{1,8}before\s{1,8}yesterday\b/gi, relative: true, resolve: (_m, today) => today - 2 * DAY_MS },
+  {
+    re: /\b(?:the\s{1,8})?day\s{1,8}before\s{1,8}yesterday\b/gi,
+    relative: true,
+    resolve: (_m, today) => today - 2 * DAY_MS,
+  },
   { re: /\byesterday\b|\bystd\b/gi, relative: true, resolve: (_m, today) => today - DAY_MS },
   { re: /\btoday\b|\bthis morning\b|\btonight\b/gi, relative: true, resolve: (_m, today) => today },
   {

@@ -62,10 +62,11 @@ const NOT_MERCHANT = new Set(
 
 function collect(text: string, patterns: RegExp[], map: (v: string) => string): string[] {
   const out: string[] = [];
-  for (const re of patterns) for (const m of capText(text).matchAll(re)) {
-    const v = map(m[1] as string);
-    if (!out.includes(v)) out.push(v);
-  }
+  for (const re of patterns)
+    for (const m of capText(text).matchAll(re)) {
+      const v = map(m[1] as string);
+      if (!out.includes(v)) out.push(v);
+    }
   return out;
 }
 
@@ -86,14 +87,26 @@ export function extractMerchants(message: string): string[] {
   const push = (name: string): void => {
     const clean = trimTrailing(name.trim(), `.,!?;:'"`);
     if (clean.length < 2 || NOT_MERCHANT.has(clean.toLowerCase())) return;
-    if (!out.some((o) => o.toLowerCase() === clean.toLowerCase() || o.toLowerCase().includes(clean.toLowerCase()) || clean.toLowerCase().includes(o.toLowerCase()))) out.push(clean);
+    if (
+      !out.some(
+        (o) =>
+          o.toLowerCase() === clean.toLowerCase() ||
+          o.toLowerCase().includes(clean.toLowerCase()) ||
+          clean.toLowerCase().includes(o.toLowerCase()),
+      )
+    )
+      out.push(clean);
   };
   for (const [re, name] of KNOWN_MERCHANTS) if (re.test(text)) push(name);
-  for (const m of text.matchAll(/\b(?:at|from|to|with|by)\s{1,8}([A-Z][\w&'.-]{0,40}(?:\s{1,8}(?:&\s{1,8})?[A-Z][\w&'.-]{0,40}){0,2})/g)) {
+  for (const m of text.matchAll(
+    /\b(?:at|from|to|with|by)\s{1,8}([A-Z][\w&'.-]{0,40}(?:\s{1,8}(?:&\s{1,8})?[A-Z][\w&'.-]{0,40}){0,2})/g,
+  )) {
     const words = (m[1] as string).split(/\s+/).filter((w) => !NOT_MERCHANT.has(w.toLowerCase()));
     if (words.length > 0 && words.length === (m[1] as string).split(/\s+/).length) push(words.join(" "));
   }
-  for (const m of text.matchAll(/在\s{0,4}([\u4e00-\u9fffA-Za-z0-9&'. ]{1,15}?)\s{0,4}(?:消费|刷卡|买|购物|付款|支付|扣款|扣了|花了|被扣)/g)) {
+  for (const m of text.matchAll(
+    /在\s{0,4}([\u4e00-\u9fffA-Za-z0-9&'. ]{1,15}?)\s{0,4}(?:消费|刷卡|买|购物|付款|支付|扣款|扣了|花了|被扣)/g,
+  )) {
     const name = (m[1] as string).replace(/^(?:网上|店里|超市)/, "");
     const known = KNOWN_MERCHANTS.find(([re]) => re.test(name));
     push(known ? known[1] : name);

@@ -67,7 +67,10 @@ describe("dates", () => {
 
 describe("extractSlots", () => {
   it("pulls every slot out of a long English complaint", () => {
-    const s = extractSlots("I was charged £45.50 at Tesco Express yesterday on my card ending 4821, ref TX-88421-QK, and again $12 from Netflix on 3 March", REF);
+    const s = extractSlots(
+      "I was charged £45.50 at Tesco Express yesterday on my card ending 4821, ref TX-88421-QK, and again $12 from Netflix on 3 March",
+      REF,
+    );
     expect(SlotsSchema.parse(s)).toEqual(s);
     expect(s.amounts.map((a) => [a.value, a.currency])).toEqual([
       [45.5, "GBP"],
@@ -111,6 +114,12 @@ describe("extractSlots", () => {
   });
 
   it("returns empty lists for a plain question", () => {
-    expect(extractSlots("how do I open an account?", REF)).toEqual({ amounts: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] });
+    expect(extractSlots("how do I open an account?", REF)).toEqual({
+      amounts: [],
+      dates: [],
+      cardLastFour: [],
+      merchants: [],
+      transactionRefs: [],
+    });
   });
 });

@@ -18,7 +18,10 @@ export type AmountSlot = z.infer<typeof AmountSlotSchema>;
 
 /** A calendar date mentioned in the message, resolved against the reference date. */
 export const DateSlotSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("resolved calendar day, YYYY-MM-DD"),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe("resolved calendar day, YYYY-MM-DD"),
   relative: z.boolean().describe("true for expressions such as yesterday or 上周五"),
   text: z.string().describe("the words of the message this was read from"),
 });

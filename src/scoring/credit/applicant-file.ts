@@ -24,12 +24,17 @@ export interface ApplicantFile {
 export function writeApplicantCsv(entries: readonly { applicant: Applicant; defaulted?: number }[]): string {
   const withOutcome = entries.length > 0 && entries.every((e) => e.defaulted !== undefined);
   const header = [...APPLICANT_COLUMNS, ...(withOutcome ? ["defaulted"] : [])].join(",");
-  const lines = entries.map((e) => [...APPLICANT_COLUMNS.map((c) => e.applicant[c] ?? ""), ...(withOutcome ? [e.defaulted] : [])].join(","));
+  const lines = entries.map((e) =>
+    [...APPLICANT_COLUMNS.map((c) => e.applicant[c] ?? ""), ...(withOutcome ? [e.defaulted] : [])].join(","),
+  );
   return [header, ...lines].join("\n") + "\n";
 }
 
 /** Parses an applicant CSV; `requireOutcome` demands a `defaulted` column (for training). */
-export function parseApplicantCsv(text: string, options: { requireOutcome: boolean }): Result<ApplicantFile, FileProblem> {
+export function parseApplicantCsv(
+  text: string,
+  options: { requireOutcome: boolean },
+): Result<ApplicantFile, FileProblem> {
   const read = readDelimited(text, ",");
   if (!read.ok) return read;
   const [header, ...records] = read.value;
@@ -38,19 +43,31 @@ export function parseApplicantCsv(text: string, options: { requireOutcome: boole
   for (let c = 0; c < names.length; c++) {
     const name = names[c] as string;
     const column = header.columns[c] ?? 1;
-    if (isProtectedAttribute(name)) return err({ line: header.line, column, message: `column "${name}" is a protected characteristic and cannot be used in credit decisions` });
-    if (name !== "defaulted" && !(APPLICANT_COLUMNS as string[]).includes(name)) return err({ line: header.line, column, message: `unknown column "${name}"` });
+    if (isProtectedAttribute(name))
+      return err({
+        line: header.line,
+        column,
+        message: `column "${name}" is a protected characteristic and cannot be used in credit decisions`,
+      });
+    if (name !== "defaulted" && !(APPLICANT_COLUMNS as string[]).includes(name))
+      return err({ line: header.line, column, message: `unknown column "${name}"` });
   }
   for (const required of APPLICANT_COLUMNS) {
-    if (!names.includes(required)) return err({ line: header.line, column: 1, message: `missing column "${required}"` });
+    if (!names.includes(required))
+      return err({ line: header.line, column: 1, message: `missing column "${required}"` });
   }
   const outcomeAt = names.indexOf("defaulted");
-  if (options.requireOutcome && outcomeAt < 0) return err({ line: header.line, column: 1, message: 'missing column "defaulted" (0 = repaid, 1 = defaulted)' });
+  if (options.requireOutcome && outcomeAt < 0)
+    return err({ line: header.line, column: 1, message: 'missing column "defaulted" (0 = repaid, 1 = defaulted)' });
   const applicants: Applicant[] = [];
   const outcomes: number[] = [];
   for (const rec of records) {
     if (rec.fields.length !== names.length) {
-      return err({ line: rec.line, column: rec.columns[Math.min(rec.fields.length, names.length) - 1] ?? 1, message: `expected ${names.length} fields, found ${rec.fields.length}` });
+      return err({
+        line: rec.line,
+        column: rec.columns[Math.min(rec.fields.length, names.length) - 1] ?? 1,
+        message: `expected ${names.length} fields, found ${rec.fields.length}`,
+      });
     }
     const raw: Record<string, unknown> = {};
     for (let c = 0; c < names.length; c++) {
@@ -66,13 +83,22 @@ export function parseApplicantCsv(text: string, options: { requireOutcome: boole
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const c = names.indexOf(String(issue?.path[0] ?? ""));
-      return err({ line: rec.line, column: rec.columns[Math.max(0, c)] ?? 1, message: `${String(issue?.path[0] ?? "row")}: ${issue?.message ?? "invalid"}` });
+      return err({
+        line: rec.line,
+        column: rec.columns[Math.max(0, c)] ?? 1,
+        message: `${String(issue?.path[0] ?? "row")}: ${issue?.message ?? "invalid"}`,
+      });
     }
     applicants.push(parsed.data);
     if (outcomeAt >= 0) {
       const y = numberField(rec, outcomeAt, "defaulted");
       if (!y.ok) return y;
-      if (y.value !== 0 && y.value !== 1) return err({ line: rec.line, column: rec.columns[outcomeAt] ?? 1, message: `defaulted must be 0 or 1, got ${y.value}` });
+      if (y.value !== 0 && y.value !== 1)
+        return err({
+          line: rec.line,
+          column: rec.columns[outcomeAt] ?? 1,
+          message: `defaulted must be 0 or 1, got ${y.value}`,
+        });
       outcomes.push(y.value);
     }
   }

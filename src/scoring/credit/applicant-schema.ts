@@ -5,13 +5,35 @@ import { err, ok, type Result } from "../../shared/result.js";
 import { findProtectedAttributes } from "./protected-attributes.js";
 
 /** Kinds of employment the bank records. */
-export const EmploymentTypeSchema = z.enum(["permanent", "contract", "self_employed", "part_time", "retired", "student", "unemployed"]);
+export const EmploymentTypeSchema = z.enum([
+  "permanent",
+  "contract",
+  "self_employed",
+  "part_time",
+  "retired",
+  "student",
+  "unemployed",
+]);
 /** Housing situation. */
 export const HousingSchema = z.enum(["owner_outright", "mortgage", "rent", "living_with_family", "other"]);
 /** Status of the applicant's current account with us. */
-export const CurrentAccountStatusSchema = z.enum(["in_credit", "arranged_overdraft", "unarranged_overdraft", "no_account"]);
+export const CurrentAccountStatusSchema = z.enum([
+  "in_credit",
+  "arranged_overdraft",
+  "unarranged_overdraft",
+  "no_account",
+]);
 /** What the loan is for. */
-export const LoanPurposeSchema = z.enum(["car", "home_improvement", "debt_consolidation", "holiday", "wedding", "education", "business", "other"]);
+export const LoanPurposeSchema = z.enum([
+  "car",
+  "home_improvement",
+  "debt_consolidation",
+  "holiday",
+  "wedding",
+  "education",
+  "business",
+  "other",
+]);
 
 /** What the bank stores about a customer for lending (no protected characteristics by construction). */
 export const ApplicantProfileSchema = z
@@ -19,9 +41,18 @@ export const ApplicantProfileSchema = z
     annualIncome: z.number().min(0).max(10_000_000).describe("Gross annual income in GBP"),
     employmentType: EmploymentTypeSchema.describe("Kind of employment"),
     employmentMonths: z.number().int().min(0).max(720).describe("Months in the current employment"),
-    monthlyObligations: z.number().min(0).max(1_000_000).describe("Existing monthly credit repayments and rent/mortgage in GBP"),
+    monthlyObligations: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .describe("Existing monthly credit repayments and rent/mortgage in GBP"),
     delinquencies: z.number().int().min(0).max(100).describe("Payments 30+ days late in the last 24 months"),
-    revolvingUtilisation: z.number().min(0).max(5).nullable().describe("Card and overdraft balances / limits (0..1+); null when the customer has no revolving credit"),
+    revolvingUtilisation: z
+      .number()
+      .min(0)
+      .max(5)
+      .nullable()
+      .describe("Card and overdraft balances / limits (0..1+); null when the customer has no revolving credit"),
     openAccounts: z.number().int().min(0).max(100).describe("Open credit accounts"),
     creditHistoryMonths: z.number().int().min(0).max(900).describe("Months since the oldest credit account was opened"),
     recentEnquiries: z.number().int().min(0).max(100).describe("Credit searches in the last 6 months"),

@@ -26,7 +26,9 @@ const badRates = (bins: { type: string; count: number; bads: number }[]): number
 describe("optimal binning", () => {
   it("honours an ascending monotonic constraint even when the raw risk dips", () => {
     const { values, labels } = sample(6000, 3);
-    const [spec] = defineFeatures([{ name: "x", kind: "numeric", trend: "ascending", specialValues: [-1], label, format: "number" }]);
+    const [spec] = defineFeatures([
+      { name: "x", kind: "numeric", trend: "ascending", specialValues: [-1], label, format: "number" },
+    ]);
     const b = fitFeatureBinning(spec!, values, labels, { minBinShare: 0.05, maxBins: 8, maxPreBins: 20 });
     const rates = badRates(b.bins);
     expect(rates.length).toBeGreaterThan(2);
@@ -38,13 +40,21 @@ describe("optimal binning", () => {
   it("honours a descending constraint by producing falling bad rates", () => {
     const { values, labels } = sample(6000, 4);
     const [spec] = defineFeatures([{ name: "x", kind: "numeric", trend: "descending", label, format: "number" }]);
-    const rates = badRates(fitFeatureBinning(spec!, values.map((v) => (v === null || v < 0 ? v : 100 - v)), labels).bins);
+    const rates = badRates(
+      fitFeatureBinning(
+        spec!,
+        values.map((v) => (v === null || v < 0 ? v : 100 - v)),
+        labels,
+      ).bins,
+    );
     for (let i = 1; i < rates.length; i++) expect(rates[i]!).toBeLessThan(rates[i - 1]!);
   });
 
   it("keeps regular bins above the minimum size and gives missing and special values their own bins", () => {
     const { values, labels } = sample(4000, 5);
-    const [spec] = defineFeatures([{ name: "x", kind: "numeric", trend: "auto", specialValues: [-1], label, format: "number" }]);
+    const [spec] = defineFeatures([
+      { name: "x", kind: "numeric", trend: "auto", specialValues: [-1], label, format: "number" },
+    ]);
     const b = fitFeatureBinning(spec!, values, labels, { minBinShare: 0.1, maxBins: 6, maxPreBins: 20 });
     for (const bin of b.bins.filter((x) => x.type === "range")) expect(bin.count).toBeGreaterThanOrEqual(400);
     expect(b.bins.filter((x) => x.type === "range").length).toBeLessThanOrEqual(6);
@@ -55,7 +65,11 @@ describe("optimal binning", () => {
 
   it("sends categories never seen in training to the missing bin", () => {
     const [spec] = defineFeatures([{ name: "c", kind: "categorical", trend: "none", label, format: "category" }]);
-    const b = fitFeatureBinning(spec!, ["a", "b", "a", "b"], [0, 1, 0, 0], { minBinShare: 0.1, maxBins: 4, maxPreBins: 20 });
+    const b = fitFeatureBinning(spec!, ["a", "b", "a", "b"], [0, 1, 0, 0], {
+      minBinShare: 0.1,
+      maxBins: 4,
+      maxPreBins: 20,
+    });
     expect(b.bins[findBin(b, "zzz")]?.type).toBe("missing");
   });
 });

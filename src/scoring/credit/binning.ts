@@ -83,7 +83,10 @@ export function optimalGroups(
     pg.push((pg[pg.length - 1] as number) + c.goods);
     pb.push((pb[pb.length - 1] as number) + c.bads);
   }
-  const group = (j: number, i: number): Cell => ({ goods: (pg[i] as number) - (pg[j] as number), bads: (pb[i] as number) - (pb[j] as number) });
+  const group = (j: number, i: number): Cell => ({
+    goods: (pg[i] as number) - (pg[j] as number),
+    bads: (pb[i] as number) - (pb[j] as number),
+  });
   const rate = (c: Cell): number => (c.bads + 0.5) / (c.goods + c.bads + 1);
   const iv = (c: Cell): number => binInformationValue(c, totals.goods, totals.bads);
   const size = m + 1;
@@ -190,7 +193,7 @@ export function fitFeatureBinning(
   const n = Math.max(1, labels.length);
   const shrunk = (c: Cell): number =>
     a > 0 && c.goods + c.bads > 0
-      ? Math.log(((c.goods + (a * totals.goods) / n) / totals.goods) / ((c.bads + (a * totals.bads) / n) / totals.bads))
+      ? Math.log((c.goods + (a * totals.goods) / n) / totals.goods / ((c.bads + (a * totals.bads) / n) / totals.bads))
       : weightOfEvidence(c, totals.goods, totals.bads);
   const toBin = (c: Cell, shape: Omit<Bin, "count" | "bads" | "woe">): Bin => ({
     ...shape,
@@ -204,7 +207,10 @@ export function fitFeatureBinning(
   if (spec.kind === "numeric") {
     const pairs = regular.map((r) => ({ v: Number(r.v), y: r.y })).filter((r) => Number.isFinite(r.v));
     pairs.sort((a, b) => a.v - b.v);
-    const cuts = preBinCuts(pairs.map((p) => p.v), options.maxPreBins);
+    const cuts = preBinCuts(
+      pairs.map((p) => p.v),
+      options.maxPreBins,
+    );
     const cells: Cell[] = Array.from({ length: cuts.length + 1 }, () => ({ goods: 0, bads: 0 }));
     let c = 0;
     for (const p of pairs) {
@@ -213,15 +219,23 @@ export function fitFeatureBinning(
       if (p.y === 1) cell.bads++;
       else cell.goods++;
     }
-    const tried = (spec.trend === "auto" ? (["ascending", "descending"] as const) : [spec.trend === "none" ? "none" : spec.trend] as const).map(
-      (t) => ({ t, r: optimalGroups(cells, totals, t, minCount, options.maxBins) }),
-    );
+    const tried = (
+      spec.trend === "auto"
+        ? (["ascending", "descending"] as const)
+        : ([spec.trend === "none" ? "none" : spec.trend] as const)
+    ).map((t) => ({ t, r: optimalGroups(cells, totals, t, minCount, options.maxBins) }));
     const best = tried.reduce((a, b) => (b.r.iv > a.r.iv ? b : a));
     trend = best.r.ends.length > 1 ? best.t : "none";
     let start = 0;
     regularBins = best.r.ends.map((end) => {
-      const cell = cells.slice(start, end).reduce((a, x) => ({ goods: a.goods + x.goods, bads: a.bads + x.bads }), { goods: 0, bads: 0 });
-      const bin = toBin(cell, { type: "range", lower: start === 0 ? null : (cuts[start - 1] as number), upper: end >= cells.length ? null : (cuts[end - 1] as number) });
+      const cell = cells
+        .slice(start, end)
+        .reduce((a, x) => ({ goods: a.goods + x.goods, bads: a.bads + x.bads }), { goods: 0, bads: 0 });
+      const bin = toBin(cell, {
+        type: "range",
+        lower: start === 0 ? null : (cuts[start - 1] as number),
+        upper: end >= cells.length ? null : (cuts[end - 1] as number),
+      });
       start = end;
       return bin;
     });
@@ -235,19 +249,35 @@ export function fitFeatureBinning(
       else cell.goods++;
       byCat.set(key, cell);
     }
-    const cats = [...byCat.entries()].sort(([, a], [, b]) => (a.bads + 0.5) / (a.goods + a.bads + 1) - (b.bads + 0.5) / (b.goods + b.bads + 1));
-    const { ends } = optimalGroups(cats.map(([, c]) => c), totals, "none", minCount, options.maxBins);
+    const cats = [...byCat.entries()].sort(
+      ([, a], [, b]) => (a.bads + 0.5) / (a.goods + a.bads + 1) - (b.bads + 0.5) / (b.goods + b.bads + 1),
+    );
+    const { ends } = optimalGroups(
+      cats.map(([, c]) => c),
+      totals,
+      "none",
+      minCount,
+      options.maxBins,
+    );
     let start = 0;
     regularBins = ends.map((end) => {
       const members = cats.slice(start, end);
       start = end;
-      const cell = members.reduce((a, [, x]) => ({ goods: a.goods + x.goods, bads: a.bads + x.bads }), { goods: 0, bads: 0 });
+      const cell = members.reduce((a, [, x]) => ({ goods: a.goods + x.goods, bads: a.bads + x.bads }), {
+        goods: 0,
+        bads: 0,
+      });
       return toBin(cell, { type: "categories", categories: members.map(([k]) => k) });
     });
   }
 
-  const specialBins = [...specials.entries()].sort(([a], [b]) => a - b).map(([value, cell]) => toBin(cell, { type: "special", value }));
+  const specialBins = [...specials.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([value, cell]) => toBin(cell, { type: "special", value }));
   const bins = [...regularBins, ...specialBins, toBin(missing, { type: "missing" })];
-  const iv = bins.reduce((s, b) => s + binInformationValue({ goods: b.count - b.bads, bads: b.bads }, totals.goods, totals.bads), 0);
+  const iv = bins.reduce(
+    (s, b) => s + binInformationValue({ goods: b.count - b.bads, bads: b.bads }, totals.goods, totals.bads),
+    0,
+  );
   return { feature: spec.name, trend, bins, iv };
 }

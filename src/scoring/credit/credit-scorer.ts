@@ -22,14 +22,14 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export const GRADE_MIN_POINTS: Record<Exclude<Grade, "E">, number> = { A: 600, B: 580, C: 560, D: 520 };
 
 /** Decision cut-offs in points (config: CREDIT_APPROVE_MIN_POINTS, CREDIT_DECLINE_MAX_POINTS). */
-export const ThresholdsSchema = z
+export const CreditThresholdsSchema = z
   .object({ approveMinPoints: z.number().int(), declineMaxPoints: z.number().int() })
   .refine((t) => t.approveMinPoints > t.declineMaxPoints, "approveMinPoints must be above declineMaxPoints");
 /** Decision cut-offs. */
-export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type CreditThresholds = z.infer<typeof CreditThresholdsSchema>;
 
 /** Approve at 560+ (grades A–C), decline at 519 or below (grade E), refer in between. */
-export const DEFAULT_THRESHOLDS: Thresholds = { approveMinPoints: 560, declineMaxPoints: 519 };
+export const DEFAULT_THRESHOLDS: CreditThresholds = { approveMinPoints: 560, declineMaxPoints: 519 };
 
 /** One reason code: the characteristic, how many points it cost against its best bin, and the wording. */
 export const CreditReasonSchema = z.object({
@@ -55,7 +55,9 @@ export type PointsTableRow = z.infer<typeof PointsTableRowSchema>;
 
 /** The full scoring result. */
 export const CreditScoreSchema = z.object({
-  prequalification: z.literal(true).describe("An indicative estimate only; a lending decision needs a full application and checks"),
+  prequalification: z
+    .literal(true)
+    .describe("An indicative estimate only; a lending decision needs a full application and checks"),
   notice: BilingualTextSchema,
   scorecardVersion: z.string(),
   points: z.number().int(),
@@ -73,7 +75,7 @@ export interface CreditScorer {
   /** Scores one validated applicant. */
   score(applicant: Applicant): CreditScore;
   readonly scorecardVersion: string;
-  readonly thresholds: Thresholds;
+  readonly thresholds: CreditThresholds;
 }
 
 const NOTICE = {
@@ -91,17 +93,21 @@ export function gradeFor(points: number): Grade {
 }
 
 /** The indicative decision of a points total under the thresholds. */
-export function decisionFor(points: number, t: Thresholds): Decision {
+export function decisionFor(points: number, t: CreditThresholds): Decision {
   if (points >= t.approveMinPoints) return "approve";
   if (points <= t.declineMaxPoints) return "decline";
   return "refer";
 }
 
 /** Creates a scorer over a scorecard trained on the bank's own ("native") applicant data. */
-export function createCreditScorer(deps: { scorecard: Scorecard; thresholds?: Partial<Thresholds> }): CreditScorer {
+export function createCreditScorer(deps: {
+  scorecard: Scorecard;
+  thresholds?: Partial<CreditThresholds>;
+}): CreditScorer {
   const { scorecard } = deps;
-  if (scorecard.dataset !== "native") throw new Error(`the applicant scorer needs a native scorecard, got "${scorecard.dataset}"`);
-  const thresholds = ThresholdsSchema.parse({ ...DEFAULT_THRESHOLDS, ...deps.thresholds });
+  if (scorecard.dataset !== "native")
+    throw new Error(`the applicant scorer needs a native scorecard, got "${scorecard.dataset}"`);
+  const thresholds = CreditThresholdsSchema.parse({ ...DEFAULT_THRESHOLDS, ...deps.thresholds });
   return {
     scorecardVersion: scorecard.version,
     thresholds,
@@ -117,7 +123,10 @@ export function createCreditScorer(deps: { scorecard: Scorecard; thresholds?: Pa
         pointsTable.push({
           feature: feature.name,
           label: feature.label,
-          value: { en: formatValue(value, feature.format, "en", feature.categoryLabels), "zh-CN": formatValue(value, feature.format, "zh-CN", feature.categoryLabels) },
+          value: {
+            en: formatValue(value, feature.format, "en", feature.categoryLabels),
+            "zh-CN": formatValue(value, feature.format, "zh-CN", feature.categoryLabels),
+          },
           bin: { en: describeBin(bin, feature, "en"), "zh-CN": describeBin(bin, feature, "zh-CN") },
           points: fp.points,
           maxPoints: fp.maxPoints,
@@ -127,8 +136,14 @@ export function createCreditScorer(deps: { scorecard: Scorecard; thresholds?: Pa
         const best = feature.bins.findIndex((b) => b.count > 0 && b.points === bestPoints(feature.bins));
         let direction: ReasonDirection = "category";
         if (bin.type === "missing") direction = "missing";
-        else if (bin.type === "range" && feature.bins[best]?.type === "range") direction = fp.binIndex > best ? "high" : "low";
-        reasons.push({ code: reasonCode(feature.name, direction), feature: feature.name, pointsLost: lost, text: reasonText(feature, direction, value) });
+        else if (bin.type === "range" && feature.bins[best]?.type === "range")
+          direction = fp.binIndex > best ? "high" : "low";
+        reasons.push({
+          code: reasonCode(feature.name, direction),
+          feature: feature.name,
+          pointsLost: lost,
+          text: reasonText(feature, direction, value),
+        });
       });
       reasons.sort((a, b) => b.pointsLost - a.pointsLost || a.feature.localeCompare(b.feature));
       return {

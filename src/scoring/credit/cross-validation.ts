@@ -75,7 +75,12 @@ const meanSd = (xs: number[]): MeanSd => {
 };
 
 /** Picks the grid entry with the best mean inner-CV AUC on a training set (never sees the outer test fold). */
-export function chooseSettings(train: LabelledTable, grid: readonly ScorecardSettings[], innerFolds: number, seed: number): number {
+export function chooseSettings(
+  train: LabelledTable,
+  grid: readonly ScorecardSettings[],
+  innerFolds: number,
+  seed: number,
+): number {
   const rng = createRng(seed);
   const folds = stratifiedFolds(train.labels, innerFolds, (xs) => rng.shuffle(xs));
   const all = train.labels.map((_, i) => i);
@@ -85,10 +90,16 @@ export function chooseSettings(train: LabelledTable, grid: readonly ScorecardSet
     let sum = 0;
     for (const testIdx of folds) {
       const held = new Set(testIdx);
-      const inner = subsetTable(train, all.filter((i) => !held.has(i)));
+      const inner = subsetTable(
+        train,
+        all.filter((i) => !held.has(i)),
+      );
       const test = subsetTable(train, testIdx);
       const fitted = fitScorecard(inner, settings);
-      sum += rocAuc(test.labels, test.rows.map((row) => scoreFeatureRow(fitted, row).probabilityOfDefault));
+      sum += rocAuc(
+        test.labels,
+        test.rows.map((row) => scoreFeatureRow(fitted, row).probabilityOfDefault),
+      );
     }
     if (sum / folds.length > bestAuc) {
       bestAuc = sum / folds.length;
@@ -108,9 +119,15 @@ export function crossValidate(table: LabelledTable, options: CrossValidationOpti
     const folds = stratifiedFolds(table.labels, options.folds, (xs) => rng.shuffle(xs));
     folds.forEach((testIdx, f) => {
       const held = new Set(testIdx);
-      const train = subsetTable(table, all.filter((i) => !held.has(i)));
+      const train = subsetTable(
+        table,
+        all.filter((i) => !held.has(i)),
+      );
       const test = subsetTable(table, testIdx);
-      const chosen = options.grid && options.grid.length > 1 ? chooseSettings(train, options.grid, options.innerFolds ?? 5, options.seed + 100 * r + f) : 0;
+      const chosen =
+        options.grid && options.grid.length > 1
+          ? chooseSettings(train, options.grid, options.innerFolds ?? 5, options.seed + 100 * r + f)
+          : 0;
       const fitted = fitScorecard(train, options.grid?.[chosen] ?? settings);
       const pd = test.rows.map((row) => scoreFeatureRow(fitted, row).probabilityOfDefault);
       const auc = rocAuc(test.labels, pd);

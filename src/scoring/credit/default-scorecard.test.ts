@@ -20,7 +20,12 @@ describe("default scorecard", () => {
       const modelsDir = await mkdtemp(join(tmpdir(), "models-"));
       await writeFile(join(modelsDir, DEFAULT_SCORECARD_FILE), broken);
       const warnings: string[] = [];
-      const r = await ensureDefaultScorecard({ modelsDir, seed: 42, size: 4000, onWarning: (m) => void warnings.push(m) });
+      const r = await ensureDefaultScorecard({
+        modelsDir,
+        seed: 42,
+        size: 4000,
+        onWarning: (m) => void warnings.push(m),
+      });
       expect(r.ok && r.value.trained).toBe(true);
       expect(warnings).toEqual(["credit scorecard artefact is corrupt: moved aside, retraining the default"]);
       expect((await readdir(modelsDir)).filter((f) => f.includes(".corrupt-"))).toHaveLength(1);

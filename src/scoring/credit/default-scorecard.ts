@@ -18,14 +18,26 @@ export const DEFAULT_SCORECARD_FILE = "credit-scorecard.json";
 export const DEFAULT_BOOK_SIZE = 20_000;
 
 /** Turns applicant/outcome pairs into a labelled native table. */
-export function toNativeTable(entries: readonly { applicant: BookEntry["applicant"]; defaulted: number }[]): LabelledTable {
-  return { specs: NATIVE_FEATURES, rows: entries.map((e) => toFeatureRow(e.applicant)), labels: entries.map((e) => e.defaulted) };
+export function toNativeTable(
+  entries: readonly { applicant: BookEntry["applicant"]; defaulted: number }[],
+): LabelledTable {
+  return {
+    specs: NATIVE_FEATURES,
+    rows: entries.map((e) => toFeatureRow(e.applicant)),
+    labels: entries.map((e) => e.defaulted),
+  };
 }
 
 /** Trains a native scorecard on labelled applicants, fingerprinting the data by its CSV form. */
 export function trainNativeScorecard(
   entries: readonly { applicant: BookEntry["applicant"]; defaulted: number }[],
-  run: { seed: number; createdAt: string; settings?: ScorecardSettings; onProgress?: TrainProgress; holdoutShare?: number },
+  run: {
+    seed: number;
+    createdAt: string;
+    settings?: ScorecardSettings;
+    onProgress?: TrainProgress;
+    holdoutShare?: number;
+  },
 ): { scorecard: Scorecard; rejected: Rejection[] } {
   return trainScorecard(toNativeTable(entries), {
     dataset: "native",
@@ -56,10 +68,17 @@ export async function ensureDefaultScorecard(options: {
     const loaded = await loadScorecard(path, { dataset: "native" });
     if (loaded.ok) return ok({ scorecard: loaded.value, path, trained: false });
     quarantined = quarantineFile(path, options.now?.());
-    options.onWarning?.("credit scorecard artefact is corrupt: moved aside, retraining the default", { path, problem: loaded.error, movedTo: quarantined });
+    options.onWarning?.("credit scorecard artefact is corrupt: moved aside, retraining the default", {
+      path,
+      problem: loaded.error,
+      movedTo: quarantined,
+    });
   }
   const book = generateApplicantBook({ size: options.size ?? DEFAULT_BOOK_SIZE, seed: options.seed });
-  const { scorecard } = trainNativeScorecard(book, { seed: options.seed, createdAt: (options.now?.() ?? new Date()).toISOString() });
+  const { scorecard } = trainNativeScorecard(book, {
+    seed: options.seed,
+    createdAt: (options.now?.() ?? new Date()).toISOString(),
+  });
   await saveScorecard(path, scorecard);
   return ok({ scorecard, path, trained: true, ...(quarantined ? { quarantined } : {}) });
 }

@@ -10,7 +10,11 @@ const GERMAN_ROW = "A11 6 A34 A43 1169 A65 A75 4 A93 A101 4 A121 67 A143 A152 2 
 describe("delimited files", () => {
   it("reads a BOM, bare \\r line endings and quoted fields", () => {
     const r = readDelimited('\ufeffa,b\r1,"x,""y"""\r\n2,3\n', ",");
-    expect(r.ok && r.value.map((x) => x.fields)).toEqual([["a", "b"], ["1", 'x,"y"'], ["2", "3"]]);
+    expect(r.ok && r.value.map((x) => x.fields)).toEqual([
+      ["a", "b"],
+      ["1", 'x,"y"'],
+      ["2", "3"],
+    ]);
     expect(r.ok && r.value[2]?.line).toBe(3);
   });
 
@@ -27,13 +31,16 @@ describe("delimited files", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error).toMatchObject({ line: 2, column: 15 });
-      expect(formatProblem(r.error, "german.data")).toBe('german.data:2:15: field 5 (credit_amount) must be a number, got "1x69"');
+      expect(formatProblem(r.error, "german.data")).toBe(
+        'german.data:2:15: field 5 (credit_amount) must be a number, got "1x69"',
+      );
     }
     expect(parseGermanCredit(`${GERMAN_ROW}\n`).ok).toBe(true);
   });
 
   it("parses the Taiwan layout with two header lines and drops protected columns", () => {
-    const names = "ID,LIMIT_BAL,SEX,EDUCATION,MARRIAGE,AGE,PAY_0,PAY_2,PAY_3,PAY_4,PAY_5,PAY_6,BILL_AMT1,BILL_AMT2,BILL_AMT3,BILL_AMT4,BILL_AMT5,BILL_AMT6,PAY_AMT1,PAY_AMT2,PAY_AMT3,PAY_AMT4,PAY_AMT5,PAY_AMT6,default payment next month";
+    const names =
+      "ID,LIMIT_BAL,SEX,EDUCATION,MARRIAGE,AGE,PAY_0,PAY_2,PAY_3,PAY_4,PAY_5,PAY_6,BILL_AMT1,BILL_AMT2,BILL_AMT3,BILL_AMT4,BILL_AMT5,BILL_AMT6,PAY_AMT1,PAY_AMT2,PAY_AMT3,PAY_AMT4,PAY_AMT5,PAY_AMT6,default payment next month";
     const xs = ["", ...Array.from({ length: 23 }, (_, i) => `X${i + 1}`), "Y"].join(",");
     const text = `\ufeff${xs}\r${names}\r1,20000,2,2,1,24,2,2,-1,-1,-2,-2,3913,3102,689,0,0,0,0,689,0,0,0,0,1`;
     const r = parseTaiwanDefault(text);

@@ -33,7 +33,8 @@ export function readDelimited(text: string, delimiter: "," | "whitespace"): Resu
   let recordLine = 1;
   const isEol = (ch: string | undefined): boolean => ch === "\n" || ch === "\r";
   const endRecord = (): void => {
-    if (!(fields.length === 1 && (fields[0] as string).trim() === "") && fields.length > 0) records.push({ line: recordLine, fields, columns });
+    if (!(fields.length === 1 && (fields[0] as string).trim() === "") && fields.length > 0)
+      records.push({ line: recordLine, fields, columns });
     fields = [];
     columns = [];
   };
@@ -92,7 +93,8 @@ export function readDelimited(text: string, delimiter: "," | "whitespace"): Resu
             col++;
           }
         }
-        if (i < src.length && src[i] !== "," && !isEol(src[i])) return err({ line, column: col, message: "unexpected character after a closing quote" });
+        if (i < src.length && src[i] !== "," && !isEol(src[i]))
+          return err({ line, column: col, message: "unexpected character after a closing quote" });
         fields.push(value);
       } else {
         const start = i;
@@ -116,20 +118,33 @@ export function readDelimited(text: string, delimiter: "," | "whitespace"): Resu
 }
 
 /** Parses field `index` of a record as a finite number, or reports where it is not one. */
-export function numberField(record: DelimitedRecord, index: number, name: string, allowEmpty = false): Result<number | null, FileProblem> {
+export function numberField(
+  record: DelimitedRecord,
+  index: number,
+  name: string,
+  allowEmpty = false,
+): Result<number | null, FileProblem> {
   const raw = record.fields[index];
-  const column = record.columns[index] ?? (record.columns[record.columns.length - 1] ?? 1);
+  const column = record.columns[index] ?? record.columns[record.columns.length - 1] ?? 1;
   if (raw === undefined) return err({ line: record.line, column, message: `missing field ${index + 1} (${name})` });
   const t = raw.trim();
   if (t === "" && allowEmpty) return ok(null);
   const v = Number(t);
-  if (t === "" || !Number.isFinite(v)) return err({ line: record.line, column, message: `field ${index + 1} (${name}) must be a number, got ${JSON.stringify(raw)}` });
+  if (t === "" || !Number.isFinite(v))
+    return err({
+      line: record.line,
+      column,
+      message: `field ${index + 1} (${name}) must be a number, got ${JSON.stringify(raw)}`,
+    });
   return ok(v);
 }
 
 /** Checks a record has exactly the expected number of fields. */
 export function expectFieldCount(record: DelimitedRecord, expected: number): Result<true, FileProblem> {
   if (record.fields.length === expected) return ok(true);
-  const column = record.fields.length > expected ? (record.columns[expected] ?? 1) : (record.columns[record.columns.length - 1] ?? 1);
+  const column =
+    record.fields.length > expected
+      ? (record.columns[expected] ?? 1)
+      : (record.columns[record.columns.length - 1] ?? 1);
   return err({ line: record.line, column, message: `expected ${expected} fields, found ${record.fields.length}` });
 }

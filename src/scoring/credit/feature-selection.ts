@@ -45,7 +45,10 @@ export function correlation(a: readonly number[], b: readonly number[]): number 
 }
 
 /** Keeps candidates by descending IV, dropping weak ones and any too correlated with one already kept. */
-export function selectFeatures(candidates: readonly Candidate[], options: SelectionOptions): { kept: string[]; rejected: Rejection[] } {
+export function selectFeatures(
+  candidates: readonly Candidate[],
+  options: SelectionOptions,
+): { kept: string[]; rejected: Rejection[] } {
   const kept: Candidate[] = [];
   const rejected: Rejection[] = [];
   for (const c of [...candidates].sort((a, b) => b.iv - a.iv)) {

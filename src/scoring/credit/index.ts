@@ -20,17 +20,27 @@ export {
   CreditScoreSchema,
   DEFAULT_THRESHOLDS,
   GRADE_MIN_POINTS,
-  ThresholdsSchema,
+  CreditThresholdsSchema,
   type CreditReason,
   type CreditScore,
   type CreditScorer,
   type Decision,
   type Grade,
   type PointsTableRow,
-  type Thresholds,
+  type CreditThresholds,
 } from "./credit-scorer.js";
 export { DEFAULT_SCORECARD_FILE, ensureDefaultScorecard, trainNativeScorecard } from "./default-scorecard.js";
-export { generateApplicantBook, generateApplicantProfile, generateLoanRequest, type BookEntry } from "./synthetic-book.js";
+export {
+  generateApplicantBook,
+  generateApplicantProfile,
+  generateLoanRequest,
+  type BookEntry,
+} from "./synthetic-book.js";
 export { loadScorecard, parseScorecard, saveScorecard, ScorecardSchema, type Scorecard } from "./scorecard-artefact.js";
-export { buildStabilityReport, renderStabilityHtml, renderStabilityText, type StabilityReport } from "./stability-report.js";
+export {
+  buildStabilityReport,
+  renderStabilityHtml,
+  renderStabilityText,
+  type StabilityReport,
+} from "./stability-report.js";
 export { parseApplicantCsv, writeApplicantCsv } from "./applicant-file.js";

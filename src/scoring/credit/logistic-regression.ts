@@ -1,7 +1,7 @@
 // Logistic regression by Newton-Raphson (IRLS) with a light ridge penalty, on a dense design matrix.
 
 /** A fitted logistic model: log-odds = intercept + Σ coefficients[j] · x[j]. */
-export interface LogisticModel {
+export interface CreditLogisticModel {
   intercept: number;
   coefficients: number[];
 }
@@ -22,7 +22,8 @@ export function solveLinear(a: number[][], b: number[]): number[] {
   const m = a.map((row, i) => [...row, b[i] as number]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs((m[r] as number[])[col] as number) > Math.abs((m[pivot] as number[])[col] as number)) pivot = r;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs((m[r] as number[])[col] as number) > Math.abs((m[pivot] as number[])[col] as number)) pivot = r;
     [m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]];
     const pr = m[col] as number[];
     const pv = pr[col] as number;
@@ -45,7 +46,11 @@ export function solveLinear(a: number[][], b: number[]): number[] {
 }
 
 /** Fits P(y=1) = σ(intercept + x·β) on rows of features x and 0/1 labels y. */
-export function fitLogisticRegression(x: readonly (readonly number[])[], y: readonly number[], options: Partial<LogisticOptions> = {}): LogisticModel {
+export function fitLogisticRegression(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  options: Partial<LogisticOptions> = {},
+): CreditLogisticModel {
   const opt = { ...DEFAULTS, ...options };
   const n = x.length;
   const p = n > 0 ? (x[0] as readonly number[]).length : 0;
@@ -73,7 +78,8 @@ export function fitLogisticRegression(x: readonly (readonly number[])[], y: read
         for (let k = j; k < d; k++) hj[k] = (hj[k] as number) + wr * (row[k] as number);
       }
     }
-    for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) (hess[j] as number[])[k] = (hess[k] as number[])[j] as number;
+    for (let j = 0; j < d; j++)
+      for (let k = 0; k < j; k++) (hess[j] as number[])[k] = (hess[k] as number[])[j] as number;
     for (let j = 1; j < d; j++) {
       grad[j] = (grad[j] as number) - opt.l2 * (beta[j] as number);
       (hess[j] as number[])[j] = ((hess[j] as number[])[j] as number) + opt.l2;
@@ -86,7 +92,7 @@ export function fitLogisticRegression(x: readonly (readonly number[])[], y: read
 }
 
 /** The model's log-odds for one row. */
-export function logOdds(model: LogisticModel, row: readonly number[]): number {
+export function logOdds(model: CreditLogisticModel, row: readonly number[]): number {
   let z = model.intercept;
   model.coefficients.forEach((c, j) => (z += c * (row[j] as number)));
   return z;

@@ -7,7 +7,12 @@ import type { ScoredBin, ScorecardFeature } from "./scorecard-artefact.js";
 export type ReasonDirection = "high" | "low" | "missing" | "category";
 
 /** Formats a value for a person in the given language. */
-export function formatValue(value: FeatureValue | undefined, format: ValueFormat, locale: "en" | "zh-CN", categoryLabels?: Record<string, BilingualText>): string {
+export function formatValue(
+  value: FeatureValue | undefined,
+  format: ValueFormat,
+  locale: "en" | "zh-CN",
+  categoryLabels?: Record<string, BilingualText>,
+): string {
   if (value === null || value === undefined || value === "") return locale === "en" ? "not available" : "无";
   if (typeof value === "string") return categoryLabels?.[value]?.[locale] ?? value;
   switch (format) {
@@ -25,7 +30,11 @@ export function formatValue(value: FeatureValue | undefined, format: ValueFormat
 }
 
 /** Describes a bin's range or categories, e.g. "22%–32%", "≥ 74%", "in credit, no account". */
-export function describeBin(bin: ScoredBin, feature: Pick<ScorecardFeature, "format" | "categoryLabels">, locale: "en" | "zh-CN"): string {
+export function describeBin(
+  bin: ScoredBin,
+  feature: Pick<ScorecardFeature, "format" | "categoryLabels">,
+  locale: "en" | "zh-CN",
+): string {
   const fmt = (v: number): string => formatValue(v, feature.format, locale);
   switch (bin.type) {
     case "missing":
@@ -33,7 +42,9 @@ export function describeBin(bin: ScoredBin, feature: Pick<ScorecardFeature, "for
     case "special":
       return `= ${fmt(bin.value ?? 0)}`;
     case "categories":
-      return (bin.categories ?? []).map((c) => feature.categoryLabels?.[c]?.[locale] ?? c).join(locale === "en" ? ", " : "、");
+      return (bin.categories ?? [])
+        .map((c) => feature.categoryLabels?.[c]?.[locale] ?? c)
+        .join(locale === "en" ? ", " : "、");
     default:
       if (bin.lower == null && bin.upper == null) return locale === "en" ? "any value" : "任意值";
       if (bin.lower == null) return `< ${fmt(bin.upper as number)}`;
@@ -50,17 +61,39 @@ const TEMPLATES: Record<string, Template> = {
     high: { en: "Revolving utilisation is high ({value})", "zh-CN": "循环信用使用率偏高（{value}）" },
     missing: { en: "No revolving credit history to assess", "zh-CN": "没有可评估的循环信用记录" },
   },
-  delinquencies: { high: { en: "Recent late payments ({value} in the last 24 months)", "zh-CN": "近期有逾期还款（近24个月{value}次）" } },
-  recentEnquiries: { high: { en: "Several recent credit searches ({value} in the last 6 months)", "zh-CN": "近期信用查询较多（近6个月{value}次）" } },
+  delinquencies: {
+    high: {
+      en: "Recent late payments ({value} in the last 24 months)",
+      "zh-CN": "近期有逾期还款（近24个月{value}次）",
+    },
+  },
+  recentEnquiries: {
+    high: {
+      en: "Several recent credit searches ({value} in the last 6 months)",
+      "zh-CN": "近期信用查询较多（近6个月{value}次）",
+    },
+  },
   creditHistoryMonths: { low: { en: "Credit history is short ({value})", "zh-CN": "信用记录较短（{value}）" } },
-  employmentMonths: { low: { en: "Time in current employment is short ({value})", "zh-CN": "当前工作年限较短（{value}）" } },
-  annualIncome: { low: { en: "Income is lower than for the strongest applicants ({value})", "zh-CN": "收入低于最优申请人水平（{value}）" } },
+  employmentMonths: {
+    low: { en: "Time in current employment is short ({value})", "zh-CN": "当前工作年限较短（{value}）" },
+  },
+  annualIncome: {
+    low: {
+      en: "Income is lower than for the strongest applicants ({value})",
+      "zh-CN": "收入低于最优申请人水平（{value}）",
+    },
+  },
   savingsBalance: { low: { en: "Savings are low ({value})", "zh-CN": "储蓄较少（{value}）" } },
   debtToIncome: {
-    high: { en: "Repayments including this loan would take a high share of income ({value})", "zh-CN": "含本笔贷款的还款占收入比例偏高（{value}）" },
+    high: {
+      en: "Repayments including this loan would take a high share of income ({value})",
+      "zh-CN": "含本笔贷款的还款占收入比例偏高（{value}）",
+    },
     missing: { en: "Income is needed to assess affordability", "zh-CN": "需要收入信息才能评估还款能力" },
   },
-  loanToIncome: { high: { en: "Loan amount is large relative to income ({value})", "zh-CN": "贷款金额相对收入偏大（{value}）" } },
+  loanToIncome: {
+    high: { en: "Loan amount is large relative to income ({value})", "zh-CN": "贷款金额相对收入偏大（{value}）" },
+  },
   termMonths: {
     high: { en: "Loan term is long ({value})", "zh-CN": "贷款期限较长（{value}）" },
     low: { en: "Loan term is short ({value})", "zh-CN": "贷款期限较短（{value}）" },
@@ -80,12 +113,19 @@ const GENERIC: Record<ReasonDirection, BilingualText> = {
 
 /** A stable reason code such as REVOLVING_UTILISATION_HIGH. */
 export function reasonCode(feature: string, direction: ReasonDirection): string {
-  const base = feature.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  const base = feature
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toUpperCase();
   return direction === "category" ? base : `${base}_${direction.toUpperCase()}`;
 }
 
 /** The reason text for a characteristic, direction and applicant value, in both languages. */
-export function reasonText(feature: ScorecardFeature, direction: ReasonDirection, value: FeatureValue | undefined): BilingualText {
+export function reasonText(
+  feature: ScorecardFeature,
+  direction: ReasonDirection,
+  value: FeatureValue | undefined,
+): BilingualText {
   const template = TEMPLATES[feature.name]?.[direction] ?? GENERIC[direction];
   const fill = (locale: "en" | "zh-CN"): string =>
     template[locale]

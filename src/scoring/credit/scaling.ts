@@ -51,6 +51,12 @@ export function probabilityOfDefaultToPoints(pd: number, s: Scaling): number {
 }
 
 /** Integer points of one attribute bin: its share of the intercept and offset, plus its WoE contribution. */
-export function binPoints(coefficient: number, woe: number, intercept: number, featureCount: number, s: Scaling): number {
+export function binPoints(
+  coefficient: number,
+  woe: number,
+  intercept: number,
+  featureCount: number,
+  s: Scaling,
+): number {
   return Math.round(-s.factor * (coefficient * woe + intercept / featureCount) + s.offset / featureCount);
 }

@@ -6,7 +6,10 @@ import { trainNativeScorecard } from "./default-scorecard.js";
 import { loadScorecard, parseScorecard, saveScorecard, serialiseScorecard } from "./scorecard-artefact.js";
 import { generateApplicantBook } from "./synthetic-book.js";
 
-const { scorecard } = trainNativeScorecard(generateApplicantBook({ size: 3000, seed: 9 }), { seed: 9, createdAt: "2026-01-01T00:00:00.000Z" });
+const { scorecard } = trainNativeScorecard(generateApplicantBook({ size: 3000, seed: 9 }), {
+  seed: 9,
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
 
 describe("scorecard artefact", () => {
   it("round-trips through a file with its checksum", async () => {
@@ -49,7 +52,11 @@ describe("scorecard artefact", () => {
 
   it("stores what monitoring and audits need", async () => {
     const text = serialiseScorecard(scorecard);
-    expect(JSON.parse(text).scorecard).toMatchObject({ kind: "harbor-credit-scorecard", formatVersion: 1, dataset: "native" });
+    expect(JSON.parse(text).scorecard).toMatchObject({
+      kind: "harbor-credit-scorecard",
+      formatVersion: 1,
+      dataset: "native",
+    });
     expect(scorecard.trainingData.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(scorecard.scaling).toMatchObject({ basePoints: 600, baseOdds: 50, pdo: 20 });
     await expect(readFile("/nonexistent")).rejects.toThrow();

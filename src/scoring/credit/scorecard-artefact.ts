@@ -59,7 +59,11 @@ export const ScorecardSchema = z
     scaling: ScalingSchema,
     features: z.array(ScorecardFeatureSchema).min(1),
     metrics: z.object({ training: DiscriminationSchema, holdout: DiscriminationSchema.nullable() }),
-    trainingData: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), rows: z.number().int().positive(), badRate: z.number() }),
+    trainingData: z.object({
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      rows: z.number().int().positive(),
+      badRate: z.number(),
+    }),
     scoreDistribution: z.object({ edges: z.array(z.number()), shares: z.array(z.number().min(0).max(1)) }),
     settings: z.object({
       minBinShare: z.number(),
@@ -71,12 +75,27 @@ export const ScorecardSchema = z
   })
   .superRefine((s, ctx) => {
     for (const f of s.features) {
-      if (isProtectedAttribute(f.name)) ctx.addIssue({ code: "custom", path: ["features"], message: `protected characteristic "${f.name}" cannot be a scorecard input` });
-      if (f.bins.filter((b) => b.type === "missing").length !== 1) ctx.addIssue({ code: "custom", path: ["features", f.name], message: "needs exactly one missing bin" });
+      if (isProtectedAttribute(f.name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["features"],
+          message: `protected characteristic "${f.name}" cannot be a scorecard input`,
+        });
+      if (f.bins.filter((b) => b.type === "missing").length !== 1)
+        ctx.addIssue({ code: "custom", path: ["features", f.name], message: "needs exactly one missing bin" });
     }
-    if (!isScalingConsistent(s.scaling)) ctx.addIssue({ code: "custom", path: ["scaling"], message: "factor/offset disagree with base points, odds and PDO" });
+    if (!isScalingConsistent(s.scaling))
+      ctx.addIssue({
+        code: "custom",
+        path: ["scaling"],
+        message: "factor/offset disagree with base points, odds and PDO",
+      });
     if (s.scoreDistribution.shares.length !== s.scoreDistribution.edges.length + 1) {
-      ctx.addIssue({ code: "custom", path: ["scoreDistribution"], message: "shares must have one more entry than edges" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["scoreDistribution"],
+        message: "shares must have one more entry than edges",
+      });
     }
   });
 /** A trained points scorecard. */
@@ -107,9 +126,15 @@ export function parseScorecard(text: string, expected?: { dataset?: DatasetKind 
   if (!file.success) return err("scorecard file lacks a checksum or scorecard body");
   const body = ScorecardSchema.safeParse(file.data.scorecard);
   if (!body.success) {
-    return err(`scorecard failed validation: ${body.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    return err(
+      `scorecard failed validation: ${body.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")}`,
+    );
   }
-  if (sha256(JSON.stringify(body.data)) !== file.data.checksum) return err("scorecard checksum mismatch: the file was modified or corrupted");
+  if (sha256(JSON.stringify(body.data)) !== file.data.checksum)
+    return err("scorecard checksum mismatch: the file was modified or corrupted");
   if (expected?.dataset && body.data.dataset !== expected.dataset) {
     return err(`scorecard was trained on "${body.data.dataset}" data, expected "${expected.dataset}"`);
   }
@@ -125,7 +150,10 @@ export async function saveScorecard(path: string, scorecard: Scorecard): Promise
 }
 
 /** Reads and verifies a scorecard file; a missing, corrupt or mismatched file is an error value. */
-export async function loadScorecard(path: string, expected?: { dataset?: DatasetKind }): Promise<Result<Scorecard, string>> {
+export async function loadScorecard(
+  path: string,
+  expected?: { dataset?: DatasetKind },
+): Promise<Result<Scorecard, string>> {
   let text: string;
   try {
     text = await readFile(path, "utf8");

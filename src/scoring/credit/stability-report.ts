@@ -32,14 +32,25 @@ export interface StabilityReport {
 
 const entry = (name: string, labels: string[], expected: number[], actual: number[]): StabilityEntry => {
   const index = populationStabilityIndex(expected, actual);
-  return { name, index, band: stabilityBand(index), bins: labels.map((label, i) => ({ label, expected: expected[i] as number, actual: actual[i] as number })) };
+  return {
+    name,
+    index,
+    band: stabilityBand(index),
+    bins: labels.map((label, i) => ({ label, expected: expected[i] as number, actual: actual[i] as number })),
+  };
 };
 
 /** Builds the stability report of recent feature rows against a scorecard's training distributions. */
 export function buildStabilityReport(scorecard: Scorecard, recent: readonly FeatureRow[]): StabilityReport {
   const { edges, shares } = scorecard.scoreDistribution;
   const points = recent.map((r) => scoreFeatureRow(scorecard, r).points);
-  const scoreLabels = shares.map((_, i) => (i === 0 ? `< ${edges[0]}` : i === edges.length ? `≥ ${edges[i - 1]}` : `${edges[i - 1]}–${(edges[i] as number) - 1}`));
+  const scoreLabels = shares.map((_, i) =>
+    i === 0
+      ? `< ${edges[0]}`
+      : i === edges.length
+        ? `≥ ${edges[i - 1]}`
+        : `${edges[i - 1]}–${(edges[i] as number) - 1}`,
+  );
   const features = scorecard.features.map((f) => {
     const total = f.bins.reduce((s, b) => s + b.count, 0);
     const expected = f.bins.map((b) => b.count / Math.max(1, total));
@@ -49,7 +60,12 @@ export function buildStabilityReport(scorecard: Scorecard, recent: readonly Feat
       counts[i] = (counts[i] as number) + 1;
     }
     const actual = counts.map((c) => c / Math.max(1, recent.length));
-    return entry(f.name, f.bins.map((b) => describeBin(b, f, "en")), expected, actual);
+    return entry(
+      f.name,
+      f.bins.map((b) => describeBin(b, f, "en")),
+      expected,
+      actual,
+    );
   });
   return {
     scorecardVersion: scorecard.version,
@@ -59,7 +75,11 @@ export function buildStabilityReport(scorecard: Scorecard, recent: readonly Feat
   };
 }
 
-const BAND_TEXT: Record<StabilityBand, string> = { stable: "stable (< 0.10)", investigate: "investigate (0.10–0.25)", significant_shift: "significant shift (> 0.25)" };
+const BAND_TEXT: Record<StabilityBand, string> = {
+  stable: "stable (< 0.10)",
+  investigate: "investigate (0.10–0.25)",
+  significant_shift: "significant shift (> 0.25)",
+};
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /** Renders the report as plain text for a terminal. */
@@ -70,7 +90,9 @@ export function renderStabilityText(report: StabilityReport): string {
     `Score PSI: ${report.score.index.toFixed(4)}  → ${BAND_TEXT[report.score.band]}`,
     "",
     "score band          training  recent",
-    ...report.score.bins.map((b) => `${b.label.padEnd(18)}  ${pct(b.expected).padStart(8)}  ${pct(b.actual).padStart(6)}`),
+    ...report.score.bins.map(
+      (b) => `${b.label.padEnd(18)}  ${pct(b.expected).padStart(8)}  ${pct(b.actual).padStart(6)}`,
+    ),
     "",
     "Characteristic stability (CSI):",
     ...report.features.map((f) => `  ${f.name.padEnd(24)} ${f.index.toFixed(4)}  ${BAND_TEXT[f.band]}`),
@@ -78,7 +100,8 @@ export function renderStabilityText(report: StabilityReport): string {
   return lines.join("\n");
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function svgBars(e: StabilityEntry): string {
   const rowH = 22;

@@ -20,12 +20,17 @@ describe("synthetic applicant book", () => {
   it("makes riskier observable attributes go with more defaults", () => {
     const book = generateApplicantBook({ size: 8000, seed: 8 });
     const rate = (xs: typeof book): number => xs.reduce((s, b) => s + b.defaulted, 0) / xs.length;
-    expect(rate(book.filter((b) => b.applicant.delinquencies > 0))).toBeGreaterThan(rate(book.filter((b) => b.applicant.delinquencies === 0)));
-    expect(rate(book.filter((b) => (b.applicant.revolvingUtilisation ?? 0) > 0.7))).toBeGreaterThan(rate(book.filter((b) => (b.applicant.revolvingUtilisation ?? 1) < 0.3)));
+    expect(rate(book.filter((b) => b.applicant.delinquencies > 0))).toBeGreaterThan(
+      rate(book.filter((b) => b.applicant.delinquencies === 0)),
+    );
+    expect(rate(book.filter((b) => (b.applicant.revolvingUtilisation ?? 0) > 0.7))).toBeGreaterThan(
+      rate(book.filter((b) => (b.applicant.revolvingUtilisation ?? 1) < 0.3)),
+    );
   });
 
   it("generates stored profiles for the bank seed", () => {
     const rng = createRng(1);
-    for (let i = 0; i < 100; i++) expect(ApplicantProfileSchema.safeParse(generateApplicantProfile(rng)).success).toBe(true);
+    for (let i = 0; i < 100; i++)
+      expect(ApplicantProfileSchema.safeParse(generateApplicantProfile(rng)).success).toBe(true);
   });
 });

@@ -34,12 +34,24 @@ export function generateProfileForRisk(rng: Rng, z: number): ApplicantProfile {
     ["student", 0.03 + 0.01 * z],
     ["unemployed", 0.02 + 0.02 * Math.max(0, z)],
   ] as const);
-  const incomeBase = { permanent: 36000, contract: 40000, self_employed: 38000, part_time: 17000, retired: 21000, student: 9000, unemployed: 7000 }[employmentType];
-  const annualIncome = Math.round(incomeBase * Math.exp(rng.normal(-0.12 * z, 0.4)) / 100) * 100;
-  const employmentMonths = ["unemployed", "student"].includes(employmentType) ? 0 : Math.round(clamp(-Math.log(1 - rng.next()) * 70 * Math.exp(-0.3 * z), 0, 480));
+  const incomeBase = {
+    permanent: 36000,
+    contract: 40000,
+    self_employed: 38000,
+    part_time: 17000,
+    retired: 21000,
+    student: 9000,
+    unemployed: 7000,
+  }[employmentType];
+  const annualIncome = Math.round((incomeBase * Math.exp(rng.normal(-0.12 * z, 0.4))) / 100) * 100;
+  const employmentMonths = ["unemployed", "student"].includes(employmentType)
+    ? 0
+    : Math.round(clamp(-Math.log(1 - rng.next()) * 70 * Math.exp(-0.3 * z), 0, 480));
   const creditHistoryMonths = rng.next() < 0.04 ? 0 : Math.round(clamp(rng.normal(130 - 25 * z, 70), 3, 600));
   const hasRevolving = rng.next() < 0.88;
-  const revolvingUtilisation = hasRevolving ? Math.round(clamp(sigmoid(rng.normal(-0.9 + 0.9 * z, 0.9)) * 1.1, 0, 1.5) * 100) / 100 : null;
+  const revolvingUtilisation = hasRevolving
+    ? Math.round(clamp(sigmoid(rng.normal(-0.9 + 0.9 * z, 0.9)) * 1.1, 0, 1.5) * 100) / 100
+    : null;
   const delinquencies = rng.poisson(Math.exp(-1.9 + 0.9 * z));
   const recentEnquiries = rng.poisson(Math.exp(-0.1 + 0.35 * z));
   const openAccounts = Math.max(0, rng.poisson(3.5 + 0.5 * z + creditHistoryMonths / 120));
@@ -52,7 +64,10 @@ export function generateProfileForRisk(rng: Rng, z: number): ApplicantProfile {
     ["living_with_family", 0.13 + (employmentType === "student" ? 0.3 : 0)],
     ["other", 0.05],
   ] as const);
-  const savingsBalance = rng.next() < clamp(0.15 + 0.1 * z, 0.02, 0.6) ? 0 : Math.round(annualIncome * Math.exp(rng.normal(-1.6 - 0.5 * z, 1.0)));
+  const savingsBalance =
+    rng.next() < clamp(0.15 + 0.1 * z, 0.02, 0.6)
+      ? 0
+      : Math.round(annualIncome * Math.exp(rng.normal(-1.6 - 0.5 * z, 1.0)));
   const currentAccountStatus = weighted(rng, [
     ["in_credit", 0.72 - 0.12 * z],
     ["arranged_overdraft", 0.16 + 0.04 * z],
@@ -92,8 +107,13 @@ export function generateLoanRequest(rng: Rng, profile: ApplicantProfile, z = 0):
     ["business", 0.05],
     ["other", 0.1],
   ] as const);
-  const amount = Math.round(clamp(Math.max(8000, profile.annualIncome) * Math.exp(rng.normal(-1.4 + 0.1 * z, 0.6)), 500, 50000) / 100) * 100;
-  const termMonths = rng.pick(amount > 15000 ? [36, 48, 60, 60, 84] : amount > 5000 ? [24, 36, 48, 60] : [12, 18, 24, 36]);
+  const amount =
+    Math.round(
+      clamp(Math.max(8000, profile.annualIncome) * Math.exp(rng.normal(-1.4 + 0.1 * z, 0.6)), 500, 50000) / 100,
+    ) * 100;
+  const termMonths = rng.pick(
+    amount > 15000 ? [36, 48, 60, 60, 84] : amount > 5000 ? [24, 36, 48, 60] : [12, 18, 24, 36],
+  );
   return { amount, termMonths, purpose };
 }
 
@@ -110,7 +130,8 @@ export function generateApplicantBook(options: { size: number; seed: number; ris
     const request = generateLoanRequest(rng, profile, z);
     const monthlyIncome = Math.max(300, profile.annualIncome / 12);
     const stress = (profile.monthlyObligations + monthlyInstalment(request.amount, request.termMonths)) / monthlyIncome;
-    const logit = -2.45 + 1.05 * z + 1.6 * clamp(stress - 0.35, -0.3, 1.5) + (request.purpose === "debt_consolidation" ? 0.15 : 0);
+    const logit =
+      -2.45 + 1.05 * z + 1.6 * clamp(stress - 0.35, -0.3, 1.5) + (request.purpose === "debt_consolidation" ? 0.15 : 0);
     book.push({ applicant: { ...profile, ...request }, defaulted: rng.next() < sigmoid(logit) ? 1 : 0 });
   }
   return book;

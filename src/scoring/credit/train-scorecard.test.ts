@@ -40,7 +40,13 @@ describe("scorecard training", () => {
   });
 
   it("packages hold-out AUC, KS and Gini, the data hash and a training score distribution", () => {
-    const { scorecard } = trainScorecard(table, { dataset: "native", dataHash: "a".repeat(64), createdAt: "2026-01-02T00:00:00.000Z", seed: 1, holdoutShare: 0.25 });
+    const { scorecard } = trainScorecard(table, {
+      dataset: "native",
+      dataHash: "a".repeat(64),
+      createdAt: "2026-01-02T00:00:00.000Z",
+      seed: 1,
+      holdoutShare: 0.25,
+    });
     expect(scorecard.version).toBe("native-20260102-aaaaaaaa");
     expect(Math.abs((scorecard.metrics.holdout?.rows ?? 0) - 1000)).toBeLessThanOrEqual(2);
     expect(scorecard.metrics.holdout?.auc).toBeGreaterThan(0.65);
@@ -49,7 +55,9 @@ describe("scorecard training", () => {
   });
 
   it("refuses to train on a protected characteristic", () => {
-    const specs = defineFeatures([{ name: "age", kind: "numeric", trend: "auto", label: { en: "Age", "zh-CN": "年龄" }, format: "number" }]);
+    const specs = defineFeatures([
+      { name: "age", kind: "numeric", trend: "auto", label: { en: "Age", "zh-CN": "年龄" }, format: "number" },
+    ]);
     expect(() => fitScorecard({ specs, rows: [{ age: 30 }, { age: 40 }], labels: [0, 1] })).toThrow(/protected/);
   });
 });

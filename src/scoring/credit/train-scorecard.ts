@@ -47,19 +47,35 @@ const woeColumn = (b: FeatureBinning, table: LabelledTable): number[] =>
   table.rows.map((r) => (b.bins[findBin(b, r[b.feature])] as { woe: number }).woe);
 
 /** Fits the binning, selection, regression and points of a scorecard on a labelled table. */
-export function fitScorecard(table: LabelledTable, settings: ScorecardSettings = DEFAULT_SETTINGS, onProgress?: TrainProgress): FittedScorecard {
+export function fitScorecard(
+  table: LabelledTable,
+  settings: ScorecardSettings = DEFAULT_SETTINGS,
+  onProgress?: TrainProgress,
+): FittedScorecard {
   const protectedSpecs = table.specs.filter((s) => isProtectedAttribute(s.name));
-  if (protectedSpecs.length > 0) throw new Error(`protected characteristics cannot be scorecard inputs: ${protectedSpecs.map((s) => s.name).join(", ")}`);
+  if (protectedSpecs.length > 0)
+    throw new Error(
+      `protected characteristics cannot be scorecard inputs: ${protectedSpecs.map((s) => s.name).join(", ")}`,
+    );
   const binnings = new Map<string, FeatureBinning>();
   const columns = new Map<string, number[]>();
   table.specs.forEach((spec, i) => {
-    const b = fitFeatureBinning(spec, table.rows.map((r) => r[spec.name] ?? null), table.labels, settings.binning);
+    const b = fitFeatureBinning(
+      spec,
+      table.rows.map((r) => r[spec.name] ?? null),
+      table.labels,
+      settings.binning,
+    );
     binnings.set(spec.name, b);
     columns.set(spec.name, woeColumn(b, table));
     onProgress?.("binning", i + 1, table.specs.length);
   });
   const { kept, rejected } = selectFeatures(
-    table.specs.map((s) => ({ name: s.name, iv: (binnings.get(s.name) as FeatureBinning).iv, column: columns.get(s.name) as number[] })),
+    table.specs.map((s) => ({
+      name: s.name,
+      iv: (binnings.get(s.name) as FeatureBinning).iv,
+      column: columns.get(s.name) as number[],
+    })),
     settings,
   );
   let names = [...kept];
@@ -72,7 +88,10 @@ export function fitScorecard(table: LabelledTable, settings: ScorecardSettings =
     const wrong = model.coefficients.map((c, j) => ({ c, j })).filter(({ c }) => c >= 0);
     if (wrong.length === 0 || names.length <= 1) break;
     const worst = wrong.reduce((a, b) => (b.c > a.c ? b : a));
-    rejected.push({ name: names[worst.j] as string, reason: `non-negative WoE coefficient ${worst.c.toFixed(3)} in the joint model` });
+    rejected.push({
+      name: names[worst.j] as string,
+      reason: `non-negative WoE coefficient ${worst.c.toFixed(3)} in the joint model`,
+    });
     names = names.filter((_, j) => j !== worst.j);
   }
   onProgress?.("regression", 1, 1);
@@ -91,18 +110,30 @@ export function fitScorecard(table: LabelledTable, settings: ScorecardSettings =
       trend: b.trend,
       iv: b.iv,
       coefficient,
-      bins: b.bins.map((bin) => ({ ...bin, points: binPoints(coefficient, bin.woe, model.intercept, names.length, scaling) })),
+      bins: b.bins.map((bin) => ({
+        ...bin,
+        points: binPoints(coefficient, bin.woe, model.intercept, names.length, scaling),
+      })),
     };
   });
   return { intercept: model.intercept, scaling, features, rejected };
 }
 
 /** AUC, KS and Gini of points on labelled rows (a lower score should mean more defaults). */
-export function measureDiscrimination(fitted: Pick<FittedScorecard, "features" | "scaling">, table: LabelledTable): Discrimination {
+export function measureDiscrimination(
+  fitted: Pick<FittedScorecard, "features" | "scaling">,
+  table: LabelledTable,
+): Discrimination {
   const pd = table.rows.map((r) => scoreFeatureRow(fitted, r).probabilityOfDefault);
   const auc = rocAuc(table.labels, pd);
   const bads = table.labels.reduce((s, l) => s + l, 0);
-  return { rows: table.rows.length, badRate: bads / Math.max(1, table.rows.length), auc, ks: ksStatistic(table.labels, pd), gini: 2 * auc - 1 };
+  return {
+    rows: table.rows.length,
+    badRate: bads / Math.max(1, table.rows.length),
+    auc,
+    ks: ksStatistic(table.labels, pd),
+    gini: 2 * auc - 1,
+  };
 }
 
 /** How a training run is identified and split. */

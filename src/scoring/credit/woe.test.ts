@@ -28,7 +28,9 @@ describe("weight of evidence and information value", () => {
   });
 
   it("reproduces the same WoE and IV when a categorical feature is binned", () => {
-    const [spec] = defineFeatures([{ name: "grade", kind: "categorical", trend: "none", label: { en: "g", "zh-CN": "g" }, format: "category" }]);
+    const [spec] = defineFeatures([
+      { name: "grade", kind: "categorical", trend: "none", label: { en: "g", "zh-CN": "g" }, format: "category" },
+    ]);
     const values: string[] = [];
     const labels: number[] = [];
     (["a", "b", "c"] as const).forEach((cat, i) => {
@@ -38,7 +40,9 @@ describe("weight of evidence and information value", () => {
       }
     });
     const binning = fitFeatureBinning(spec!, values, labels, { minBinShare: 0.1, maxBins: 5, maxPreBins: 20 });
-    const byCat = Object.fromEntries(binning.bins.filter((b) => b.type === "categories").map((b) => [b.categories!.join(), b.woe]));
+    const byCat = Object.fromEntries(
+      binning.bins.filter((b) => b.type === "categories").map((b) => [b.categories!.join(), b.woe]),
+    );
     expect(byCat["a"]).toBeCloseTo(0.8754687, 6);
     expect(byCat["b"]).toBeCloseTo(-0.1053605, 6);
     expect(byCat["c"]).toBeCloseTo(-0.5108256, 6);

@@ -23,7 +23,11 @@ export interface FeatureLog {
 }
 
 /** Computes the row-major feature matrix (length × FEATURE_COUNT) of a time-ordered log. */
-export function computeFeatureMatrix(log: FeatureLog, locations: TerminalLocations, options: { delayDays?: number } = {}): Float32Array {
+export function computeFeatureMatrix(
+  log: FeatureLog,
+  locations: TerminalLocations,
+  options: { delayDays?: number } = {},
+): Float32Array {
   const n = log.length;
   const X = new Float32Array(n * FEATURE_COUNT);
   for (let i = 0; i < n; i++) {
@@ -73,12 +77,24 @@ function customerFeatures(log: FeatureLog, loc: TerminalLocations, X: Float32Arr
     ty[p] = loc.y[t] as number;
   }
   const newTerm = new Uint8Array(n);
-  const W1 = DAY_SECONDS, W7 = 7 * DAY_SECONDS, W30 = 30 * DAY_SECONDS;
+  const W1 = DAY_SECONDS,
+    W7 = 7 * DAY_SECONDS,
+    W30 = 30 * DAY_SECONDS;
   for (let g = 0; g + 1 < starts.length; g++) {
-    const p0 = starts[g] as number, p1 = starts[g + 1] as number;
+    const p0 = starts[g] as number,
+      p1 = starts[g + 1] as number;
     if (p0 === p1) continue;
-    let lo1 = p0, lo7 = p0, lo30 = p0, lo1h = p0, lo10m = p0;
-    let s1 = 0, s7 = 0, s30 = 0, sx = 0, sy = 0, new1h = 0;
+    let lo1 = p0,
+      lo7 = p0,
+      lo30 = p0,
+      lo1h = p0,
+      lo10m = p0;
+    let s1 = 0,
+      s7 = 0,
+      s30 = 0,
+      sx = 0,
+      sy = 0,
+      new1h = 0;
     for (let p = p0; p < p1; p++) {
       const t = time[p] as number;
       const a = amt[p] as number;
@@ -106,17 +122,21 @@ function customerFeatures(log: FeatureLog, loc: TerminalLocations, X: Float32Arr
       X[row + F.AMOUNT_TO_CUSTOMER_AVG_30D] = ratioToAverage(a, s30, prev);
       X[row + F.CUSTOMER_NB_TX_10MIN] = p - lo10m;
       X[row + F.CUSTOMER_NB_TX_1H] = p - lo1h;
-      X[row + F.LOG_SECONDS_SINCE_PREV_TX] = prev > 0 ? Math.log1p(t - (time[p - 1] as number)) : NO_PREVIOUS_TX_LOG_SECONDS;
+      X[row + F.LOG_SECONDS_SINCE_PREV_TX] =
+        prev > 0 ? Math.log1p(t - (time[p - 1] as number)) : NO_PREVIOUS_TX_LOG_SECONDS;
       X[row + F.NEW_TERMINAL_30D] = isNew;
       X[row + F.CUSTOMER_NB_NEW_TERMINAL_1H] = new1h + isNew;
-      X[row + F.DISTANCE_FROM_USUAL_AREA] = prev > 0 ? Math.hypot((tx[p] as number) - sx / prev, (ty[p] as number) - sy / prev) : 0;
+      X[row + F.DISTANCE_FROM_USUAL_AREA] =
+        prev > 0 ? Math.hypot((tx[p] as number) - sx / prev, (ty[p] as number) - sy / prev) : 0;
       s1 += a;
       s7 += a;
       s30 += a;
       sx += tx[p] as number;
       sy += ty[p] as number;
       new1h += isNew;
-      const c1 = p - lo1 + 1, c7 = p - lo7 + 1, c30 = p - lo30 + 1;
+      const c1 = p - lo1 + 1,
+        c7 = p - lo7 + 1,
+        c30 = p - lo30 + 1;
       X[row + F.CUSTOMER_ID_NB_TX_1DAY_WINDOW] = c1;
       X[row + F.CUSTOMER_ID_AVG_AMOUNT_1DAY_WINDOW] = s1 / c1;
       X[row + F.CUSTOMER_ID_NB_TX_7DAY_WINDOW] = c7;
@@ -134,12 +154,19 @@ function terminalFeatures(log: FeatureLog, delay: number, X: Float32Array): void
   const time = new Float64Array(n);
   const frauds = new Int32Array(n + 1);
   for (let p = 0; p < n; p++) time[p] = log.epoch[order[p] as number] as number;
-  const W1 = DAY_SECONDS, W7 = 7 * DAY_SECONDS, W30 = 30 * DAY_SECONDS;
+  const W1 = DAY_SECONDS,
+    W7 = 7 * DAY_SECONDS,
+    W30 = 30 * DAY_SECONDS;
   for (let g = 0; g + 1 < starts.length; g++) {
-    const p0 = starts[g] as number, p1 = starts[g + 1] as number;
+    const p0 = starts[g] as number,
+      p1 = starts[g + 1] as number;
     if (p0 === p1) continue;
-    for (let p = p0; p < p1; p++) frauds[p + 1] = (frauds[p] as number) + ((log.fraudLabel[order[p] as number] as number) > 0 ? 1 : 0);
-    let hi = p0, lo1 = p0, lo7 = p0, lo30 = p0;
+    for (let p = p0; p < p1; p++)
+      frauds[p + 1] = (frauds[p] as number) + ((log.fraudLabel[order[p] as number] as number) > 0 ? 1 : 0);
+    let hi = p0,
+      lo1 = p0,
+      lo7 = p0,
+      lo30 = p0;
     for (let p = p0; p < p1; p++) {
       const i = order[p] as number;
       const upper = (time[p] as number) - delay;
@@ -149,7 +176,9 @@ function terminalFeatures(log: FeatureLog, delay: number, X: Float32Array): void
       while (lo1 < hi && (time[lo1] as number) <= upper - W1) lo1++;
       const row = i * FEATURE_COUNT;
       const fHi = frauds[hi] as number;
-      const nb1 = hi - lo1, nb7 = hi - lo7, nb30 = hi - lo30;
+      const nb1 = hi - lo1,
+        nb7 = hi - lo7,
+        nb30 = hi - lo30;
       X[row + F.TERMINAL_ID_NB_TX_1DAY_WINDOW] = nb1;
       X[row + F.TERMINAL_ID_RISK_1DAY_WINDOW] = nb1 > 0 ? (fHi - (frauds[lo1] as number)) / nb1 : 0;
       X[row + F.TERMINAL_ID_NB_TX_7DAY_WINDOW] = nb7;

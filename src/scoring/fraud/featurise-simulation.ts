@@ -4,7 +4,10 @@ import type { SimulatedDataset } from "./simulate-transactions.js";
 import type { FraudTrainingData } from "./train-fraud-model.js";
 
 /** Featurises a simulated dataset with ground-truth labels (terminal risk still only sees them after the delay). */
-export function featuriseSimulation(ds: SimulatedDataset, options: { delayDays?: number } = {}): FraudTrainingData & { epoch: Float64Array } {
+export function featuriseSimulation(
+  ds: SimulatedDataset,
+  options: { delayDays?: number } = {},
+): FraudTrainingData & { epoch: Float64Array } {
   const n = ds.tx.length;
   const epoch = new Float64Array(n);
   const day = new Int32Array(n);
@@ -14,9 +17,25 @@ export function featuriseSimulation(ds: SimulatedDataset, options: { delayDays?:
     day[i] = Math.floor(t / 86_400);
   }
   const X = computeFeatureMatrix(
-    { length: n, epoch, customer: ds.tx.customer, terminal: ds.tx.terminal, amount: ds.tx.amount, fraudLabel: ds.tx.fraud },
+    {
+      length: n,
+      epoch,
+      customer: ds.tx.customer,
+      terminal: ds.tx.terminal,
+      amount: ds.tx.amount,
+      fraudLabel: ds.tx.fraud,
+    },
     { x: ds.terminalX, y: ds.terminalY },
     options,
   );
-  return { length: n, X, day, customer: ds.tx.customer, fraud: ds.tx.fraud, amount: ds.tx.amount, epoch, startDate: ds.config.startDate };
+  return {
+    length: n,
+    X,
+    day,
+    customer: ds.tx.customer,
+    fraud: ds.tx.fraud,
+    amount: ds.tx.amount,
+    epoch,
+    startDate: ds.config.startDate,
+  };
 }

@@ -47,7 +47,12 @@ export function foldRows(cols: EvalColumns, fold: Fold): { train: Int32Array; te
 }
 
 /** Card Precision@k: per day, rank cards by their highest score, precision among the top k; cards found earlier are dropped. */
-export function cardPrecisionAtK(rows: ArrayLike<number>, cols: EvalColumns, scores: ArrayLike<number>, k = 100): number {
+export function cardPrecisionAtK(
+  rows: ArrayLike<number>,
+  cols: EvalColumns,
+  scores: ArrayLike<number>,
+  k = 100,
+): number {
   const days = new Map<number, number[]>();
   for (let r = 0; r < rows.length; r++) {
     const d = cols.day[rows[r] as number] as number;
@@ -85,10 +90,19 @@ export function cardPrecisionAtK(rows: ArrayLike<number>, cols: EvalColumns, sco
 }
 
 /** AUC ROC, average precision and CP@k of scores over a row subset. */
-export function fraudMetrics(rows: ArrayLike<number>, cols: EvalColumns, scores: ArrayLike<number>, k = 100): { auc: number; ap: number; cpk: number } {
+export function fraudMetrics(
+  rows: ArrayLike<number>,
+  cols: EvalColumns,
+  scores: ArrayLike<number>,
+  k = 100,
+): { auc: number; ap: number; cpk: number } {
   const labels = new Uint8Array(rows.length);
   for (let r = 0; r < rows.length; r++) labels[r] = cols.fraud[rows[r] as number] as number;
-  return { auc: rocAuc(labels, scores), ap: averagePrecision(labels, scores), cpk: cardPrecisionAtK(rows, cols, scores, k) };
+  return {
+    auc: rocAuc(labels, scores),
+    ap: averagePrecision(labels, scores),
+    cpk: cardPrecisionAtK(rows, cols, scores, k),
+  };
 }
 
 /** Prequential folds as in the book's Chapter 5: `count` folds whose training starts shift back by `testDays` each. */

@@ -71,20 +71,44 @@ describe("customer features", () => {
 
 describe("online and batch features", () => {
   it("agree on every feature of every transaction", () => {
-    const ds = simulateTransactions({ seed: 11, customers: 150, terminals: 300, days: 60, mapSize: 100 * Math.sqrt(0.03), cardTestingPerDay: 20, accountTakeoversPerDay: 20 });
+    const ds = simulateTransactions({
+      seed: 11,
+      customers: 150,
+      terminals: 300,
+      days: 60,
+      mapSize: 100 * Math.sqrt(0.03),
+      cardTestingPerDay: 20,
+      accountTakeoversPerDay: 20,
+    });
     const n = ds.tx.length;
     const epoch = Array.from(ds.tx.time, (t) => ds.startEpoch + t);
     const locs = { x: ds.terminalX, y: ds.terminalY };
-    const X = computeFeatureMatrix({ length: n, epoch, customer: ds.tx.customer, terminal: ds.tx.terminal, amount: ds.tx.amount, fraudLabel: ds.tx.fraud }, locs);
+    const X = computeFeatureMatrix(
+      {
+        length: n,
+        epoch,
+        customer: ds.tx.customer,
+        terminal: ds.tx.terminal,
+        amount: ds.tx.amount,
+        fraudLabel: ds.tx.fraud,
+      },
+      locs,
+    );
     const state = createOnlineFeatureState({ locations: locs });
     const out = new Float32Array(FEATURE_COUNT);
     let worst = 0;
     let worstName = "";
     for (let i = 0; i < n; i++) {
-      const tx = { epoch: epoch[i] as number, customer: ds.tx.customer[i] as number, terminal: ds.tx.terminal[i] as number, amount: ds.tx.amount[i] as number };
+      const tx = {
+        epoch: epoch[i] as number,
+        customer: ds.tx.customer[i] as number,
+        terminal: ds.tx.terminal[i] as number,
+        amount: ds.tx.amount[i] as number,
+      };
       state.featurise(tx, out);
       for (let j = 0; j < FEATURE_COUNT; j++) {
-        const d = Math.abs((out[j] as number) - (X[i * FEATURE_COUNT + j] as number)) / Math.max(1, Math.abs(out[j] as number));
+        const d =
+          Math.abs((out[j] as number) - (X[i * FEATURE_COUNT + j] as number)) / Math.max(1, Math.abs(out[j] as number));
         if (d > worst) [worst, worstName] = [d, FRAUD_FEATURES[j] as string];
       }
       state.add(tx, ds.tx.fraud[i] as number);
@@ -94,13 +118,29 @@ describe("online and batch features", () => {
   });
 
   it("featurises one new transaction from running state in well under a millisecond", () => {
-    const ds = simulateTransactions({ seed: 5, customers: 500, terminals: 1000, days: 40, mapSize: 100 * Math.sqrt(0.1) });
+    const ds = simulateTransactions({
+      seed: 5,
+      customers: 500,
+      terminals: 1000,
+      days: 40,
+      mapSize: 100 * Math.sqrt(0.1),
+    });
     const state = createOnlineFeatureState({ locations: { x: ds.terminalX, y: ds.terminalY } });
-    for (let i = 0; i < ds.tx.length; i++) state.add({ epoch: ds.startEpoch + (ds.tx.time[i] as number), customer: ds.tx.customer[i] as number, terminal: ds.tx.terminal[i] as number, amount: ds.tx.amount[i] as number }, ds.tx.fraud[i] as number);
+    for (let i = 0; i < ds.tx.length; i++)
+      state.add(
+        {
+          epoch: ds.startEpoch + (ds.tx.time[i] as number),
+          customer: ds.tx.customer[i] as number,
+          terminal: ds.tx.terminal[i] as number,
+          amount: ds.tx.amount[i] as number,
+        },
+        ds.tx.fraud[i] as number,
+      );
     const out = new Float32Array(FEATURE_COUNT);
     const t0 = performance.now();
     const reps = 2000;
-    for (let k = 0; k < reps; k++) state.featurise({ epoch: ds.startEpoch + 40 * DAY, customer: k % 500, terminal: k % 1000, amount: 42 }, out);
+    for (let k = 0; k < reps; k++)
+      state.featurise({ epoch: ds.startEpoch + 40 * DAY, customer: k % 500, terminal: k % 1000, amount: 42 }, out);
     expect((performance.now() - t0) / reps).toBeLessThan(0.2);
   });
 });

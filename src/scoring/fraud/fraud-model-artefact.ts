@@ -6,7 +6,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../shared/result.js";
 import { FEATURE_COUNT, FRAUD_FEATURES } from "./fraud-features.js";
 import { GbdtModelSchema } from "./gradient-boosted-trees.js";
-import { LogisticModelSchema } from "./logistic-regression.js";
+import { FraudLogisticModelSchema } from "./logistic-regression.js";
 
 /** Artefact format version; bump when the layout changes so old files are refused instead of misread. */
 export const FRAUD_ARTEFACT_VERSION = 1;
@@ -19,7 +19,11 @@ export interface FraudMetrics {
 }
 
 /** Metrics as stored: null where undefined (e.g. a fold without frauds). */
-export const StoredFraudMetricsSchema = z.object({ auc: z.number().nullable(), ap: z.number().nullable(), cpk: z.number().nullable() });
+export const StoredFraudMetricsSchema = z.object({
+  auc: z.number().nullable(),
+  ap: z.number().nullable(),
+  cpk: z.number().nullable(),
+});
 
 /** Probability cut-offs for the review and block levels. */
 export const FraudThresholdsSchema = z
@@ -29,7 +33,10 @@ export const FraudThresholdsSchema = z
 export type FraudThresholds = z.infer<typeof FraudThresholdsSchema>;
 
 /** One model of the (possibly single-member) blend: probability = Σ weight × member probability. */
-export const BlendMemberSchema = z.object({ weight: z.number().min(0), model: z.discriminatedUnion("kind", [LogisticModelSchema, GbdtModelSchema]) });
+export const BlendMemberSchema = z.object({
+  weight: z.number().min(0),
+  model: z.discriminatedUnion("kind", [FraudLogisticModelSchema, GbdtModelSchema]),
+});
 
 /** The stored model: what it is, how it was chosen and on which data it was trained. */
 export const FraudModelArtefactSchema = z.object({
@@ -73,11 +80,18 @@ export function parseFraudModel(text: string): Result<FraudModelArtefact, string
   }
   const a = parsed.data;
   if (a.features.length !== FEATURE_COUNT || a.features.some((f, i) => f !== FRAUD_FEATURES[i])) {
-    return err(`fraud model artefact was trained on features [${a.features.join(", ")}] but this build computes [${FRAUD_FEATURES.join(", ")}]; retrain with npm run train:fraud`);
+    return err(
+      `fraud model artefact was trained on features [${a.features.join(", ")}] but this build computes [${FRAUD_FEATURES.join(", ")}]; retrain with npm run train:fraud`,
+    );
   }
   for (const m of a.members) {
     const model = m.model;
-    if (model.kind === "logistic" && (model.weights.length !== FEATURE_COUNT || model.mean.length !== FEATURE_COUNT || model.scale.length !== FEATURE_COUNT)) {
+    if (
+      model.kind === "logistic" &&
+      (model.weights.length !== FEATURE_COUNT ||
+        model.mean.length !== FEATURE_COUNT ||
+        model.scale.length !== FEATURE_COUNT)
+    ) {
       return err("fraud model artefact has a logistic member whose weight count does not match the feature list");
     }
     if (model.kind === "gbdt") {
@@ -88,7 +102,13 @@ export function parseFraudModel(text: string): Result<FraudModelArtefact, string
         for (let k = 0; k < n; k++) {
           const f = t.feature[k] as number;
           if (f >= FEATURE_COUNT) return err(`fraud model artefact has a tree splitting on unknown feature ${f}`);
-          if (f >= 0 && ((t.left[k] as number) <= k || (t.left[k] as number) >= n || (t.right[k] as number) <= k || (t.right[k] as number) >= n)) {
+          if (
+            f >= 0 &&
+            ((t.left[k] as number) <= k ||
+              (t.left[k] as number) >= n ||
+              (t.right[k] as number) <= k ||
+              (t.right[k] as number) >= n)
+          ) {
             return err("fraud model artefact has a tree with an invalid child index");
           }
         }

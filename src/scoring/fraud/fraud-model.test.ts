@@ -60,7 +60,14 @@ function artefactWith(members: FraudModelArtefact["members"]): FraudModelArtefac
     members,
     thresholds: { review: 0.3, block: 0.8 },
     metrics: { validation: { auc: 0.9, ap: 0.5, cpk: null }, candidates: [] },
-    training: { dataHash: "x", rows: 1, frauds: 1, labelFeedbackCount: 0, firstDay: "2024-01-01", lastDay: "2024-01-02" },
+    training: {
+      dataHash: "x",
+      rows: 1,
+      frauds: 1,
+      labelFeedbackCount: 0,
+      firstDay: "2024-01-01",
+      lastDay: "2024-01-02",
+    },
   };
 }
 

@@ -21,7 +21,11 @@ export const FraudReasonCodeSchema = z.enum([
 export type FraudReasonCode = z.infer<typeof FraudReasonCodeSchema>;
 
 /** One reason with its bilingual text and its share of the score (log-odds units; rules use 0). */
-export const FraudReasonSchema = z.object({ code: FraudReasonCodeSchema, text: BilingualTextSchema, contribution: z.number() });
+export const FraudReasonSchema = z.object({
+  code: FraudReasonCodeSchema,
+  text: BilingualTextSchema,
+  contribution: z.number(),
+});
 /** One reason. */
 export type FraudReason = z.infer<typeof FraudReasonSchema>;
 
@@ -92,9 +96,14 @@ function applies(code: FraudReasonCode, x: ArrayLike<number>): boolean {
 
 /** Confirmed frauds at the terminal in the latest labelled week, falling back to the labelled month. */
 export function terminalFrauds(x: ArrayLike<number>): { count: number; window: "week" | "month" } {
-  const week = Math.round((x[F.TERMINAL_ID_RISK_7DAY_WINDOW] as number) * (x[F.TERMINAL_ID_NB_TX_7DAY_WINDOW] as number));
+  const week = Math.round(
+    (x[F.TERMINAL_ID_RISK_7DAY_WINDOW] as number) * (x[F.TERMINAL_ID_NB_TX_7DAY_WINDOW] as number),
+  );
   if (week > 0) return { count: week, window: "week" };
-  return { count: Math.round((x[F.TERMINAL_ID_RISK_30DAY_WINDOW] as number) * (x[F.TERMINAL_ID_NB_TX_30DAY_WINDOW] as number)), window: "month" };
+  return {
+    count: Math.round((x[F.TERMINAL_ID_RISK_30DAY_WINDOW] as number) * (x[F.TERMINAL_ID_NB_TX_30DAY_WINDOW] as number)),
+    window: "month",
+  };
 }
 
 /** The bilingual sentence of a reason, filled with this transaction's numbers. */
@@ -103,14 +112,23 @@ export function reasonText(code: FraudReasonCode, x: ArrayLike<number>): { en: s
   switch (code) {
     case "amount_vs_average": {
       const r = v("AMOUNT_TO_CUSTOMER_AVG_30D");
-      return { en: `amount is ${r.toFixed(1)}× this customer's 30-day average`, "zh-CN": `金额是该客户30天平均消费的${r.toFixed(1)}倍` };
+      return {
+        en: `amount is ${r.toFixed(1)}× this customer's 30-day average`,
+        "zh-CN": `金额是该客户30天平均消费的${r.toFixed(1)}倍`,
+      };
     }
     case "terminal_recent_frauds": {
       const { count, window } = terminalFrauds(x);
       const s = count === 1 ? "" : "s";
       return window === "week"
-        ? { en: `this terminal had ${count} confirmed fraud${s} last week`, "zh-CN": `该终端上周有${count}笔已确认的欺诈交易` }
-        : { en: `this terminal had ${count} confirmed fraud${s} in the past month`, "zh-CN": `该终端过去一个月有${count}笔已确认的欺诈交易` };
+        ? {
+            en: `this terminal had ${count} confirmed fraud${s} last week`,
+            "zh-CN": `该终端上周有${count}笔已确认的欺诈交易`,
+          }
+        : {
+            en: `this terminal had ${count} confirmed fraud${s} in the past month`,
+            "zh-CN": `该终端过去一个月有${count}笔已确认的欺诈交易`,
+          };
     }
     case "rapid_payments": {
       const n = v("CUSTOMER_NB_TX_1H") + 1;
@@ -119,21 +137,33 @@ export function reasonText(code: FraudReasonCode, x: ArrayLike<number>): { en: s
     case "new_merchant": {
       const n = v("CUSTOMER_NB_NEW_TERMINAL_1H");
       return n >= 2
-        ? { en: `${n} merchants new to this customer within an hour`, "zh-CN": `一小时内出现${n}个该客户从未使用过的商户` }
+        ? {
+            en: `${n} merchants new to this customer within an hour`,
+            "zh-CN": `一小时内出现${n}个该客户从未使用过的商户`,
+          }
         : { en: "first payment at this merchant in 30 days", "zh-CN": "30天内首次在该商户付款" };
     }
     case "far_from_usual_area": {
       const km = Math.round(v("DISTANCE_FROM_USUAL_AREA"));
-      return { en: `merchant is ${km} km from this customer's usual area`, "zh-CN": `商户距离该客户常用消费区域${km}公里` };
+      return {
+        en: `merchant is ${km} km from this customer's usual area`,
+        "zh-CN": `商户距离该客户常用消费区域${km}公里`,
+      };
     }
     case "night_time":
       return { en: "made at night (00:00–06:59)", "zh-CN": "交易发生在夜间（00:00–06:59）" };
     case "weekend":
       return { en: "made at the weekend", "zh-CN": "交易发生在周末" };
     case "card_testing_rule":
-      return { en: "pattern of tiny test payments at new merchants (card testing)", "zh-CN": "在新商户连续小额试刷（疑似盗卡测试）" };
+      return {
+        en: "pattern of tiny test payments at new merchants (card testing)",
+        "zh-CN": "在新商户连续小额试刷（疑似盗卡测试）",
+      };
     case "large_unusual_amount_rule":
-      return { en: "very large amount far above this customer's usual spending", "zh-CN": "金额远高于该客户平时消费水平" };
+      return {
+        en: "very large amount far above this customer's usual spending",
+        "zh-CN": "金额远高于该客户平时消费水平",
+      };
     case "compromised_terminal_rule":
       return { en: "this terminal is linked to many confirmed frauds", "zh-CN": "该终端与多笔已确认欺诈交易相关" };
   }

@@ -18,8 +18,10 @@ export function evaluateFraudRules(x: ArrayLike<number>): FiredRule[] {
   if (v(F.CUSTOMER_NB_TX_10MIN) >= 4 && v(F.CUSTOMER_NB_NEW_TERMINAL_1H) >= 4 && v(F.TX_AMOUNT) <= 5) {
     fired.push({ code: "card_testing_rule", level: "block" });
   }
-  if (v(F.AMOUNT_TO_CUSTOMER_AVG_30D) >= 8 && v(F.TX_AMOUNT) >= 200) fired.push({ code: "large_unusual_amount_rule", level: "review" });
-  if (v(F.TERMINAL_ID_RISK_7DAY_WINDOW) >= 0.5 && v(F.TERMINAL_ID_NB_TX_7DAY_WINDOW) >= 3) fired.push({ code: "compromised_terminal_rule", level: "review" });
+  if (v(F.AMOUNT_TO_CUSTOMER_AVG_30D) >= 8 && v(F.TX_AMOUNT) >= 200)
+    fired.push({ code: "large_unusual_amount_rule", level: "review" });
+  if (v(F.TERMINAL_ID_RISK_7DAY_WINDOW) >= 0.5 && v(F.TERMINAL_ID_NB_TX_7DAY_WINDOW) >= 3)
+    fired.push({ code: "compromised_terminal_rule", level: "review" });
   return fired;
 }
 

@@ -37,7 +37,10 @@ export interface FraudScorer {
 export function createFraudScorer(artefact: FraudModelArtefact, thresholds?: Partial<FraudThresholds>): FraudScorer {
   const t = { ...artefact.thresholds, ...thresholds };
   const members = artefact.members;
-  const compiled = members.map((m) => ({ weight: m.weight, predict: m.model.kind === "gbdt" ? compileGbdt(m.model, FEATURE_COUNT) : compileLogistic(m.model, FEATURE_COUNT) }));
+  const compiled = members.map((m) => ({
+    weight: m.weight,
+    predict: m.model.kind === "gbdt" ? compileGbdt(m.model, FEATURE_COUNT) : compileLogistic(m.model, FEATURE_COUNT),
+  }));
   const probability = (X: Float32Array, row = 0): number => {
     let p = 0;
     for (const m of compiled) p += m.weight * m.predict(X, row);
@@ -61,12 +64,16 @@ export function createFraudScorer(artefact: FraudModelArtefact, thresholds?: Par
       const p = probability(x, 0);
       const contrib = new Float64Array(FEATURE_COUNT);
       for (const m of members) {
-        const c = m.model.kind === "gbdt" ? contributionsGbdt(m.model, x, FEATURE_COUNT) : contributionsLogistic(m.model, x, FEATURE_COUNT);
+        const c =
+          m.model.kind === "gbdt"
+            ? contributionsGbdt(m.model, x, FEATURE_COUNT)
+            : contributionsLogistic(m.model, x, FEATURE_COUNT);
         for (let j = 0; j < FEATURE_COUNT; j++) contrib[j] = (contrib[j] as number) + m.weight * (c[j] as number);
       }
       const reasons = explainContributions(x, contrib);
       for (const r of evaluateFraudRules(x)) {
-        if (!reasons.some((q) => q.code === r.code)) reasons.push({ code: r.code, text: reasonText(r.code, x), contribution: 0 });
+        if (!reasons.some((q) => q.code === r.code))
+          reasons.push({ code: r.code, text: reasonText(r.code, x), contribution: 0 });
       }
       return { probability: Math.min(1, Math.max(0, p)), level: level(p, x), reasons };
     },

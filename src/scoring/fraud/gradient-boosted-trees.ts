@@ -37,7 +37,12 @@ export const GbdtModelSchema = z.object({
 export type GbdtModel = z.infer<typeof GbdtModelSchema>;
 
 /** Trains on a row-major matrix X (n × f) with 0/1 labels. */
-export function trainGbdt(X: Float32Array, y: ArrayLike<number>, f: number, input: Partial<GbdtParams> = {}): GbdtModel {
+export function trainGbdt(
+  X: Float32Array,
+  y: ArrayLike<number>,
+  f: number,
+  input: Partial<GbdtParams> = {},
+): GbdtModel {
   const params = GbdtParamsSchema.parse(input);
   const n = y.length;
   const { bins, edges } = binMatrix(X, n, f, params.maxBins);
@@ -76,7 +81,8 @@ export function predictGbdt(model: GbdtModel, X: ArrayLike<number>, row: number,
  * splits) in shared typed arrays, so scoring a row is a fixed number of branch-free steps per tree.
  */
 export function compileGbdt(model: GbdtModel, f: number): (X: ArrayLike<number>, row: number) => number {
-  const depthOf = (t: FlatTree, k: number): number => ((t.feature[k] as number) < 0 ? 0 : 1 + Math.max(depthOf(t, t.left[k] as number), depthOf(t, t.right[k] as number)));
+  const depthOf = (t: FlatTree, k: number): number =>
+    (t.feature[k] as number) < 0 ? 0 : 1 + Math.max(depthOf(t, t.left[k] as number), depthOf(t, t.right[k] as number));
   const D = Math.max(1, ...model.trees.map((t) => depthOf(t, 0)));
   const inner = (1 << D) - 1;
   const leaves = 1 << D;
@@ -105,7 +111,8 @@ export function compileGbdt(model: GbdtModel, f: number): (X: ArrayLike<number>,
     for (let ti = 0; ti < nTrees; ti++) {
       const nb = ti * inner;
       let k = 0;
-      for (let d = 0; d < D; d++) k = 2 * k + ((X[o + (feat[nb + k] as number)] as number) > (thr[nb + k] as number) ? 2 : 1);
+      for (let d = 0; d < D; d++)
+        k = 2 * k + ((X[o + (feat[nb + k] as number)] as number) > (thr[nb + k] as number) ? 2 : 1);
       m += val[ti * leaves + k - inner] as number;
     }
     return 1 / (1 + Math.exp(-m));
@@ -119,7 +126,8 @@ export function contributionsGbdt(model: GbdtModel, x: ArrayLike<number>, f: num
     let k = 0;
     while ((tree.feature[k] as number) >= 0) {
       const feat = tree.feature[k] as number;
-      const next = (x[feat] as number) <= (tree.threshold[k] as number) ? (tree.left[k] as number) : (tree.right[k] as number);
+      const next =
+        (x[feat] as number) <= (tree.threshold[k] as number) ? (tree.left[k] as number) : (tree.right[k] as number);
       out[feat] = (out[feat] as number) + (tree.value[next] as number) - (tree.value[k] as number);
       k = next;
     }
@@ -135,7 +143,12 @@ interface Node {
   value: number;
 }
 
-function binMatrix(X: Float32Array, n: number, f: number, maxBins: number): { bins: Uint8Array; edges: Float64Array[] } {
+function binMatrix(
+  X: Float32Array,
+  n: number,
+  f: number,
+  maxBins: number,
+): { bins: Uint8Array; edges: Float64Array[] } {
   const edges: Float64Array[] = [];
   const sampleStep = Math.max(1, Math.floor(n / 100_000));
   for (let j = 0; j < f; j++) {
@@ -165,7 +178,8 @@ function binMatrix(X: Float32Array, n: number, f: number, maxBins: number): { bi
     const e = edges[j] as Float64Array;
     for (let i = 0; i < n; i++) {
       const v = X[i * f + j] as number;
-      let lo = 0, hi = e.length;
+      let lo = 0,
+        hi = e.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (v <= (e[mid] as number)) hi = mid;
@@ -221,13 +235,16 @@ function growTree(inp: GrowInput): { nodes: Node[]; flat: FlatTree } {
   const lr = params.learningRate;
   const leafValue = (G: number, H: number): number => (-G / (H + params.lambda)) * lr;
   const nodes: Node[] = [];
-  let G0 = 0, H0 = 0;
+  let G0 = 0,
+    H0 = 0;
   for (let p = 0; p < rows.length; p++) {
     G0 += inp.grad[rows[p] as number] as number;
     H0 += inp.hess[rows[p] as number] as number;
   }
   nodes.push({ feature: -1, bin: 0, left: -1, right: -1, value: leafValue(G0, H0) });
-  let level: Pending[] = [{ node: 0, start: 0, end: rows.length, hist: buildHist(inp, 0, rows.length), G: G0, H: H0, depth: 0 }];
+  let level: Pending[] = [
+    { node: 0, start: 0, end: rows.length, hist: buildHist(inp, 0, rows.length), G: G0, H: H0, depth: 0 },
+  ];
   while (level.length > 0) {
     const next: Pending[] = [];
     for (const pend of level) {
@@ -260,8 +277,24 @@ function growTree(inp: GrowInput): { nodes: Node[]; flat: FlatTree } {
       node.bin = split.bin;
       node.left = li;
       node.right = ri;
-      next.push({ node: li, start: pend.start, end: l, hist: leftHist, G: split.GL, H: split.HL, depth: pend.depth + 1 });
-      next.push({ node: ri, start: l, end: pend.end, hist: rightHist, G: pend.G - split.GL, H: pend.H - split.HL, depth: pend.depth + 1 });
+      next.push({
+        node: li,
+        start: pend.start,
+        end: l,
+        hist: leftHist,
+        G: split.GL,
+        H: split.HL,
+        depth: pend.depth + 1,
+      });
+      next.push({
+        node: ri,
+        start: l,
+        end: pend.end,
+        hist: rightHist,
+        G: pend.G - split.GL,
+        H: pend.H - split.HL,
+        depth: pend.depth + 1,
+      });
     }
     level = next;
   }
@@ -275,14 +308,20 @@ function growTree(inp: GrowInput): { nodes: Node[]; flat: FlatTree } {
   return { nodes, flat };
 }
 
-function bestSplit(pend: Pending, f: number, B: number, params: GbdtParams): { feature: number; bin: number; GL: number; HL: number } | undefined {
+function bestSplit(
+  pend: Pending,
+  f: number,
+  B: number,
+  params: GbdtParams,
+): { feature: number; bin: number; GL: number; HL: number } | undefined {
   const { hist, G, H } = pend;
   const lam = params.lambda;
   const parentScore = (G * G) / (H + lam);
   let best: { feature: number; bin: number; GL: number; HL: number } | undefined;
   let bestGain = 1e-9;
   for (let j = 0; j < f; j++) {
-    let GL = 0, HL = 0;
+    let GL = 0,
+      HL = 0;
     for (let b = 0; b < B - 1; b++) {
       const k = (j * B + b) * 2;
       GL += hist[k] as number;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 /** A fitted logistic regression with the standardisation it was trained with. */
-export const LogisticModelSchema = z.object({
+export const FraudLogisticModelSchema = z.object({
   kind: z.literal("logistic"),
   C: z.number().positive(),
   mean: z.array(z.number()),
@@ -12,10 +12,15 @@ export const LogisticModelSchema = z.object({
   intercept: z.number(),
 });
 /** A fitted logistic regression. */
-export type LogisticModel = z.infer<typeof LogisticModelSchema>;
+export type FraudLogisticModel = z.infer<typeof FraudLogisticModelSchema>;
 
 /** Fits on a row-major matrix X (n × f) with 0/1 labels. */
-export function trainLogistic(X: Float32Array, y: ArrayLike<number>, f: number, options: { C?: number; iterations?: number } = {}): LogisticModel {
+export function trainLogistic(
+  X: Float32Array,
+  y: ArrayLike<number>,
+  f: number,
+  options: { C?: number; iterations?: number } = {},
+): FraudLogisticModel {
   const C = options.C ?? 1;
   const n = y.length;
   const mean = new Float64Array(f);
@@ -69,18 +74,28 @@ export function trainLogistic(X: Float32Array, y: ArrayLike<number>, f: number, 
     }
     if (maxStep < 1e-7) break;
   }
-  return { kind: "logistic", C, mean: [...mean], scale: [...scale], weights: [...w.slice(0, f)], intercept: w[f] as number };
+  return {
+    kind: "logistic",
+    C,
+    mean: [...mean],
+    scale: [...scale],
+    weights: [...w.slice(0, f)],
+    intercept: w[f] as number,
+  };
 }
 
 /** Probability of fraud for row `row` of a row-major matrix. */
-export function predictLogistic(model: LogisticModel, X: ArrayLike<number>, row: number, f: number): number {
+export function predictLogistic(model: FraudLogisticModel, X: ArrayLike<number>, row: number, f: number): number {
   let m = model.intercept;
-  for (let j = 0; j < f; j++) m += (model.weights[j] as number) * (((X[row * f + j] as number) - (model.mean[j] as number)) / (model.scale[j] as number));
+  for (let j = 0; j < f; j++)
+    m +=
+      (model.weights[j] as number) *
+      (((X[row * f + j] as number) - (model.mean[j] as number)) / (model.scale[j] as number));
   return 1 / (1 + Math.exp(-m));
 }
 
 /** Returns a row scorer with the standardisation folded into the weights. */
-export function compileLogistic(model: LogisticModel, f: number): (X: ArrayLike<number>, row: number) => number {
+export function compileLogistic(model: FraudLogisticModel, f: number): (X: ArrayLike<number>, row: number) => number {
   const w = new Float64Array(f);
   let b = model.intercept;
   for (let j = 0; j < f; j++) {
@@ -96,9 +111,11 @@ export function compileLogistic(model: LogisticModel, f: number): (X: ArrayLike<
 }
 
 /** Per-feature contributions to the margin relative to an average transaction. */
-export function contributionsLogistic(model: LogisticModel, x: ArrayLike<number>, f: number): Float64Array {
+export function contributionsLogistic(model: FraudLogisticModel, x: ArrayLike<number>, f: number): Float64Array {
   const out = new Float64Array(f);
-  for (let j = 0; j < f; j++) out[j] = (model.weights[j] as number) * (((x[j] as number) - (model.mean[j] as number)) / (model.scale[j] as number));
+  for (let j = 0; j < f; j++)
+    out[j] =
+      (model.weights[j] as number) * (((x[j] as number) - (model.mean[j] as number)) / (model.scale[j] as number));
   return out;
 }
 

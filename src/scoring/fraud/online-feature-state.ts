@@ -25,7 +25,11 @@ export interface OnlineFeatureState {
 }
 
 /** Creates an empty state; transactions must be added in time order. */
-export function createOnlineFeatureState(options: { locations: TerminalLocations; delayDays?: number; capacity?: number }): OnlineFeatureState {
+export function createOnlineFeatureState(options: {
+  locations: TerminalLocations;
+  delayDays?: number;
+  capacity?: number;
+}): OnlineFeatureState {
   const delay = (options.delayDays ?? DEFAULT_LABEL_DELAY_DAYS) * DAY_SECONDS;
   const { locations } = options;
   let cap = Math.max(64, options.capacity ?? 1024);
@@ -59,8 +63,18 @@ export function createOnlineFeatureState(options: { locations: TerminalLocations
   /** Walks the customer's last 30 days; returns whether the terminal is new and fills the customer features. */
   const customerPart = (tx: FeatureTransaction, out: Float32Array): boolean => {
     const t = tx.epoch;
-    let c1 = 1, s1 = tx.amount, c7 = 1, s7 = tx.amount, c30 = 1, s30 = tx.amount;
-    let n10m = 0, n1h = 0, newIn1h = 0, sx = 0, sy = 0, seen = false;
+    let c1 = 1,
+      s1 = tx.amount,
+      c7 = 1,
+      s7 = tx.amount,
+      c30 = 1,
+      s30 = tx.amount;
+    let n10m = 0,
+      n1h = 0,
+      newIn1h = 0,
+      sx = 0,
+      sy = 0,
+      seen = false;
     let sincePrev = -1;
     for (let i = lastCust.get(tx.customer) ?? -1; i >= 0; i = prevCust[i] as number) {
       const e = epoch[i] as number;
@@ -70,9 +84,18 @@ export function createOnlineFeatureState(options: { locations: TerminalLocations
       if (sincePrev < 0) sincePrev = dt;
       c30++;
       s30 += a;
-      if (e > t - 7 * DAY_SECONDS) { c7++; s7 += a; }
-      if (e > t - DAY_SECONDS) { c1++; s1 += a; }
-      if (e > t - 3600) { n1h++; newIn1h += newTerm[i] as number; }
+      if (e > t - 7 * DAY_SECONDS) {
+        c7++;
+        s7 += a;
+      }
+      if (e > t - DAY_SECONDS) {
+        c1++;
+        s1 += a;
+      }
+      if (e > t - 3600) {
+        n1h++;
+        newIn1h += newTerm[i] as number;
+      }
       if (e > t - 600) n10m++;
       const term = terminal[i] as number;
       if (term === tx.terminal) seen = true;
@@ -98,7 +121,12 @@ export function createOnlineFeatureState(options: { locations: TerminalLocations
 
   const terminalPart = (tx: FeatureTransaction, out: Float32Array): void => {
     const upper = tx.epoch - delay;
-    let n1 = 0, f1 = 0, n7 = 0, f7 = 0, n30 = 0, f30 = 0;
+    let n1 = 0,
+      f1 = 0,
+      n7 = 0,
+      f7 = 0,
+      n30 = 0,
+      f30 = 0;
     for (let j = lastTerm.get(tx.terminal) ?? -1; j >= 0; j = prevTerm[j] as number) {
       const e = epoch[j] as number;
       if (e <= upper - 30 * DAY_SECONDS) break;
@@ -106,8 +134,14 @@ export function createOnlineFeatureState(options: { locations: TerminalLocations
       const l = label[j] as number;
       n30++;
       f30 += l;
-      if (e > upper - 7 * DAY_SECONDS) { n7++; f7 += l; }
-      if (e > upper - DAY_SECONDS) { n1++; f1 += l; }
+      if (e > upper - 7 * DAY_SECONDS) {
+        n7++;
+        f7 += l;
+      }
+      if (e > upper - DAY_SECONDS) {
+        n1++;
+        f1 += l;
+      }
     }
     out[F.TERMINAL_ID_NB_TX_1DAY_WINDOW] = n1;
     out[F.TERMINAL_ID_RISK_1DAY_WINDOW] = n1 > 0 ? f1 / n1 : 0;

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { SCENARIO, simulateTransactions } from "./simulate-transactions.js";
 
 // A fifth of the book's population (same densities) over 120 days keeps this fast while rates stay measurable.
-const ds = simulateTransactions({ seed: 7, customers: 1000, terminals: 2000, days: 120, mapSize: 100 * Math.sqrt(0.2) });
+const ds = simulateTransactions({
+  seed: 7,
+  customers: 1000,
+  terminals: 2000,
+  days: 120,
+  mapSize: 100 * Math.sqrt(0.2),
+});
 const n = ds.tx.length;
 const count = (s: number): number => ds.tx.scenario.reduce((a, v) => a + (v === s ? 1 : 0), 0);
 
@@ -10,11 +16,14 @@ describe("simulateTransactions", () => {
   it("produces about the book's daily volume and keeps transactions in time order", () => {
     expect(n / 120).toBeGreaterThan(1700);
     expect(n / 120).toBeLessThan(2200);
-    for (let i = 1; i < n; i++) if ((ds.tx.time[i] as number) < (ds.tx.time[i - 1] as number)) throw new Error(`out of order at ${i}`);
+    for (let i = 1; i < n; i++)
+      if ((ds.tx.time[i] as number) < (ds.tx.time[i - 1] as number)) throw new Error(`out of order at ${i}`);
   });
 
   it("labels every genuine-looking amount over 220 as fraud (scenario 1) at the book's rate", () => {
-    for (let i = 0; i < n; i++) if ((ds.tx.amount[i] as number) > 220 && ds.tx.scenario[i] === SCENARIO.genuine) throw new Error("large amount not fraud");
+    for (let i = 0; i < n; i++)
+      if ((ds.tx.amount[i] as number) > 220 && ds.tx.scenario[i] === SCENARIO.genuine)
+        throw new Error("large amount not fraud");
     expect(count(SCENARIO.largeAmount) / n).toBeGreaterThan(0.0003);
     expect(count(SCENARIO.largeAmount) / n).toBeLessThan(0.0009);
   });
@@ -39,7 +48,14 @@ describe("simulateTransactions", () => {
       const t = ds.tx.terminal[i] as number;
       const d = Math.floor((ds.tx.time[i] as number) / 86400);
       const f = firstDay.get(t);
-      if (f !== undefined && d >= f && d <= (lastDay.get(t) as number) && lastDay.get(t)! - f < 28 && ds.tx.fraud[i] === 0) throw new Error("genuine payment at compromised terminal");
+      if (
+        f !== undefined &&
+        d >= f &&
+        d <= (lastDay.get(t) as number) &&
+        lastDay.get(t)! - f < 28 &&
+        ds.tx.fraud[i] === 0
+      )
+        throw new Error("genuine payment at compromised terminal");
     }
   });
 
@@ -67,7 +83,10 @@ describe("simulateTransactions", () => {
     for (const i of takeovers) {
       const c = ds.tx.customer[i] as number;
       const t = ds.tx.terminal[i] as number;
-      const dist = Math.hypot((ds.terminalX[t] as number) - (ds.customers.x[c] as number), (ds.terminalY[t] as number) - (ds.customers.y[c] as number));
+      const dist = Math.hypot(
+        (ds.terminalX[t] as number) - (ds.customers.x[c] as number),
+        (ds.terminalY[t] as number) - (ds.customers.y[c] as number),
+      );
       expect(dist).toBeGreaterThan(9);
     }
     const rate = ds.tx.fraud.reduce((a, v) => a + v, 0) / n;

@@ -4,7 +4,14 @@ import { z } from "zod";
 import { createRng, seedFromString, type Rng } from "../../shared/random.js";
 
 /** Fraud scenario codes stored per transaction (0 = genuine). */
-export const SCENARIO = { genuine: 0, largeAmount: 1, compromisedTerminal: 2, compromisedCustomer: 3, cardTesting: 4, accountTakeover: 5 } as const;
+export const SCENARIO = {
+  genuine: 0,
+  largeAmount: 1,
+  compromisedTerminal: 2,
+  compromisedCustomer: 3,
+  cardTesting: 4,
+  accountTakeover: 5,
+} as const;
 
 /** Simulation settings; defaults are the Handbook's scale and parameters. */
 export const SimulationConfigSchema = z.object({
@@ -15,7 +22,10 @@ export const SimulationConfigSchema = z.object({
   radius: z.number().positive().default(5),
   /** Side of the square map; smaller populations use a smaller map so terminal density matches the book's. */
   mapSize: z.number().positive().default(100),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default("2018-04-01"),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .default("2018-04-01"),
   /** Per-day counts at Handbook scale (5,000 customers / 10,000 terminals); scaled with the population. */
   compromisedTerminalsPerDay: z.number().min(0).default(2),
   compromisedCustomersPerDay: z.number().min(0).default(3),
@@ -59,7 +69,10 @@ export interface SimulatedDataset {
 const DAY = 86_400;
 
 /** Generates a dataset; memory stays at a few dozen bytes per transaction (typed columns, no row objects). */
-export function simulateTransactions(input: Partial<SimulationConfig> = {}, onDay?: (day: number) => void): SimulatedDataset {
+export function simulateTransactions(
+  input: Partial<SimulationConfig> = {},
+  onDay?: (day: number) => void,
+): SimulatedDataset {
   const config = SimulationConfigSchema.parse(input);
   const { customers: nC, terminals: nT, days } = config;
   const profileRng = createRng(seedFromString(`${config.seed}:customers`));
@@ -87,7 +100,8 @@ export function simulateTransactions(input: Partial<SimulationConfig> = {}, onDa
   }
   const grid = buildTerminalGrid(terminalX, terminalY, config.radius, config.mapSize);
   const available: Int32Array[] = [];
-  for (let c = 0; c < nC; c++) available.push(grid.within(customers.x[c] as number, customers.y[c] as number, config.radius));
+  for (let c = 0; c < nC; c++)
+    available.push(grid.within(customers.x[c] as number, customers.y[c] as number, config.radius));
 
   let expected = 0;
   for (let c = 0; c < nC; c++) expected += (customers.meanTxPerDay[c] as number) * days;
@@ -158,7 +172,15 @@ function injectCardTesting(day: ColumnBuilder, d: number, c: number, nT: number,
 }
 
 /** Account takeover: after credentials leak, a few high-value payments far from the customer's usual area. */
-function injectAccountTakeover(day: ColumnBuilder, d: number, c: number, cp: CustomerProfiles, grid: TerminalGrid, config: SimulationConfig, rng: Rng): void {
+function injectAccountTakeover(
+  day: ColumnBuilder,
+  d: number,
+  c: number,
+  cp: CustomerProfiles,
+  grid: TerminalGrid,
+  config: SimulationConfig,
+  rng: Rng,
+): void {
   let far: Int32Array = new Int32Array(0);
   const minDistance = Math.min(30, config.mapSize / 3);
   for (let attempt = 0; attempt < 20 && far.length === 0; attempt++) {
@@ -192,7 +214,8 @@ function buildTerminalGrid(tx: Float64Array, ty: Float64Array, cell: number, map
   const size = Math.max(1, Math.ceil(mapSize / cell));
   const buckets: number[][] = Array.from({ length: size * size }, () => []);
   const cellOf = (v: number): number => Math.min(size - 1, Math.max(0, Math.floor(v / cell)));
-  for (let t = 0; t < tx.length; t++) (buckets[cellOf(ty[t] as number) * size + cellOf(tx[t] as number)] as number[]).push(t);
+  for (let t = 0; t < tx.length; t++)
+    (buckets[cellOf(ty[t] as number) * size + cellOf(tx[t] as number)] as number[]).push(t);
   return {
     within(x, y, r) {
       const found: number[] = [];
@@ -248,7 +271,9 @@ function createColumnBuilder(capacity: number): ColumnBuilder {
     },
     appendSorted(other) {
       const o = other.cols();
-      const order = Array.from({ length: other.length }, (_, i) => i).sort((p, q) => (o.time[p] as number) - (o.time[q] as number) || p - q);
+      const order = Array.from({ length: other.length }, (_, i) => i).sort(
+        (p, q) => (o.time[p] as number) - (o.time[q] as number) || p - q,
+      );
       grow(b.length + other.length);
       for (const i of order) {
         const j = b.length++;

@@ -3,7 +3,12 @@
 import { createStreamingHash } from "../../shared/hash.js";
 import { FEATURE_COUNT, FRAUD_FEATURES, DEFAULT_LABEL_DELAY_DAYS } from "./fraud-features.js";
 import { foldRows, fraudMetrics, type EvalColumns, type Fold } from "./fraud-evaluation.js";
-import { FRAUD_ARTEFACT_VERSION, type FraudMetrics, type FraudModelArtefact, type FraudThresholds } from "./fraud-model-artefact.js";
+import {
+  FRAUD_ARTEFACT_VERSION,
+  type FraudMetrics,
+  type FraudModelArtefact,
+  type FraudThresholds,
+} from "./fraud-model-artefact.js";
 import { compileGbdt, trainGbdt, type GbdtParams } from "./gradient-boosted-trees.js";
 import { compileLogistic, trainLogistic } from "./logistic-regression.js";
 
@@ -28,7 +33,11 @@ export const DEFAULT_FRAUD_CANDIDATES: FraudCandidate[] = [
   { name: "logistic C=1", kind: "logistic", C: 1 },
   { name: "logistic C=100", kind: "logistic", C: 100 },
   { name: "gbdt 100 trees/lr 0.1/depth 3", kind: "gbdt", gbdt: { trees: 100, learningRate: 0.1, maxDepth: 3 } },
-  { name: "gbdt 200 trees/lr 0.05/depth 4", kind: "gbdt", gbdt: { trees: 200, learningRate: 0.05, maxDepth: 4, minChildHessian: 5 } },
+  {
+    name: "gbdt 200 trees/lr 0.05/depth 4",
+    kind: "gbdt",
+    gbdt: { trees: 200, learningRate: 0.05, maxDepth: 4, minChildHessian: 5 },
+  },
 ];
 
 /** Probability cut-offs used when none are configured. */
@@ -79,14 +88,18 @@ export function fitCandidate(c: FraudCandidate, X: Float32Array, y: Uint8Array):
 export function predictMembers(members: Member[], X: Float32Array, n: number): Float64Array {
   const out = new Float64Array(n);
   for (const m of members) {
-    const predict = m.model.kind === "gbdt" ? compileGbdt(m.model, FEATURE_COUNT) : compileLogistic(m.model, FEATURE_COUNT);
+    const predict =
+      m.model.kind === "gbdt" ? compileGbdt(m.model, FEATURE_COUNT) : compileLogistic(m.model, FEATURE_COUNT);
     for (let i = 0; i < n; i++) out[i] = (out[i] as number) + m.weight * predict(X, i);
   }
   return out;
 }
 
 /** Validation folds ending where labels stop being known: fold i tests the week `delay + 7i` days before the end. */
-export function defaultValidationFolds(nDays: number, options: { trainDays?: number; delayDays?: number; folds?: number } = {}): Fold[] {
+export function defaultValidationFolds(
+  nDays: number,
+  options: { trainDays?: number; delayDays?: number; folds?: number } = {},
+): Fold[] {
   const trainDays = options.trainDays ?? 7;
   const delayDays = options.delayDays ?? DEFAULT_LABEL_DELAY_DAYS;
   const lastLabelled = nDays - delayDays;
@@ -113,7 +126,11 @@ export interface RankedCandidate {
 export function rankFraudCandidates(
   data: FraudTrainingData,
   validationFolds: Fold[],
-  options: { candidates?: FraudCandidate[]; blendTreeWeight?: number; onProgress?: (done: number, total: number, label: string) => void } = {},
+  options: {
+    candidates?: FraudCandidate[];
+    blendTreeWeight?: number;
+    onProgress?: (done: number, total: number, label: string) => void;
+  } = {},
 ): RankedCandidate[] {
   const candidates = options.candidates ?? DEFAULT_FRAUD_CANDIDATES;
   const folds = validationFolds.map((fold) => {
@@ -134,7 +151,8 @@ export function rankFraudCandidates(
     });
     return { candidate: c, scores, fitSeconds: usable.length ? fitSeconds / usable.length : 0 };
   });
-  const evaluate = (scores: Float64Array[]): FraudMetrics => meanMetrics(usable.map((f, k) => fraudMetrics(f.testRows, data, scores[k] as Float64Array)));
+  const evaluate = (scores: Float64Array[]): FraudMetrics =>
+    meanMetrics(usable.map((f, k) => fraudMetrics(f.testRows, data, scores[k] as Float64Array)));
   const results: RankedCandidate[] = scored.map((s) => ({
     name: s.candidate.name,
     kind: s.candidate.kind,
@@ -144,7 +162,10 @@ export function rankFraudCandidates(
     weights: [1],
   }));
   const bestOf = (kind: FraudCandidate["kind"]): (typeof scored)[number] | undefined => {
-    const idx = results.map((r, i) => ({ r, i })).filter((x) => x.r.kind === kind).sort((a, b) => score(b.r.validation) - score(a.r.validation))[0];
+    const idx = results
+      .map((r, i) => ({ r, i }))
+      .filter((x) => x.r.kind === kind)
+      .sort((a, b) => score(b.r.validation) - score(a.r.validation))[0];
     return idx ? scored[idx.i] : undefined;
   };
   const lr = bestOf("logistic");
@@ -178,7 +199,14 @@ export function trainFraudModel(data: FraudTrainingData, options: TrainFraudOpti
   const ranked = rankFraudCandidates(data, options.validationFolds, options);
   const fallback: FraudCandidate = { name: "logistic C=1", kind: "logistic", C: 1 };
   const nan = { auc: Number.NaN, ap: Number.NaN, cpk: Number.NaN };
-  const chosen = ranked[0] ?? { name: fallback.name, kind: "logistic", validation: nan, fitSeconds: 0, members: [fallback], weights: [1] };
+  const chosen = ranked[0] ?? {
+    name: fallback.name,
+    kind: "logistic",
+    validation: nan,
+    fitSeconds: 0,
+    members: [fallback],
+    weights: [1],
+  };
   const finalRows: number[] = [];
   const end = options.finalTrainDays.start + options.finalTrainDays.days;
   for (let i = 0; i < data.length; i++) {
@@ -207,7 +235,10 @@ export function trainFraudModel(data: FraudTrainingData, options: TrainFraudOpti
     labelDelayDays: options.validationFolds[0]?.delayDays ?? DEFAULT_LABEL_DELAY_DAYS,
     members,
     thresholds: options.thresholds ?? DEFAULT_FRAUD_THRESHOLDS,
-    metrics: { validation: storable(chosen.validation), candidates: ranked.map((r) => ({ name: r.name, validation: storable(r.validation) })) },
+    metrics: {
+      validation: storable(chosen.validation),
+      candidates: ranked.map((r) => ({ name: r.name, validation: storable(r.validation) })),
+    },
     training: {
       dataHash,
       rows: finalRows.length,
@@ -217,7 +248,11 @@ export function trainFraudModel(data: FraudTrainingData, options: TrainFraudOpti
       lastDay: addDays(data.startDate, end - 1),
     },
   };
-  return { artefact, candidates: ranked.map((r) => ({ name: r.name, validation: r.validation, fitSeconds: r.fitSeconds })), trainSeconds };
+  return {
+    artefact,
+    candidates: ranked.map((r) => ({ name: r.name, validation: r.validation, fitSeconds: r.fitSeconds })),
+    trainSeconds,
+  };
 }
 
 /** Metrics as stored in JSON: undefined values (no frauds in a fold) become null. */

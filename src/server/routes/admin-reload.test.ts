@@ -34,7 +34,11 @@ describe("admin knowledge reload", () => {
     const call = () => request(app).post("/v1/admin/knowledge/reload").set("x-admin-token", TOKEN);
     const [a, b, c] = await Promise.all([call(), call(), call()]);
     expect(runs).toBe(1);
-    expect([a.body, b.body, c.body]).toEqual([{ version: "v1", changed: true }, { version: "v1", changed: true }, { version: "v1", changed: true }]);
+    expect([a.body, b.body, c.body]).toEqual([
+      { version: "v1", changed: true },
+      { version: "v1", changed: true },
+      { version: "v1", changed: true },
+    ]);
     expect((await call()).body.version).toBe("v2");
     expect((await request(app).post("/v1/admin/knowledge/reload").set("x-admin-token", "wrong")).status).toBe(401);
   });

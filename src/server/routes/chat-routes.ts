@@ -2,12 +2,19 @@
 // the session's live events. Anonymous visitors prove ownership with the session key header on every call.
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import { z } from "zod";
-import { createChatRequestSchema, ConfirmRequestSchema, SessionIdSchema, type ChatEvent, type ChatResponse, type StreamTicket } from "../../agent/chat-schemas.js";
+import {
+  createChatRequestSchema,
+  ConfirmRequestSchema,
+  SessionIdSchema,
+  type ChatEvent,
+  type ChatResponse,
+  type StreamTicket,
+} from "../../agent/chat-schemas.js";
 import type { ChatService } from "../../agent/chat-service.js";
-import type { ConversationEvent, ConversationEvents } from "../../agent/conversation-events.js";
-import type { ConversationStore } from "../../agent/conversation-store.js";
-import { SESSION_KEY_HEADER, SessionKeySchema, type SessionAccess } from "../../agent/session-access.js";
-import { StreamTicketTextSchema, type StreamTickets } from "../../agent/stream-tickets.js";
+import type { ConversationEvent, ConversationEvents } from "../../conversations/conversation-events.js";
+import type { ConversationStore } from "../../conversations/conversation-store.js";
+import { SESSION_KEY_HEADER, SessionKeySchema, type SessionAccess } from "../../conversations/session-access.js";
+import { StreamTicketTextSchema, type StreamTickets } from "../../conversations/stream-tickets.js";
 import { AppError, ERROR_EXPOSED, ERROR_STATUS } from "../../shared/errors.js";
 import type { Logger } from "../../shared/logger.js";
 import { identityOf } from "../auth-middleware.js";
@@ -31,7 +38,13 @@ export interface ChatRoutesDeps {
 const EventsQuerySchema = z
   .object({
     ticket: StreamTicketTextSchema.optional(),
-    after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe("Replay staff messages after this message id."),
+    after: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe("Replay staff messages after this message id."),
   })
   .passthrough();
 
@@ -44,7 +57,12 @@ const SSE_REFUSALS: Record<SseRefusal, string> = {
 /** Refuses bearer tokens in URLs (they end up in logs, histories and Referer headers); headers only. */
 export const refuseTokensInUrl: RequestHandler = (req, _res, next) => {
   if (req.query["access_token"] !== undefined) {
-    next(new AppError("bad_request", "Send the access token in the Authorization header, never in the URL. Live events take a stream ticket."));
+    next(
+      new AppError(
+        "bad_request",
+        "Send the access token in the Authorization header, never in the URL. Live events take a stream ticket.",
+      ),
+    );
     return;
   }
   next();
@@ -57,7 +75,9 @@ function accessOf(req: Request): SessionAccess {
   if (raw === undefined || raw === "") return { identity };
   const key = SessionKeySchema.safeParse(raw);
   if (!key.success) {
-    throw new AppError("validation_failed", "The X-Session-Key header is not valid.", { details: [{ path: "headers.x-session-key", message: key.error.issues[0]?.message ?? "is not valid" }] });
+    throw new AppError("validation_failed", "The X-Session-Key header is not valid.", {
+      details: [{ path: "headers.x-session-key", message: key.error.issues[0]?.message ?? "is not valid" }],
+    });
   }
   return { identity, sessionKey: key.data };
 }
@@ -66,7 +86,12 @@ function requireJson(req: Request): void {
   if (!req.is("application/json")) throw new AppError("unsupported_media_type", "Send the body as application/json.");
 }
 
-async function respond(req: Request, res: Response, logger: Logger, run: (emit?: (e: ChatEvent) => void) => Promise<ChatResponse>): Promise<void> {
+async function respond(
+  req: Request,
+  res: Response,
+  logger: Logger,
+  run: (emit?: (e: ChatEvent) => void) => Promise<ChatResponse>,
+): Promise<void> {
   if (!wantsEventStream(req.get("accept"))) {
     res.json(await run());
     return;
@@ -76,8 +101,12 @@ async function respond(req: Request, res: Response, logger: Logger, run: (emit?:
     await run((e) => sse.send(e.type, e.data));
   } catch (error) {
     const appError = classify(error);
-    if (ERROR_STATUS[appError.code] >= 500) logger.error("chat stream failed", { code: appError.code, error: appError.cause ?? appError });
-    sse.send("error", { code: appError.code, message: ERROR_EXPOSED[appError.code] ? appError.message : "Something went wrong on our side. Please try again." });
+    if (ERROR_STATUS[appError.code] >= 500)
+      logger.error("chat stream failed", { code: appError.code, error: appError.cause ?? appError });
+    sse.send("error", {
+      code: appError.code,
+      message: ERROR_EXPOSED[appError.code] ? appError.message : "Something went wrong on our side. Please try again.",
+    });
   }
   sse.close();
 }
@@ -91,7 +120,17 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
     requireJson(req);
     const body = parseOrThrow(ChatRequestSchema, req.body, "body");
     const access = accessOf(req);
-    await respond(req, res, deps.logger, (emit) => deps.chat.handleMessage({ ...access, message: body.message, ...(body.sessionId ? { sessionId: body.sessionId } : {}), ...(body.locale ? { locale: body.locale } : {}) }, emit));
+    await respond(req, res, deps.logger, (emit) =>
+      deps.chat.handleMessage(
+        {
+          ...access,
+          message: body.message,
+          ...(body.sessionId ? { sessionId: body.sessionId } : {}),
+          ...(body.locale ? { locale: body.locale } : {}),
+        },
+        emit,
+      ),
+    );
   });
 
   router.post("/v1/chat/confirm", async (req, res) => {
@@ -109,7 +148,15 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
       session: { id: session.id, locale: session.locale, mode: session.mode, createdAt: session.createdAt },
       messages: deps.store.listMessages(session.id).map(({ traceId: _t, ...m }) => m),
       ...(ticket ? { handoff: { ticketId: ticket.id, status: ticket.status } } : {}),
-      ...(session.state.pending ? { pendingConfirmation: { id: session.state.pending.id, action: session.state.pending.action, summary: session.state.pending.summary } } : {}),
+      ...(session.state.pending
+        ? {
+            pendingConfirmation: {
+              id: session.state.pending.id,
+              action: session.state.pending.action,
+              summary: session.state.pending.summary,
+            },
+          }
+        : {}),
     });
   });
 
@@ -129,12 +176,20 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
   router.get("/v1/sessions/:id/events", (req, res) => {
     const id = parseOrThrow(SessionIdSchema, req.params["id"], "params");
     const query = parseOrThrow(EventsQuerySchema, req.query, "query");
-    if (!query.ticket) throw new AppError("unauthenticated", "Open live events with a ticket from POST /v1/sessions/{id}/stream-ticket.");
+    if (!query.ticket)
+      throw new AppError(
+        "unauthenticated",
+        "Open live events with a ticket from POST /v1/sessions/{id}/stream-ticket.",
+      );
     const grant = deps.streamTickets.redeem(query.ticket, id);
-    if (!grant.ok) throw new AppError("unauthenticated", "The stream ticket is not valid, was already used or has expired.");
+    if (!grant.ok)
+      throw new AppError("unauthenticated", "The stream ticket is not valid, was already used or has expired.");
     if (!deps.store.getSession(id)) throw new AppError("not_found", "No such conversation.");
     const anonymous = grant.value.holder.startsWith("anonymous:");
-    const slot = deps.sseRegistry.acquire({ identity: grant.value.holder, ...(anonymous ? { anonymousIp: req.ip ?? "unknown" } : {}) });
+    const slot = deps.sseRegistry.acquire({
+      identity: grant.value.holder,
+      ...(anonymous ? { anonymousIp: req.ip ?? "unknown" } : {}),
+    });
     if (!slot.ok) {
       res.setHeader("Retry-After", "10");
       throw new AppError("rate_limited", SSE_REFUSALS[slot.error]);
@@ -161,7 +216,17 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
     const poll = setInterval(() => {
       try {
         for (const m of deps.store.listMessages(id, lastId)) {
-          if (m.role === "staff" || m.role === "system") deliver({ type: "message", data: { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, ...(m.author ? { author: m.author } : {}) } });
+          if (m.role === "staff" || m.role === "system")
+            deliver({
+              type: "message",
+              data: {
+                id: m.id,
+                role: m.role,
+                text: m.text,
+                createdAt: m.createdAt,
+                ...(m.author ? { author: m.author } : {}),
+              },
+            });
           else lastId = Math.max(lastId, m.id);
         }
         const current = deps.store.getSession(id);

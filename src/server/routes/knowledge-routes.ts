@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
 import { BANK_PUBLIC_NUMBERS } from "../../agent/bank-public-numbers.js";
-import { redactPii } from "../../agent/guardrails/pii-vault.js";
+import { redactPii } from "../../shared/pii-vault.js";
 import { AppError } from "../../shared/errors.js";
 import { LocaleSchema, type Locale } from "../../shared/locale.js";
 import { renderMarkdownPage } from "../markdown-page.js";
@@ -12,7 +12,9 @@ import { parseOrThrow } from "../validate.js";
 /** What the routes need from the knowledge base. */
 export interface KnowledgeRoutesPort {
   search(query: string, options: { k: number; locale?: Locale; product?: string }): Promise<unknown[]>;
-  getDocument(docId: string): { docId: string; title: string; version: string; locale: string; markdown: string } | undefined;
+  getDocument(
+    docId: string,
+  ): { docId: string; title: string; version: string; locale: string; markdown: string } | undefined;
   reload(): Promise<{ version: string; changed: boolean }>;
 }
 
@@ -48,7 +50,11 @@ export function createKnowledgeRoutes(deps: { knowledge: KnowledgeRoutesPort; ad
     const q = parseOrThrow(SearchQuery, req.query, "query");
     // A query may carry a card or phone number: it is redacted before it is embedded (perhaps remotely), logged or echoed.
     const query = redactPii(q.q, { publicNumbers: BANK_PUBLIC_NUMBERS });
-    const hits = await deps.knowledge.search(query, { k: q.k, ...(q.locale ? { locale: q.locale } : {}), ...(q.product ? { product: q.product } : {}) });
+    const hits = await deps.knowledge.search(query, {
+      k: q.k,
+      ...(q.locale ? { locale: q.locale } : {}),
+      ...(q.product ? { product: q.product } : {}),
+    });
     res.json({ query, hits });
   });
   router.get("/v1/knowledge/docs/:docId", (req, res) => {
@@ -64,7 +70,8 @@ export function createKnowledgeRoutes(deps: { knowledge: KnowledgeRoutesPort; ad
   router.post("/v1/admin/knowledge/reload", async (req, res) => {
     const token = req.get("x-admin-token");
     if (!deps.adminToken) throw new AppError("forbidden", "Set ADMIN_TOKEN to enable knowledge reloads over HTTP.");
-    if (!adminTokenMatches(token, deps.adminToken)) throw new AppError("unauthenticated", "A valid X-Admin-Token header is required.");
+    if (!adminTokenMatches(token, deps.adminToken))
+      throw new AppError("unauthenticated", "A valid X-Admin-Token header is required.");
     res.json(await reload());
   });
   return router;

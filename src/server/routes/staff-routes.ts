@@ -1,8 +1,12 @@
 // Staff console endpoints: conversations with traces, the handoff queue, fraud review and credit explanations.
 import { Router } from "express";
 import { z } from "zod";
-import { TicketCursorSchema, type ConversationStore, type TicketCursor } from "../../agent/conversation-store.js";
-import type { HandoffService } from "../../agent/handoff-service.js";
+import {
+  TicketCursorSchema,
+  type ConversationStore,
+  type TicketCursor,
+} from "../../conversations/conversation-store.js";
+import type { HandoffService } from "../../conversations/handoff-service.js";
 import type { StaffDataPort } from "../../agent/staff-data-port.js";
 import { AppError } from "../../shared/errors.js";
 import { identityOf, requireStaff } from "../auth-middleware.js";
@@ -15,8 +19,17 @@ const QueueQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 const ReplyBody = z.object({ text: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
-const LabelBody = z.object({ transactionId: z.string().min(1).max(64), label: z.enum(["fraud", "legitimate"]), note: z.string().max(500).optional() }).strict();
-const CreditQuery = z.object({ amount: z.coerce.number().min(1000).max(35000).default(10000), termMonths: z.coerce.number().int().min(12).max(84).default(60) });
+const LabelBody = z
+  .object({
+    transactionId: z.string().min(1).max(64),
+    label: z.enum(["fraud", "legitimate"]),
+    note: z.string().max(500).optional(),
+  })
+  .strict();
+const CreditQuery = z.object({
+  amount: z.coerce.number().min(1000).max(35000).default(10000),
+  termMonths: z.coerce.number().int().min(12).max(84).default(60),
+});
 
 const encodeCursor = (c: TicketCursor): string => Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
 function decodeCursor(raw: string): TicketCursor {
@@ -27,12 +40,19 @@ function decodeCursor(raw: string): TicketCursor {
     value = undefined;
   }
   const parsed = TicketCursorSchema.safeParse(value);
-  if (!parsed.success) throw new AppError("validation_failed", "The cursor is not one this queue returned.", { details: [{ path: "query.cursor", message: "invalid cursor" }] });
+  if (!parsed.success)
+    throw new AppError("validation_failed", "The cursor is not one this queue returned.", {
+      details: [{ path: "query.cursor", message: "invalid cursor" }],
+    });
   return parsed.data;
 }
 
 /** Builds the staff router (every route requires a staff token). */
-export function createStaffRoutes(deps: { store: ConversationStore; handoff: HandoffService; data: StaffDataPort }): Router {
+export function createStaffRoutes(deps: {
+  store: ConversationStore;
+  handoff: HandoffService;
+  data: StaffDataPort;
+}): Router {
   const router = Router();
   router.use("/v1/staff", requireStaff);
   const staffId = (req: Parameters<typeof identityOf>[0]): string => {
@@ -60,14 +80,23 @@ export function createStaffRoutes(deps: { store: ConversationStore; handoff: Han
     const session = deps.store.getSession(sessionParam(req.params["id"]));
     if (!session) throw new AppError("not_found", "No such conversation.");
     const ticket = session.state.ticketId ? deps.store.getTicket(session.state.ticketId) : undefined;
-    res.json({ session, messages: deps.store.listMessages(session.id), traces: deps.store.listTraces(session.id), ...(ticket ? { ticket } : {}) });
+    res.json({
+      session,
+      messages: deps.store.listMessages(session.id),
+      traces: deps.store.listTraces(session.id),
+      ...(ticket ? { ticket } : {}),
+    });
   });
 
   // Every open ticket, waiting ones first and oldest first; closed tickets never take a place on the page.
   router.get("/v1/staff/handoffs", (req, res) => {
     const q = parseOrThrow(QueueQuery, req.query, "query");
     const page = deps.store.listTicketQueue({ limit: q.limit, ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}) });
-    res.json({ tickets: page.tickets, counts: page.counts, ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) });
+    res.json({
+      tickets: page.tickets,
+      counts: page.counts,
+      ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}),
+    });
   });
 
   router.post("/v1/staff/conversations/:id/takeover", (req, res) => {
@@ -79,7 +108,10 @@ export function createStaffRoutes(deps: { store: ConversationStore; handoff: Han
   router.post("/v1/staff/conversations/:id/reply", (req, res) => {
     const body = parseOrThrow(ReplyBody, req.body, "body");
     const r = deps.handoff.reply(sessionParam(req.params["id"]), staffId(req), body.text);
-    if (!r.ok) throw r.error === "not_found" ? new AppError("not_found", "No such conversation.") : new AppError("conflict", "Take over the conversation before replying.");
+    if (!r.ok)
+      throw r.error === "not_found"
+        ? new AppError("not_found", "No such conversation.")
+        : new AppError("conflict", "Take over the conversation before replying.");
     res.json(r.value);
   });
 
@@ -113,7 +145,11 @@ export function createStaffRoutes(deps: { store: ConversationStore; handoff: Han
     const q = parseOrThrow(CreditQuery, req.query, "query");
     const customerId = parseOrThrow(z.string().min(1).max(64), req.params["customerId"], "params");
     const r = deps.data.creditEstimate(customerId, q);
-    if (!r.ok) throw new AppError("not_found", r.error === "no_profile" ? "This customer has no credit profile on file." : "No such customer.");
+    if (!r.ok)
+      throw new AppError(
+        "not_found",
+        r.error === "no_profile" ? "This customer has no credit profile on file." : "No such customer.",
+      );
     res.json(r.value);
   });
 

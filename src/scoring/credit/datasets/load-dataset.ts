@@ -16,11 +16,16 @@ export function parseLabelledFile(text: string, schema: DatasetKind): Result<Lab
   const file = parseApplicantCsv(text, { requireOutcome: true });
   if (!file.ok) return file;
   const outcomes = file.value.outcomes ?? [];
-  return ok(toNativeTable(file.value.applicants.map((applicant, i) => ({ applicant, defaulted: outcomes[i] as number }))));
+  return ok(
+    toNativeTable(file.value.applicants.map((applicant, i) => ({ applicant, defaulted: outcomes[i] as number }))),
+  );
 }
 
 /** Reads and parses a labelled data file; a read or format problem comes back as one message with the path. */
-export async function readLabelledFile(path: string, schema: DatasetKind): Promise<Result<{ table: LabelledTable; text: string }, string>> {
+export async function readLabelledFile(
+  path: string,
+  schema: DatasetKind,
+): Promise<Result<{ table: LabelledTable; text: string }, string>> {
   let text: string;
   try {
     text = await readFile(path, "utf8");

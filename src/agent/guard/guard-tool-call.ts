@@ -1,0 +1,75 @@
+// One tool call of a turn: only tools the route offers, a per-turn call limit, progress events, and the record of
+// the call (arguments redacted for storage; the result kept for the turn's evidence and the local responder).
+import { ToolMessage } from "@langchain/core/messages";
+import { redactPii } from "../../shared/pii-vault.js";
+import { clientStatusOf } from "../turn-recorder.js";
+import type { BankAgentContext } from "./agent-context.js";
+
+/** The most tool calls one turn may make. */
+export const MAX_TOOL_CALLS = 8;
+
+/** The part of the library's tool request this guard reads. */
+export interface ToolRequestLike {
+  toolCall: { name: string; id?: string; args?: Record<string, unknown> };
+}
+
+function parseResult(out: unknown): Record<string, unknown> {
+  if (!(out instanceof ToolMessage)) return {};
+  try {
+    const parsed: unknown = JSON.parse(typeof out.content === "string" ? out.content : JSON.stringify(out.content));
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? { ...parsed } : { status: "failed" };
+  } catch {
+    return { status: "failed" };
+  }
+}
+
+function screenArgs(args: Record<string, unknown>, screen: (text: string) => string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(args).map(([k, v]) => [k, typeof v === "string" && v.length > 40 ? screen(v) : v]),
+  );
+}
+
+function refusal(name: string, id: string | undefined, status: string, reason: string): ToolMessage {
+  return new ToolMessage({ content: JSON.stringify({ status, reason }), name, tool_call_id: id ?? name });
+}
+
+/** Runs one guarded tool call for the turn in `ctx`. */
+export async function guardToolCall<R extends ToolRequestLike, T>(
+  ctx: BankAgentContext,
+  request: R,
+  handler: (request: R) => Promise<T> | T,
+): Promise<T | ToolMessage> {
+  const { name, id } = request.toolCall;
+  // Text the model writes into a tool's arguments ends up in tickets and traces staff read: it is screened too.
+  const args = screenArgs(request.toolCall.args ?? {}, ctx.screenModelText);
+  request = { ...request, toolCall: { ...request.toolCall, args } };
+  const redactedArgs = JSON.parse(redactPii(JSON.stringify(args))) as Record<string, unknown>;
+  if (!ctx.allowedTools.includes(name)) {
+    ctx.recorder.toolCalls.push({
+      name,
+      args: redactedArgs,
+      status: "denied",
+      summary: "tool not allowed on this route",
+      ms: 0,
+    });
+    return refusal(name, id, "forbidden", "tool not available here");
+  }
+  if (ctx.toolCallsStarted.count >= MAX_TOOL_CALLS) {
+    ctx.recorder.guardrails.push({ type: "tool_limit", detail: `tool call limit (${MAX_TOOL_CALLS}) reached` });
+    return refusal(name, id, "unavailable", "tool call limit reached for this turn");
+  }
+  ctx.toolCallsStarted.count += 1;
+  ctx.onToolEvent?.({ name, phase: "start" });
+  const started = performance.now();
+  const out = await handler(request);
+  const ms = Math.round(performance.now() - started);
+  const result = parseResult(out);
+  const toolStatus = typeof result["status"] === "string" ? result["status"] : undefined;
+  const status = clientStatusOf(toolStatus);
+  if (toolStatus === "forbidden" || (toolStatus === "not_found" && name !== "search_knowledge")) {
+    ctx.recorder.guardrails.push({ type: "ownership_denied", detail: `${name}: ${toolStatus}` });
+  }
+  ctx.recorder.toolCalls.push({ name, args: redactedArgs, status, summary: toolStatus ?? "", ms, result });
+  ctx.onToolEvent?.({ name, phase: "end", status });
+  return out;
+}

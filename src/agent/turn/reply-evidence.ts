@@ -1,0 +1,75 @@
+// What a reply may draw on in this turn, gathered for the output rails: the passages given to the model, every tool
+// result (numbers also written the way replies format them), the customer's own words and the bank's contacts.
+import type { Locale } from "../../shared/locale.js";
+import type { Passage } from "../passages.js";
+import type { RailEvidence } from "../rails/rail-types.js";
+import { recordedResultOf, type RecordedToolCall } from "../turn-recorder.js";
+
+/** Inputs of the evidence of a turn. */
+export interface EvidenceInput {
+  locale: Locale;
+  passages: readonly Passage[];
+  calls: readonly RecordedToolCall[];
+  userText: string;
+  publishedContacts: readonly string[];
+  protectedTexts: readonly string[];
+  /** Texts our own code writes (reply templates): they state only vetted facts. */
+  trustedTexts?: readonly string[];
+  maskPlaceholder?: (placeholder: string) => string | undefined;
+}
+
+// A balance of 1234.5 in a tool result is shown as "£1,234.50", and a probability of 0.93 as "93%": each spelling
+// counts as the tool's fact.
+const GROUPED = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function numberSpellings(value: number): string {
+  if (!Number.isFinite(value)) return "";
+  const fixed = value.toFixed(2);
+  const grouped = GROUPED.format(value);
+  const money = `${value} ${fixed} £${fixed} £${grouped} ${Math.abs(value)} £${Math.abs(value).toFixed(2)}`;
+  if (value < 0 || value > 1) return money;
+  return `${money} ${Math.round(value * 100)}% ${(value * 100).toFixed(1)}%`;
+}
+
+/** Flattens a tool result into text lines a grounding check can search. */
+export function toolResultText(result: unknown, depth = 0): string {
+  if (depth > 8 || result === null || result === undefined) return "";
+  if (typeof result === "string") return result;
+  if (typeof result === "number") return numberSpellings(result);
+  if (typeof result === "boolean") return String(result);
+  if (Array.isArray(result)) return result.map((r) => toolResultText(r, depth + 1)).join("\n");
+  if (typeof result === "object")
+    return Object.values(result)
+      .map((v) => toolResultText(v, depth + 1))
+      .join("\n");
+  return "";
+}
+
+/** Every passage of the turn: those retrieved before the model and those its own searches returned, by [n]. */
+export function passagesOfTurn(planned: readonly Passage[], calls: readonly RecordedToolCall[]): Passage[] {
+  const searched = calls.flatMap((c) => {
+    const r = recordedResultOf(c, "search_knowledge") ?? recordedResultOf(c, "draft_customer_reply");
+    return r?.status === "ok" ? r.passages : [];
+  });
+  const byN = new Map<number, Passage>();
+  for (const p of [...planned, ...searched]) if (!byN.has(p.n)) byN.set(p.n, p);
+  return [...byN.values()];
+}
+
+/** The evidence the rails check a reply against. */
+export function buildEvidence(input: EvidenceInput): RailEvidence {
+  const passages = passagesOfTurn(input.passages, input.calls);
+  return {
+    locale: input.locale,
+    sources: [
+      ...passages.map((p) => p.text),
+      ...input.calls.filter((c) => c.result !== undefined).map((c) => toolResultText(c.result)),
+      input.userText,
+      ...(input.trustedTexts ?? []),
+    ],
+    passageIds: passages.map((p) => p.n),
+    publishedContacts: input.publishedContacts,
+    protectedTexts: input.protectedTexts,
+    ...(input.maskPlaceholder ? { maskPlaceholder: input.maskPlaceholder } : {}),
+  };
+}

@@ -23,6 +23,8 @@ function parseResult(out: unknown): Record<string, unknown> {
   }
 }
 
+const STAFF_READ_TOOLS = new Set(["handoff_to_human", "draft_customer_reply"]);
+
 function screenArgs(args: Record<string, unknown>, screen: (text: string) => string): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(args).map(([k, v]) => [k, typeof v === "string" && v.length > 40 ? screen(v) : v]),
@@ -40,8 +42,9 @@ export async function guardToolCall<R extends ToolRequestLike, T>(
   handler: (request: R) => Promise<T> | T,
 ): Promise<T | ToolMessage> {
   const { name, id } = request.toolCall;
-  // Text the model writes into a tool's arguments ends up in tickets and traces staff read: it is screened too.
-  const args = screenArgs(request.toolCall.args ?? {}, ctx.screenModelText);
+  // Text the model writes into a handoff summary or a draft ends up in tickets staff read: it is screened too.
+  const raw = request.toolCall.args ?? {};
+  const args = STAFF_READ_TOOLS.has(name) ? screenArgs(raw, ctx.screenModelText) : raw;
   request = { ...request, toolCall: { ...request.toolCall, args } };
   const redactedArgs = JSON.parse(redactPii(JSON.stringify(args))) as Record<string, unknown>;
   if (!ctx.allowedTools.includes(name)) {

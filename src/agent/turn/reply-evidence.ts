@@ -5,6 +5,8 @@ import type { Passage } from "../passages.js";
 import type { RailEvidence } from "../rails/rail-types.js";
 import { recordedResultOf, type RecordedToolCall } from "../turn-recorder.js";
 
+const PASSAGE_TOOLS = new Set(["search_knowledge", "draft_customer_reply"]);
+
 /** Inputs of the evidence of a turn. */
 export interface EvidenceInput {
   locale: Locale;
@@ -63,7 +65,10 @@ export function buildEvidence(input: EvidenceInput): RailEvidence {
     locale: input.locale,
     sources: [
       ...passages.map((p) => p.text),
-      ...input.calls.filter((c) => c.result !== undefined).map((c) => toolResultText(c.result)),
+      // Passages are already among the sources; flattening the searches that returned them would only repeat them.
+      ...input.calls
+        .filter((c) => c.result !== undefined && !PASSAGE_TOOLS.has(c.name))
+        .map((c) => toolResultText(c.result)),
       input.userText,
       ...(input.trustedTexts ?? []),
     ],

@@ -3,7 +3,8 @@
 // corpus labels together as `card_security`.
 import { z } from "zod";
 import { BANK_PUBLIC_NUMBERS } from "../bank-public-numbers.js";
-import { err, ok, type Result } from "../../shared/result.js";
+import { parseJsonLines } from "../../shared/parse-jsonl.js";
+import type { Result } from "../../shared/result.js";
 import { detectPii, type PiiKind } from "./pii-detect.js";
 
 /** The kinds a corpus line may label. */
@@ -54,25 +55,10 @@ export const CORPUS_KIND_OF: Readonly<Record<PiiKind, CorpusKind>> = {
 
 /** Parses a JSONL corpus; the first malformed line is reported with its number. */
 export function parsePiiCorpus(jsonl: string): Result<PiiCorpusLine[]> {
-  const lines: PiiCorpusLine[] = [];
-  const rows = jsonl.split("\n");
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]?.trim() ?? "";
-    if (!row) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(row);
-    } catch {
-      return err(`line ${i + 1}: not JSON`);
-    }
-    const parsed = PiiCorpusLineSchema.safeParse(json);
-    if (!parsed.success)
-      return err(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`);
-    for (const e of parsed.data.entities)
-      if (!parsed.data.text.includes(e.text)) return err(`line ${i + 1}: entity "${e.text}" is not in the text`);
-    lines.push(parsed.data);
-  }
-  return ok(lines);
+  return parseJsonLines(jsonl, PiiCorpusLineSchema, (line) => {
+    const missing = line.entities.find((e) => !line.text.includes(e.text));
+    return missing ? `entity "${missing.text}" is not in the text` : undefined;
+  });
 }
 
 /** Counts for one kind. */

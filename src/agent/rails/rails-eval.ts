@@ -2,7 +2,8 @@
 // rail on whole replies against their sources (grounded or invented). Pure: the CLI reads the files, this only counts.
 import { z } from "zod";
 import { LocaleSchema } from "../../shared/locale.js";
-import { err, ok, type Result } from "../../shared/result.js";
+import { parseJsonLines } from "../../shared/parse-jsonl.js";
+import type { Result } from "../../shared/result.js";
 import { BANK_PUBLIC_NUMBERS } from "../bank-public-numbers.js";
 import { checkSentence } from "./check-sentence.js";
 import { findCommitment } from "./commitment-rail.js";
@@ -47,23 +48,7 @@ export interface RailScore {
 
 /** Parses JSONL cases with a schema; the first malformed line is reported with its number. */
 export function parseCases<S extends z.ZodTypeAny>(jsonl: string, schema: S): Result<z.infer<S>[]> {
-  const cases: z.infer<S>[] = [];
-  const rows = jsonl.split("\n");
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]?.trim() ?? "";
-    if (!row) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(row);
-    } catch {
-      return err(`line ${i + 1}: not JSON`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success)
-      return err(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`);
-    cases.push(parsed.data);
-  }
-  return ok(cases);
+  return parseJsonLines(jsonl, schema);
 }
 
 function score(

@@ -7,6 +7,8 @@ import type { Result } from "../shared/result.js";
 export interface PassageHit {
   chunkId: string;
   docId: string;
+  /** The English document this one is or mirrors, so an intent's documents are named once for both languages. */
+  topic: string;
   title: string;
   version: string;
   section: string;
@@ -17,7 +19,11 @@ export interface PassageHit {
 
 /** Knowledge search. */
 export interface KnowledgePort {
-  search(query: string, options: { k: number; locale?: Locale; onlyDocs?: readonly string[] }): Promise<PassageHit[]>;
+  search(
+    query: string,
+    /** onlyDocs: topics (English document ids); a document's counterpart in the customer's language matches too. */
+    options: { k: number; locale?: Locale; onlyDocs?: readonly string[] },
+  ): Promise<PassageHit[]>;
 }
 
 /** A customer as tools may describe them. */
@@ -144,6 +150,8 @@ export interface RouteDecisionView {
   lowConfidence: boolean;
   slots: {
     amounts: { value: number; currency: string | null; text: string }[];
+    /** Loan or repayment terms, in months ("3 years", "三十六期"). */
+    terms: { months: number; text: string }[];
     dates: { date: string; relative: boolean; text: string }[];
     cardLastFour: string[];
     merchants: string[];

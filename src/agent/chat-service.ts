@@ -29,6 +29,7 @@ import { humanModeTurn } from "./turn/human-mode-turn.js";
 import { passagesOfTurn } from "./turn/reply-evidence.js";
 import { retrieveForTurn } from "./turn/retrieve-step.js";
 import { routeMessage } from "./turn/route-message.js";
+import { rescueByKnowledge } from "./turn/knowledge-rescue.js";
 import { decideScope } from "./turn/scope-gate.js";
 import { screenMessage } from "./turn/screen-message.js";
 import { buildTurnPlan, renderTurnPrompt, type RenderSystemPrompt } from "./turn/turn-prompt.js";
@@ -74,6 +75,7 @@ export interface ChatService {
 const ACTION_TOOLS = new Set(["freeze_card", "open_dispute", "handoff_to_human"]);
 const NO_SLOTS: RouteDecisionView["slots"] = {
   amounts: [],
+  terms: [],
   dates: [],
   cardLastFour: [],
   merchants: [],
@@ -235,13 +237,17 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         );
       }
       const routed = routeMessage(deps.router, screened.text, locale, session.state.awaiting);
-      const scope = decideScope({
+      const gate = decideScope({
         router: deps.router,
         screened,
         routed,
         locale,
         staff: input.identity.kind === "staff",
       });
+      const scope =
+        gate.kind === "fixed"
+          ? await rescueByKnowledge({ knowledge: deps.knowledge, scope: gate, question: screened.text, locale })
+          : gate;
       emit?.({
         type: "intent",
         data: {
@@ -261,7 +267,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         message: screened.text,
         decision: routed.decision,
         recorder,
-        events: screened.events,
+        events:
+          scope.kind === "agent" && scope.rescued
+            ? [...screened.events, { type: "scope_rescued" as const, detail: scope.rescued }]
+            : screened.events,
         started,
         ...(emit ? { emit } : {}),
       };

@@ -17,7 +17,12 @@ export function stripInjection(text: string, matches: readonly string[]): string
 /** True when the router found amounts, card digits, merchants or references in the message. */
 export function hasSlots(d: RouteDecisionView): boolean {
   return (
-    d.slots.amounts.length + d.slots.cardLastFour.length + d.slots.merchants.length + d.slots.transactionRefs.length > 0
+    d.slots.amounts.length +
+      d.slots.terms.length +
+      d.slots.cardLastFour.length +
+      d.slots.merchants.length +
+      d.slots.transactionRefs.length >
+    0
   );
 }
 

@@ -40,23 +40,16 @@ export async function retrievePassages(
 ): Promise<Passage[]> {
   const k = options.k ?? 4;
   // Passages of the documents the routed intent is about come first; the general ranking fills the rest. A
-  // wider first search usually contains them; only when it does not is the intent's documents searched alone.
+  // wider first search usually contains them; only when it does not are the intent's documents searched alone.
   const wide = await knowledge.search(query, { k: 12, locale: options.locale });
   const general = wide.slice(0, k);
   const wanted = new Set(options.preferredDocs ?? []);
-  const inWide = wide.filter((h) => wanted.has(h.docId));
-  const ranked =
-    inWide.length > 0
-      ? [...inWide].sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale))
-      : [];
-  // When none of them is in the customer's language, the intent's documents are searched alone, which also
-  // finds a Chinese version that ranked too low to be in the wide list.
-  const inLocale = ranked.some((h) => h.locale === options.locale);
+  const inWide = wide.filter((h) => wanted.has(h.topic));
   const preferred =
     wanted.size === 0
       ? []
-      : inLocale
-        ? ranked.slice(0, 2)
+      : inWide.length > 0
+        ? inWide.slice(0, 2)
         : await knowledge.search(query, { k: 2, locale: options.locale, onlyDocs: [...wanted] });
   const seen = new Set(preferred.map((h) => h.chunkId));
   const hits = [...preferred, ...general.filter((h) => !seen.has(h.chunkId))].slice(0, k);

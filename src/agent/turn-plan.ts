@@ -7,6 +7,7 @@ import { PassageSchema } from "./passages.js";
 /** The slots the router found, as the plan carries them. */
 export const PlanSlotsSchema = z.object({
   amounts: z.array(z.object({ value: z.number(), currency: z.string().nullable() })).default([]),
+  termsMonths: z.array(z.number().int().positive()).default([]),
   dates: z.array(z.string()).default([]),
   cardLastFour: z.array(z.string()).default([]),
   merchants: z.array(z.string()).default([]),

@@ -32,6 +32,10 @@ const args = parseCli({
     holdout: { type: "string", default: "0.2", description: "held-out share per intent and language (own)" },
     seed: { type: "string", default: "42", description: "seed of the held-out split (own, and BANKING77 --validate)" },
     c: { type: "string", default: "1", description: "SVM regularisation C (benchmarks)" },
+    "route-weight": {
+      type: "string",
+      description: "own: weight of the route-level SVM added to the intent scores (default: the product's)",
+    },
     softmax: {
       type: "string",
       default: "0",
@@ -277,7 +281,13 @@ function evalOwn(): void {
   const train = byKey.train.map((e) => ({ text: e.text, label: e.key.split("|")[0] as string }));
   const heldOut = byKey.heldOut.map((e) => ({ ...e, label: e.key.split("|")[0] as string }));
   const watch = stopwatch();
-  const model = trainRouter(catalogue.value, { examples: train, onProgress: progress("train") });
+  const routeWeight = args.values["route-weight"] === undefined ? undefined : Number(args.values["route-weight"]);
+  if (routeWeight !== undefined && !(routeWeight >= 0)) fail("--route-weight must be a non-negative number");
+  const model = trainRouter(catalogue.value, {
+    examples: train,
+    onProgress: progress("train"),
+    ...(routeWeight === undefined ? {} : { groupWeight: routeWeight }),
+  });
   const { wallS: trainS, cpuS: trainCpuS } = watch();
   const router = createIntentRouter({ model, clock: createFixedClock("2026-01-15T12:00:00Z") });
   const routeOf = new Map(catalogue.value.intents.map((i) => [i.name, i.route]));

@@ -20,7 +20,7 @@ export const EnvSchema = z.object({
     .optional(),
   KNOWLEDGE_WATCH: boolFromEnv.default("true"),
   EMBEDDINGS_PROVIDER: z.enum(["local", "openai"]).default("local"),
-  EMBEDDINGS_DIM: z.coerce.number().int().min(64).max(8192).default(1024),
+  EMBEDDINGS_DIM: z.coerce.number().int().min(64).max(8192).default(128),
   OPENAI_EMBEDDINGS_MODEL: z.string().min(1).default("text-embedding-3-small"),
   LLM_PROVIDER: z.enum(["local", "openai"]).default("local"),
   OPENAI_API_KEY: z.string().optional(),

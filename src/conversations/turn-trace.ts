@@ -26,6 +26,7 @@ export const GuardrailEventSchema = z.object({
     "injection_passage",
     "ungrounded_answer",
     "scope_refusal",
+    "scope_rescued",
     "policy_violation",
     "anonymous_data_request",
     "ownership_denied",

@@ -19,7 +19,7 @@ describe("knowledge index robustness", () => {
     const knowledgeDir = join(root, "knowledge");
     cpSync("knowledge/en", knowledgeDir, { recursive: true });
     const indexRoot = join(root, "index");
-    const embeddings = createLocalEmbeddings({ dim: 256 });
+    const embeddings = createLocalEmbeddings({ dim: 64 });
     const first = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
     const doc = readdirSync(knowledgeDir).find((f) => f.endsWith(".md")) ?? "";
     appendFileSync(join(knowledgeDir, doc), "\n\nOne more sentence.\n");

@@ -14,7 +14,7 @@ const clock = createFixedClock("2026-11-29T10:00:00Z");
 describe("ingestKnowledge", () => {
   it("embeds every chunk on the first run and nothing when the knowledge is unchanged", async () => {
     const { knowledgeDir, indexRoot } = await makeTempKnowledge("mini");
-    const { embeddings, counts } = createCountingEmbeddings(createLocalEmbeddings({ dim: 256 }));
+    const { embeddings, counts } = createCountingEmbeddings(createLocalEmbeddings({ dim: 64 }));
     const first = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
     expect(first.added).toBe(6);
     expect(first.embeddedChunks).toBe(first.totalChunks);
@@ -27,7 +27,7 @@ describe("ingestKnowledge", () => {
 
   it("re-embeds only the changed chunks of one changed document", async () => {
     const { knowledgeDir, indexRoot } = await makeTempKnowledge("mini");
-    const { embeddings, counts } = createCountingEmbeddings(createLocalEmbeddings({ dim: 256 }));
+    const { embeddings, counts } = createCountingEmbeddings(createLocalEmbeddings({ dim: 64 }));
     const first = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
     const path = join(knowledgeDir, "en/card-lost.md");
     await writeFile(path, (await readFile(path, "utf8")).replace("arrives in 3 to 5 working days", "arrives in 2 to 4 working days"));
@@ -45,7 +45,7 @@ describe("ingestKnowledge", () => {
 
   it("removes a deleted document's chunks from search", async () => {
     const { knowledgeDir, indexRoot } = await makeTempKnowledge("mini");
-    const embeddings = createLocalEmbeddings({ dim: 256 });
+    const embeddings = createLocalEmbeddings({ dim: 64 });
     await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
     await rm(join(knowledgeDir, "en/mortgage-basics.md"));
     const report = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
@@ -58,7 +58,7 @@ describe("ingestKnowledge", () => {
 
   it("skips bad files, reports path and field, and still publishes the good ones", async () => {
     const { knowledgeDir, indexRoot } = await makeTempKnowledge("mini", "bad");
-    const report = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings: createLocalEmbeddings({ dim: 256 }) });
+    const report = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings: createLocalEmbeddings({ dim: 64 }) });
     expect(report.added).toBe(6);
     expect(report.skipped.map((s) => s.path)).toEqual(["en/broken-date.md", "en/unknown-product.md"]);
     expect(report.skipped[0]?.problem).toContain("effective_from");
@@ -66,7 +66,7 @@ describe("ingestKnowledge", () => {
 
   it("leaves the old version serving when a write was abandoned half-way", async () => {
     const { knowledgeDir, indexRoot } = await makeTempKnowledge("mini");
-    const embeddings = createLocalEmbeddings({ dim: 256 });
+    const embeddings = createLocalEmbeddings({ dim: 64 });
     const first = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings });
     // A crashed ingest leaves a temp folder with a partial file and never touches CURRENT.
     const crashed = join(indexRoot, "versions", "v000002-deadbeef.999.tmp");
@@ -82,7 +82,7 @@ describe("ingestKnowledge", () => {
 
   it("rebuilds everything when the embeddings provider changes", async () => {
     const { knowledgeDir, indexRoot } = await makeTempKnowledge("mini");
-    await ingestKnowledge({ knowledgeDir, indexRoot, embeddings: createLocalEmbeddings({ dim: 256 }) });
+    await ingestKnowledge({ knowledgeDir, indexRoot, embeddings: createLocalEmbeddings({ dim: 64 }) });
     const report = await ingestKnowledge({ knowledgeDir, indexRoot, embeddings: createLocalEmbeddings({ dim: 128 }) });
     expect(report.embeddedChunks).toBe(report.totalChunks);
     const kb = await createKnowledgeBase({ indexRoot, embeddings: createLocalEmbeddings({ dim: 128 }), clock });

@@ -9,7 +9,7 @@ import { KnowledgeHitSchema } from "./knowledge-schemas.js";
 import { makeTempKnowledge } from "./knowledge-fixtures.test-helpers.js";
 import { createLocalEmbeddings } from "./local-embeddings.js";
 
-const embeddings = createLocalEmbeddings({ dim: 256 });
+const embeddings = createLocalEmbeddings({ dim: 64 });
 let indexRoot = "";
 let knowledgeDir = "";
 

@@ -18,7 +18,7 @@ import type { KnowledgeDocument, KnowledgeFrontMatter, KnowledgeHit, KnowledgePr
 /** Search filters and size. */
 export interface KnowledgeSearchOptions {
   k?: number;
-  /** Preferred language: its good matches come first, other-language documents fill the rest. */
+  /** The customer's language: only its documents are searched while any of them matches. */
   locale?: Locale;
   product?: KnowledgeProduct;
 }
@@ -48,8 +48,6 @@ export interface KnowledgeBaseOptions {
   documentWeight?: number;
   /** At most this many chunks of one document in a result list. */
   maxChunksPerDocument?: number;
-  /** A preferred-locale hit counts as good when its score is at least this share of the best score. */
-  localeGoodRatio?: number;
 }
 
 interface LoadedState {
@@ -61,6 +59,8 @@ interface LoadedState {
   chunkOfLabel: Int32Array;
   /** Language of each chunk's document. */
   chunkLocale: (string | undefined)[];
+  /** English documents that have a Chinese counterpart: a Chinese search reads the translation instead. */
+  translatedToChinese: Set<string>;
   metas: Map<string, KnowledgeFrontMatter>;
   documents: Map<string, KnowledgeDocument>;
   lexical: LexicalIndex;
@@ -129,6 +129,11 @@ async function loadState(indexRoot: string, version: string, embeddings: Embeddi
     chunks: stored.chunks,
     chunkOfLabel: chunkIndexByLabel(stored.chunks),
     chunkLocale: stored.chunks.map((c) => stored.manifest.documents[c.docId]?.meta.locale),
+    translatedToChinese: new Set(
+      Object.values(stored.manifest.documents).flatMap((d) =>
+        d.meta.locale === "zh-CN" && d.meta.counterpart ? [d.meta.counterpart] : [],
+      ),
+    ),
     metas: new Map(Object.entries(stored.manifest.documents).map(([id, d]) => [id, d.meta])),
     documents: new Map(stored.documents.map((d) => [d.meta.id, d])),
     lexical: createBm25Index(stored.chunks.map(toEmbeddingText)),
@@ -148,7 +153,10 @@ function chunkIndexByLabel(chunks: readonly StoredChunk[]): Int32Array {
   return byLabel;
 }
 
-/** Which chunks a search pass looks at: all languages, Chinese documents only, or all but Chinese. */
+/**
+ * Which chunks a search pass looks at: all languages; Chinese documents plus the documents no Chinese counterpart
+ * translates; or all but Chinese.
+ */
 type LanguageScope = "all" | "zh" | "other";
 
 // The filter runs for every candidate HNSW and BM25 visit (hundreds per search), so it is a precomputed array read:
@@ -160,7 +168,9 @@ function allowedChunks(state: LoadedState, day: string, product: KnowledgeProduc
   const live = inForce(state, day);
   const mask = new Uint8Array(state.chunks.length);
   state.chunks.forEach((chunk, i) => {
-    const inScope = scope === "all" || (scope === "zh") === (state.chunkLocale[i] === "zh-CN");
+    const chinese = state.chunkLocale[i] === "zh-CN";
+    const inScope =
+      scope === "all" || (scope === "zh" ? chinese || !state.translatedToChinese.has(chunk.docId) : !chinese);
     const ofProduct = product === undefined || state.metas.get(chunk.docId)?.product === product;
     mask[i] = live.has(chunk.docId) && ofProduct && inScope ? 1 : 0;
   });
@@ -212,7 +222,6 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   const vectorWeight = options.vectorWeight ?? 0.35;
   const weights: FusionWeights = { vector: vectorWeight * (1 - documentWeight), lexical: (1 - vectorWeight) * (1 - documentWeight), document: documentWeight };
   const maxPerDoc = options.maxChunksPerDocument ?? 2;
-  const goodRatio = options.localeGoodRatio ?? 0.6;
   let state = await loadNewestGoodState(options.indexRoot, options.embeddings, logger);
   let closed = false;
   let reloading: Promise<{ version: string; changed: boolean }> | undefined;
@@ -246,47 +255,24 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   const rank = async (st: LoadedState, query: string, opts: KnowledgeSearchOptions): Promise<KnowledgeHit[]> => {
     const k = Math.min(50, Math.max(1, Math.floor(opts.k ?? 5)));
     const original = query.trim();
-    const expanded = expandSynonyms(original, "en");
     const day = toIsoDay(options.clock.now());
     const filterOf = (scope: LanguageScope): ((i: number) => boolean) | undefined => {
       const { mask, everyChunk } = allowedChunks(st, day, opts.product, scope);
       return everyChunk && st.vectorsAreChunks ? undefined : (i) => mask[i] === 1;
     };
-    const localeOf = (i: number): string | undefined => st.chunkLocale[i];
     const pool = Math.max(100, k * 10);
-    let fused: Candidate[];
-    // A Chinese customer's question always sees the best Chinese passages, even when the English documents match
-    // its glossary expansion better (short questions like "怎么开户？" otherwise never reach the Chinese documents).
-    let nativeFirst: Candidate[] = [];
-    if (hanRuns(original).length === 0 || expanded === original) {
-      fused = (await retrievePass(st, expanded, filterOf("all"), pool)).fused;
-    } else {
-      // A Chinese question: Chinese documents are matched on its own words, other documents through the glossary
-      // expansion. Each pass is normalised on its own, then scaled by how well its best chunk matched.
-      const native = await retrievePass(st, expandSynonyms(original, "zh"), filterOf("zh"), pool);
-      const cross = await retrievePass(st, expanded, filterOf("other"), pool);
-      const top = Math.max(native.bestCos, cross.bestCos);
-      const scale = (p: { bestCos: number }): number => (mode === "lexical" || top <= 0 ? 1 : Math.sqrt(p.bestCos / top));
-      fused = [
-        ...native.fused.map((c) => ({ chunk: c.chunk, score: c.score * scale(native) })),
-        ...cross.fused.map((c) => ({ chunk: c.chunk, score: c.score * scale(cross) })),
-      ].sort((a, b) => b.score - a.score || a.chunk - b.chunk);
-      const topScore = fused[0]?.score ?? 0;
-      if (opts.locale === "zh-CN") nativeFirst = fused.filter((c) => localeOf(c.chunk) === "zh-CN" && c.score >= 0.5 * topScore).slice(0, 2);
-    }
-    const best = fused[0]?.score ?? 0;
-    const first = new Set(nativeFirst.map((c) => c.chunk));
-    const goodInLocale = (c: Candidate): boolean => localeOf(c.chunk) === opts.locale && c.score >= goodRatio * best;
-    const ordered = opts.locale
-      ? [
-          ...nativeFirst,
-          ...fused.filter((c) => !first.has(c.chunk) && goodInLocale(c)),
-          ...fused.filter((c) => !first.has(c.chunk) && !goodInLocale(c)),
-        ]
-      : fused;
+    // Every English document has a Chinese counterpart with the same facts (npm run lint:knowledge), so a search in
+    // the customer's language finds the answer in that language and a reply never mixes the two. A document that
+    // exists only in English is still searched for a Chinese customer (the language rail then points to it).
+    const scope: LanguageScope = opts.locale === "zh-CN" ? "zh" : opts.locale === "en" ? "other" : "all";
+    // A Chinese question also carries the English glossary words, for the documents only English covers.
+    const chineseAsked = scope === "zh" || (scope === "all" && hanRuns(original).length > 0);
+    const text = chineseAsked ? expandSynonyms(expandSynonyms(original, "zh"), "en") : expandSynonyms(original, "en");
+    let fused = (await retrievePass(st, text, filterOf(scope), pool)).fused;
+    if (fused.length === 0 && scope !== "all") fused = (await retrievePass(st, text, filterOf("all"), pool)).fused;
     const perDoc = new Map<string, number>();
     const hits: KnowledgeHit[] = [];
-    for (const c of ordered) {
+    for (const c of fused) {
       const chunk = st.chunks[c.chunk];
       const meta = chunk ? st.metas.get(chunk.docId) : undefined;
       if (!chunk || !meta) continue;
@@ -296,6 +282,7 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
       hits.push({
         chunkId: chunk.chunkId,
         docId: chunk.docId,
+        topic: meta.counterpart ?? meta.id,
         title: chunk.title,
         version: meta.version,
         locale: meta.locale,

@@ -39,6 +39,11 @@ export const KnowledgeFrontMatterSchema = z
     expires: IsoDaySchema.optional(),
     review_by: IsoDaySchema.optional(),
     supersedes: z.string().min(1).optional(),
+    counterpart: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .optional()
+      .describe("a translation names the English document it mirrors; both must state the same facts"),
   })
   .strict()
   .refine((fm) => fm.expires === undefined || fm.expires > fm.effective_from, {
@@ -80,6 +85,7 @@ export type KnowledgeCitation = z.infer<typeof KnowledgeCitationSchema>;
 export const KnowledgeHitSchema = z.object({
   chunkId: z.string(),
   docId: z.string(),
+  topic: z.string().describe("the English document this one is or mirrors: one key for both languages"),
   title: z.string(),
   version: z.string(),
   locale: LocaleSchema,

@@ -25,8 +25,45 @@ describe("createLocalEmbeddings", () => {
     expect(cos(a, a)).toBeCloseTo(1, 5);
   });
 
-  it("tags its id with provider, model and dimension", () => {
-    expect(createLocalEmbeddings({ dim: 256 }).id).toBe("local:hashed-tfidf-v3:256");
+  it("tags its id with provider, model and dimension, so indexes of the sparse embeddings are rebuilt", () => {
+    expect(createLocalEmbeddings({ dim: 256 }).id).toBe("local:lsa-tfidf-v1:256");
+  });
+
+  it("projects fitted texts to dense unit vectors, zero past the corpus rank", async () => {
+    const fit = createLocalEmbeddings({ dim: 64 }).fitCorpus?.(corpus);
+    if (!fit) throw new Error("local embeddings must fit a corpus");
+    const v = await fit.embeddings.embedQuery(corpus[1] as string);
+    expect(v.length).toBe(64);
+    expect(cos(v, v)).toBeCloseTo(1, 5);
+    expect(Array.from(v).slice(corpus.length).every((x) => x === 0)).toBe(true);
+  });
+
+  it("keeps a paraphrase closer to its source than to other topics in the dense space", async () => {
+    const texts = [
+      ...corpus,
+      "Freeze a lost card straight away in the mobile app, then order a replacement card",
+      "Card stolen? Report the stolen card and freeze it so nobody can pay with it",
+      "SWIFT international payments: the fee for an international transfer sent online",
+      "Sending money abroad: international transfer fees and how long SWIFT takes",
+      "Fixed mortgage rates and tracker mortgage rates for home buyers",
+      "Personal loan eligibility: age, income and credit history",
+    ];
+    const fit = createLocalEmbeddings({ dim: 32 }).fitCorpus?.(texts);
+    if (!fit) throw new Error("local embeddings must fit a corpus");
+    const [lost, transfer, mortgage] = await fit.embeddings.embedDocuments([
+      "I lost my card, how do I freeze it?",
+      "what does an international SWIFT transfer cost",
+      "current mortgage rates",
+    ]);
+    const docs = await fit.embeddings.embedDocuments(texts);
+    const best = (q: ArrayLike<number> | undefined): number => {
+      const scores = docs.map((d) => cos(q ?? [], d));
+      return scores.indexOf(Math.max(...scores));
+    };
+    expect([0, 6, 7]).toContain(best(lost));
+    expect([1, 8, 9]).toContain(best(transfer));
+    expect([2, 10]).toContain(best(mortgage));
+    expect(cos(lost ?? [], docs[6] ?? [])).toBeGreaterThan(cos(lost ?? [], docs[8] ?? []));
   });
 
   it("matches Chinese questions to the Chinese document on the same topic", async () => {
@@ -48,6 +85,20 @@ describe("createLocalEmbeddings", () => {
     const q = await fit.embeddings.embedQuery("internatonal transfr");
     const scores = docs.map((d) => cos(q, d));
     expect(scores.indexOf(Math.max(...scores))).toBe(1);
+  });
+
+  it("fits the same model twice from the same corpus", () => {
+    const a = createLocalEmbeddings({ dim: 64 }).fitCorpus?.(corpus);
+    const b = createLocalEmbeddings({ dim: 64 }).fitCorpus?.(corpus);
+    expect(JSON.stringify(b?.state)).toBe(JSON.stringify(a?.state));
+  });
+
+  it("refuses a saved model whose basis does not match its vocabulary", () => {
+    const base = createLocalEmbeddings({ dim: 64 });
+    const fit = base.fitCorpus?.(corpus);
+    const state = JSON.parse(JSON.stringify(fit?.state)) as Record<string, unknown>;
+    expect(() => base.restoreCorpus?.({ ...state, basis: "AAAA" })).toThrow();
+    expect(() => createLocalEmbeddings({ dim: 16 }).restoreCorpus?.({ ...state, components: 20 })).toThrow();
   });
 
   it("restores saved corpus statistics to give exactly the fitted vectors", async () => {

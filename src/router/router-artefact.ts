@@ -11,7 +11,7 @@ import { FeatureConfigSchema } from "./text-features.js";
 import { createTfidfVectorizer } from "./tfidf-vectorizer.js";
 
 /** Bumped whenever features or the file layout change, so old artefacts are retrained instead of misread. */
-export const ROUTER_ARTEFACT_VERSION = 2;
+export const ROUTER_ARTEFACT_VERSION = 3;
 
 /** The artefact file. */
 export const RouterArtefactSchema = z

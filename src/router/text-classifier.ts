@@ -42,6 +42,11 @@ export interface ClassifierTrainOptions {
   outOfScopeLabels?: readonly string[];
   /** Label → group (the route): the low-confidence threshold is set on group correctness, since the group picks the tools. */
   labelGroups?: ReadonlyMap<string, string>;
+  /**
+   * Weight of a group-level SVM (trained on the groups of `labelGroups`) added to each label's scores; 0 = none. Every
+   * utterance of a group then teaches the group's shared words, which the one-label-vs-rest models split thinly.
+   */
+  groupWeight?: number;
   /** How the out-of-scope threshold is chosen on the held-out data. */
   oosPolicy?: OutOfScopePolicy;
   onProgress?: (message: string) => void;
@@ -121,8 +126,9 @@ function fit(
     balanced: options.balanced ?? false,
     seed: options.seed ?? 1,
   });
+  const grouped = addGroupModel(svm, xs, ys, labels, vectorizer.terms.length, options);
   const softmaxWeight = options.softmaxWeight ?? DEFAULT_SOFTMAX_WEIGHT;
-  if (softmaxWeight <= 0) return { vectorizer, model: svm };
+  if (softmaxWeight <= 0) return { vectorizer, model: grouped };
   const softmax = trainSoftmaxRegression(xs, ys, labels.length, vectorizer.terms.length, {
     seed: options.seed ?? 1,
     ...DEFAULT_SOFTMAX,
@@ -131,7 +137,46 @@ function fit(
   // Both models are linear in the same features, so their weighted sum is one linear model: the artefact and
   // prediction cost stay those of a single model.
   const ratio = scoreSpread(svm, xs) / Math.max(1e-12, scoreSpread(softmax, xs));
-  return { vectorizer, model: addLinearModels(svm, softmax, softmaxWeight * ratio) };
+  return { vectorizer, model: addLinearModels(grouped, softmax, softmaxWeight * ratio) };
+}
+
+/**
+ * Adds a one-vs-rest SVM over the labels' groups to the label model: label k gains `groupWeight` times the score of its
+ * group. The sum is still one linear model over the same features, so prediction costs nothing more.
+ */
+function addGroupModel(
+  model: LinearModel,
+  xs: readonly SparseVector[],
+  ys: readonly number[],
+  labels: readonly string[],
+  numFeatures: number,
+  options: ClassifierTrainOptions,
+): LinearModel {
+  const weight = options.groupWeight ?? 0;
+  const groupsOf = options.labelGroups;
+  if (weight <= 0 || !groupsOf) return model;
+  const groupNames = [...new Set(labels.map((l) => groupsOf.get(l) ?? l))].sort();
+  if (groupNames.length < 2) return model;
+  const groupIndex = new Map(groupNames.map((g, i) => [g, i]));
+  const groupOfLabel = labels.map((l) => groupIndex.get(groupsOf.get(l) ?? l) as number);
+  const groups = trainOneVsRestSvm(
+    xs,
+    ys.map((y) => groupOfLabel[y] as number),
+    groupNames.length,
+    numFeatures,
+    { c: options.c ?? DEFAULT_C, seed: options.seed ?? 1 },
+  );
+  const k = model.numClasses;
+  const g = groups.numClasses;
+  const weights = Float32Array.from(model.weights);
+  const bias = Float32Array.from(model.bias);
+  for (let c = 0; c < k; c++) {
+    const gc = groupOfLabel[c] as number;
+    bias[c] = (bias[c] as number) + weight * (groups.bias[gc] as number);
+    for (let f = 0; f < numFeatures; f++)
+      weights[f * k + c] = (weights[f * k + c] as number) + weight * (groups.weights[f * g + gc] as number);
+  }
+  return { ...model, weights, bias };
 }
 
 /** Standard deviation of a model's scores over (up to 2,000 of) the training rows. */
@@ -192,7 +237,12 @@ export function trainTextClassifier(
       groupCorrect: correct || (!isOos && groupOf(predicted) === groupOf(e.label)),
     };
   });
-  const outOfScope = chooseOutOfScopeThreshold(preds, options.oosPolicy);
+  // With routes given, a held-out message counts as served when its route is right: the route picks the tools, so
+  // the threshold should not give up messages whose intent was a near miss within the right route.
+  const outOfScope = chooseOutOfScopeThreshold(
+    options.labelGroups ? preds.map((p) => ({ ...p, correct: p.groupCorrect })) : preds,
+    options.oosPolicy,
+  );
   const lowConfidence = chooseLowConfidenceThreshold(preds.map((p) => ({ ...p, correct: p.groupCorrect })));
   const thresholds: Thresholds = { outOfScope, lowConfidence: Math.max(outOfScope, lowConfidence) };
   const final = options.calibration ? first : fit(examples, labels, options);

@@ -1,15 +1,16 @@
-// Turns a customer message into feature terms (word n-grams, character n-grams, Chinese character n-grams) with the
-// shared tokeniser, so one linear model can read English, Chinese and mixed Chinese–English text. Every word is kept
-// as written (no stop words, no stemming): the classifier learns which function words tell intents apart.
+// Turns a customer message into feature terms with the shared tokeniser, so one linear model reads English, Chinese
+// and mixed text: word n-grams over the message's words (Latin words and segmented Chinese words alike), and character
+// n-grams (inside Latin words, and over whole Chinese runs) that tolerate typos, inflections and segmentation slips.
+// Every word is kept as written (no stop words, no stemming): the classifier learns which function words matter.
 import { z } from "zod";
-import { charGrams, hanGrams, tokeniseText, wordGrams } from "../shared/text/index.js";
+import { charGrams, hanGrams, hanRuns, tokeniseText, wordGrams } from "../shared/text/index.js";
 
 /** Which n-gram views are extracted and how wide they are. */
 export const FeatureConfigSchema = z.object({
-  wordNgramMax: z.number().int().min(1).max(3).describe("longest word n-gram over Latin words"),
+  wordNgramMax: z.number().int().min(1).max(3).describe("longest word n-gram over Latin and Chinese words"),
   charNgramMin: z.number().int().min(1).max(8).describe("shortest char_wb n-gram inside Latin words"),
   charNgramMax: z.number().int().min(1).max(8).describe("longest char_wb n-gram inside Latin words"),
-  hanNgramMax: z.number().int().min(1).max(4).describe("longest n-gram over runs of Chinese characters"),
+  hanNgramMax: z.number().int().min(0).max(4).describe("longest character n-gram over runs of Chinese; 0 for none"),
   minDf: z.number().int().min(1).describe("terms seen in fewer training texts are dropped"),
 });
 /** Feature extraction settings. */
@@ -32,23 +33,16 @@ export interface FeatureTerms {
 
 /** Extracts the word view and the character view of a message. */
 export function extractFeatureTerms(text: string, config: FeatureConfig): FeatureTerms {
-  const word: string[] = [];
+  const tokens = tokeniseText(text, "surface");
+  const word = wordGrams(
+    tokens.map((t) => t.text),
+    config.wordNgramMax,
+  );
   const char: string[] = [];
-  // Word n-grams never span a Chinese run: each stretch of words between runs is read on its own.
-  let stretch: string[] = [];
-  const endStretch = (): void => {
-    word.push(...wordGrams(stretch, config.wordNgramMax));
-    stretch = [];
-  };
-  for (const t of tokeniseText(text, "surface")) {
-    if (t.han) {
-      endStretch();
-      for (let n = 1; n <= config.hanNgramMax; n++) for (const g of hanGrams(t.text, n, false)) word.push(`h:${g}`);
-    } else {
-      stretch.push(t.text);
-      char.push(...charGrams(t.text, config.charNgramMin, config.charNgramMax));
-    }
+  for (const t of tokens) if (!t.han) char.push(...charGrams(t.text, config.charNgramMin, config.charNgramMax));
+  // Character n-grams of a whole run also meet words the dictionary cut differently ("国际汇款" vs "国际 | 汇款").
+  for (const run of hanRuns(text)) {
+    for (let n = 1; n <= config.hanNgramMax; n++) for (const g of hanGrams(run, n, false)) char.push(`h:${g}`);
   }
-  endStretch();
   return { word, char };
 }

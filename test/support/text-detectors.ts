@@ -42,6 +42,7 @@ function note(intent: string, role: RoutingNote["role"], allowedTools: string[])
     confidence: 0.9,
     slots: {
       amounts: [{ value: 5000, currency: "GBP" }],
+      termsMonths: [],
       dates: [],
       cardLastFour: [],
       merchants: [],

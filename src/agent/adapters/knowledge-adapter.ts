@@ -12,16 +12,11 @@ export function toKnowledgePort(kb: KnowledgeBase): KnowledgePort {
         k: only ? 50 : options.k,
         ...(options.locale ? { locale: options.locale } : {}),
       });
-      // Within the intent's documents, the customer's language comes first.
-      const scoped = only
-        ? hits
-            .filter((h) => only.has(h.docId))
-            .sort((a, b) => Number(b.locale === options.locale) - Number(a.locale === options.locale))
-            .slice(0, options.k)
-        : hits;
+      const scoped = only ? hits.filter((h) => only.has(h.topic)).slice(0, options.k) : hits;
       return scoped.map((h) => ({
         chunkId: h.chunkId,
         docId: h.docId,
+        topic: h.topic,
         title: h.title,
         version: h.version,
         section: h.section,

@@ -19,7 +19,8 @@ const ADVICE_IN_ORDER: TopicThenAsk[] = [
 
 const ADVICE_REQUEST = [
   /\b(?:should i|which|what) (?:invest|buy|sell)\b/i,
-  /\b(?:legal advice|sue|lawyer|solicitor)\b/i,
+  // Naming a solicitor ("my solicitor says I must send the deposit by CHAPS") is context, not a request for one.
+  /\b(?:legal advice|(?:should|can|could) i sue|(?:need|get|find|recommend)(?: me)? an? (?:lawyer|solicitor))\b/i,
   /(?:买|投资|推荐).{0,8}(?:股票|基金|比特币|加密货币|理财)|(?:税务|避税|法律)(?:建议|咨询)|该不该(?:买|投资)/,
 ];
 

@@ -152,7 +152,9 @@ function read(text: string, token: Token): Reading {
   const currency = cur ? (CURRENCY_CODES[cur.slice(1).findIndex((g) => g !== undefined)] ?? "GBP") : token.currency;
   // "第一", "前一天" (the day before), "这两天" (these days): an ordinal or a deictic, not a count.
   const deictic = token.spelled && /[前后同每这那某有当头上]$/.test(before);
-  if (/第 ?$/.test(before) || deictic || (!cur && /[A-Za-z]/.test(prev))) reading.skip = true;
+  // A reference code ("T-72801961", "tx-00707514") is an identifier, not a quantity.
+  const code = /[A-Za-z]-$/.test(before);
+  if (/第 ?$/.test(before) || deictic || (!cur && (/[A-Za-z]/.test(prev) || code))) reading.skip = true;
   let pos = token.end;
   const rest = (): string => text.slice(pos, pos + 32);
   // Most numbers are followed by a space and a plain word or by punctuation: only a letter, a Chinese character,

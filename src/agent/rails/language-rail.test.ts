@@ -27,3 +27,10 @@ describe("language rail", () => {
     expect(languageProblem("It costs £15 online.", "en")).toBeUndefined();
   });
 });
+
+describe("reference codes in a Chinese reply", () => {
+  it("are identifiers, not an English clause", () => {
+    expect(languageProblem("已将您的对话转交给我们的团队（编号 T-A22A16A3）。", "zh-CN")).toBeUndefined();
+    expect(languageProblem("交易 tx-00707514 的风险评分很低。", "zh-CN")).toBeUndefined();
+  });
+});

@@ -4,7 +4,8 @@
 import type { Locale } from "../../shared/locale.js";
 
 const NOT_WORDS =
-  /https?:\/\/\S{1,200}|[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|\b[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}\/\S{0,200}|\[[A-Z][A-Z_]{1,24}_\d{1,4}\]|\[\d{1,3}(?:, ?\d{1,3}){0,9}\]/g;
+  /https?:\/\/\S{1,200}|[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|\b[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}\/\S{0,200}|\[[A-Z][A-Z_]{1,24}_\d{1,4}\]|\[\d{1,3}(?:, ?\d{1,3}){0,9}\]|\b[A-Za-z]{1,6}-[A-Za-z0-9]{2,16}\b|\b[A-Za-z0-9]{0,20}\d[A-Za-z0-9]{0,20}\b/g;
+// Reference codes ("T-A22A16A3", "tx-00707514") and tokens with digits in them are identifiers, not words.
 // Words that only an English clause has; names and labels ("Faster Payments", "Freeze card") rarely carry two.
 const FUNCTION_WORDS = new Set(
   (

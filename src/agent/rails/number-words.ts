@@ -1,6 +1,7 @@
 // Numbers written as words, so "fifteen pounds", "十五英镑" and "£15" are one fact to the grounding rail: Chinese
 // numerals (一千二百, 两万五千, 一万五, 二〇二六, 三十九点九) and English number words (one hundred and fifty, twenty-five),
 // with the fractions spoken rates and amounts use ("two and a half", "half a", "four point four nine").
+import { ENGLISH_ONES, ENGLISH_TENS } from "../../shared/text/english-number-words.js";
 
 /** Characters a Chinese numeral is written with (digits, units and the decimal 点). */
 export const ZH_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億点";
@@ -75,37 +76,7 @@ export function parseZhNumber(s: string): number | undefined {
   return Number(`${whole}.${fraction.join("")}`);
 }
 
-const EN_SMALL: Readonly<Record<string, number>> = {
-  zero: 0,
-  nought: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+const EN_SMALL: Readonly<Record<string, number>> = { ...ENGLISH_ONES, ...ENGLISH_TENS };
 const EN_SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 
 /** A number written in English words, with its place in the text. */

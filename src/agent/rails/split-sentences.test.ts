@@ -99,3 +99,12 @@ describe("takeCompleteSentences", () => {
     );
   });
 });
+
+describe("a bracketed gloss after a Chinese end", () => {
+  it("stays in its sentence", () => {
+    expect(splitSentences("请点击“忘记登录信息？”（Forgot your details?）重置密码。然后登录。")).toEqual([
+      "请点击“忘记登录信息？”（Forgot your details?）重置密码。",
+      "然后登录。",
+    ]);
+  });
+});

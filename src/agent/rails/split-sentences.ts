@@ -130,6 +130,13 @@ export function sentenceEnds(text: string, final: boolean): number[] {
       const after = text[j];
       const end = skipSpaces(text, j);
       const next = text[end];
+      // A bracketed gloss after a Chinese question mark belongs to its sentence: 点击“忘记登录信息？”（Forgot your details?）。
+      // ... and so does a Latin "?" that closes the gloss itself ("(Forgot your details?)").
+      const closesGloss = !cjk && (text[i + runLength] === "）" || text[i + runLength] === ")");
+      if ((cjk && (after === "（" || after === "(")) || closesGloss) {
+        i = j;
+        continue;
+      }
       if (
         cjk ||
         (ch !== "." && isHan(after)) ||

@@ -13,6 +13,13 @@ describe("extractive answers", () => {
     ]);
   });
 
+  it("never cuts a Chinese sentence at a question mark inside brackets or quotes", () => {
+    expect(splitSentences("请点击“Forgot your details?”（忘记登录信息？）。然后设置新的6位数登录密码。")).toEqual([
+      "请点击“Forgot your details?”（忘记登录信息？）。",
+      "然后设置新的6位数登录密码。",
+    ]);
+  });
+
   it("keeps a short list with its lead-in and picks the fee sentence for a fee question", () => {
     const passage = {
       n: 1,

@@ -10,7 +10,7 @@ function plan(intent: string, overrides: Partial<TurnPlan> = {}): TurnPlan {
     locale: "en",
     role: "customer",
     confidence: 0.9,
-    slots: { amounts: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
+    slots: { amounts: [], termsMonths: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
     allowedTools: ["list_cards", "freeze_card", "get_recent_transactions", "check_transaction_risk", "open_dispute"],
     today: "2026-03-18",
     passages: [],

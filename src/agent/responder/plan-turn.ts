@@ -2,6 +2,8 @@
 // next tool calls or compose the final reply. Replies are built only from tool results and templates.
 // Tool results arrive read through each tool's output schema (tools/tool-results.ts), so fields are typed, not cast.
 // Patterns over the customer's words have bounded repetition, so planning stays linear in the message length.
+import { extractAmounts } from "../../router/slots/extract-amounts.js";
+import { extractTerms } from "../../router/slots/extract-terms.js";
 import { trimTrailing } from "../../shared/linear-text.js";
 import type { Locale } from "../../shared/locale.js";
 import type { Passage } from "../passages.js";
@@ -9,6 +11,8 @@ import type { TransactionRow } from "../tools/get-recent-transactions.js";
 import type { ToolName } from "../tools/tool-names.js";
 import { latestOutcome, outcomesOf, type ToolOutcome, type ToolResult } from "../tools/tool-results.js";
 import type { TurnPlan as RoutingNote } from "../turn-plan.js";
+import type { AnswerRanker } from "./answer/answer-ranker.js";
+import { bestMatch, STRONG_MATCH } from "../match-strength.js";
 import { extractAnswer, renderExtractedAnswer } from "./extract-answer.js";
 import { formatDate, formatMoney, say } from "./reply-templates.js";
 
@@ -59,15 +63,16 @@ function passagesOf(outcome: ToolOutcome | undefined): Passage[] {
   return outcome.data.status === "ok" ? outcome.data.passages : [];
 }
 
-/** Composes an extractive answer from a search_knowledge (or draft_customer_reply) outcome. */
+/** Composes an extractive answer from a search_knowledge (or draft_customer_reply) outcome, in the customer's language. */
 export function answerFromKnowledge(
   question: string,
   outcome: ToolOutcome | undefined,
   locale: Locale,
+  ranker?: AnswerRanker,
 ): string | undefined {
   const passages = passagesOf(outcome);
   if (passages.length === 0) return undefined;
-  const answer = extractAnswer(question, passages, { locale });
+  const answer = extractAnswer(question, passages, { locale, ...(ranker ? { ranker } : {}) });
   return answer.parts.length ? renderExtractedAnswer(answer, locale) : undefined;
 }
 
@@ -82,15 +87,15 @@ function knowledgeReply(note: RoutingNote, text: string, done: readonly ToolOutc
   return reply([prefix, answer].filter(Boolean).join("\n\n"));
 }
 
+// The router's slot extractors read the loan's amount and term, so the planner repeats no patterns of its own.
 function loanTermMonths(text: string): number | undefined {
-  const y = text.match(/(\d{1,2}|one|two|three|four|five|six|seven|[一二三四五六七])\s{0,8}(?:years?|yrs?|年)/i);
-  const words: Record<string, number> = {
-    ...{ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 },
-    ...{ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 },
-  };
-  if (y?.[1]) return 12 * (Number(y[1]) || words[y[1].toLowerCase()] || 0) || undefined;
-  const m = text.match(/(\d{1,2})\s{0,8}(?:months?|个月)/i);
-  return m?.[1] ? Number(m[1]) : undefined;
+  return extractTerms(text)[0]?.months;
+}
+
+// The plan's amounts first; then the message read as an answer to "how much?", where a bare "8000" or "8k" is money.
+function loanAmount(note: RoutingNote, text: string): number | undefined {
+  const loanSized = (a: { value: number }): boolean => a.value >= 100;
+  return (note.slots.amounts.find(loanSized) ?? extractAmounts(text, { moneyContext: true }).find(loanSized))?.value;
 }
 
 function freezeReason(text: string): string {
@@ -345,7 +350,7 @@ const eligibilityFlow: Planner = (note, text, done) => {
         .join("\n"),
     );
   }
-  const amount = note.slots.amounts.find((a) => a.value >= 100)?.value;
+  const amount = loanAmount(note, text);
   if (!amount) {
     // A question about the criteria gets them from the guides, with the offer of a personal estimate.
     if (/criteria|requirement|condition|eligib|qualif|who can|条件|要求|资格|什么人/i.test(text)) {
@@ -428,7 +433,12 @@ const BY_INTENT: Record<string, Planner> = {
 export function planTurn(note: RoutingNote, text: string, done: readonly ToolOutcome[]): TurnStep {
   if (note.role === "staff") return planStaffTurn(note, text, done);
   if (note.route === "smalltalk") return smalltalkFlow(note, text, done);
-  if (note.role === "anonymous" && OWN_DATA_ONLY.has(note.intent)) return reply(say(note.locale, "signIn"));
+  if (note.role === "anonymous" && OWN_DATA_ONLY.has(note.intent)) {
+    // Only a guide that covers the question well is worth adding to the sign-in prompt ("what's my balance" has none).
+    const passages = passagesOf(latestOutcome(done, "search_knowledge"));
+    if (bestMatch(text, passages) < STRONG_MATCH) return reply(say(note.locale, "signIn"));
+    return knowledgeReply(note, text, done, say(note.locale, "signIn"));
+  }
   if (note.role === "anonymous" && ACCOUNT_INTENTS.has(note.intent)) {
     return knowledgeReply(note, text, done, say(note.locale, "signIn") + "\n\n" + say(note.locale, "signInGeneral"));
   }

@@ -132,6 +132,7 @@ export function createFakePorts(bank = createFakeBank()): AgentPorts & { tickets
         {
           chunkId: "fees#1",
           docId: "fees-schedule-2026",
+          topic: "fees-schedule-2026",
           title: "Fee schedule 2026",
           version: "2026.1",
           section: "International payments",
@@ -202,6 +203,7 @@ export function createKeywordRouter(): RouterPort {
         lowConfidence: !hit,
         slots: {
           amounts,
+          terms: [],
           dates: [],
           cardLastFour: [...text.matchAll(/ending (\d{4})/g)].map((m) => m[1] as string),
           merchants: [],

@@ -41,10 +41,23 @@ export function toolResultText(result: unknown, depth = 0): string {
   if (typeof result === "boolean") return String(result);
   if (Array.isArray(result)) return result.map((r) => toolResultText(r, depth + 1)).join("\n");
   if (typeof result === "object")
-    return Object.values(result)
-      .map((v) => toolResultText(v, depth + 1))
+    return Object.entries(result)
+      .map(([key, v]) => `${toolResultText(v, depth + 1)}${typeof v === "number" ? unitSpellings(key, v) : ""}`)
       .join("\n");
   return "";
+}
+
+// A field's name carries its unit ("termMonths": 36): the reply says "36 months" or "36个月", in either language.
+const UNIT_OF_FIELD: readonly [RegExp, string, string][] = [
+  [/months?$/i, "months", "个月"],
+  [/days?$/i, "days", "天"],
+  [/years?$/i, "years", "年"],
+  [/hours?$/i, "hours", "小时"],
+];
+
+function unitSpellings(key: string, value: number): string {
+  const unit = UNIT_OF_FIELD.find(([re]) => re.test(key));
+  return unit ? ` ${value} ${unit[1]} ${value}${unit[2]}` : "";
 }
 
 /** Every passage of the turn: those retrieved before the model and those its own searches returned, by [n]. */

@@ -28,6 +28,10 @@ export function statesBankFacts(
 ): boolean {
   if (request.staff || !request.allowedTools.includes("search_knowledge")) return false;
   if (request.route === "handoff" || CASE_ANSWERED_INTENTS.has(request.intent)) return false;
+  // A visitor who is not signed in can be helped only from the guides, whatever the route: a question the router
+  // took for one about their own account is often a general one ("do I need her IBAN?").
+  const guidesOnly = request.allowedTools.every((t) => t === "search_knowledge" || t === "handoff_to_human");
+  if (guidesOnly && request.route !== "smalltalk" && request.route !== "out_of_scope") return true;
   return request.route === "knowledge" || documentsForIntent(request.intent).length > 0;
 }
 

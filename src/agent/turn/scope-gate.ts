@@ -11,8 +11,25 @@ import type { ScreenedMessage } from "./screen-message.js";
 
 /** Run the agent (possibly on a narrowed route), or answer with a fixed reply. */
 export type ScopeDecision =
-  | { kind: "agent"; intent: string; route: string; readOnly: boolean; prefix?: string }
-  | { kind: "fixed"; intent: string; route: string; text: string; quickReplies?: string[]; event?: GuardrailEvent };
+  | {
+      kind: "agent";
+      intent: string;
+      route: string;
+      readOnly: boolean;
+      prefix?: string;
+      /** Why a refusal was overturned by a knowledge match (see knowledge-rescue). */
+      rescued?: string;
+    }
+  | {
+      kind: "fixed";
+      intent: string;
+      route: string;
+      text: string;
+      quickReplies?: string[];
+      event?: GuardrailEvent;
+      /** The refusal rests on the router alone, so a strong knowledge match may overturn it. */
+      rescuable?: boolean;
+    };
 
 /** Decides whether the agent runs for this message. Staff are trusted to ask anything. */
 export function decideScope(args: {
@@ -26,7 +43,8 @@ export function decideScope(args: {
   const { decision } = routed;
   const { intent, route } = routed;
   if (args.staff) return { kind: "agent", intent, route, readOnly: false };
-  const advice = intent === "advice_request" || isAdviceRequest(screened.text);
+  const adviceWords = isAdviceRequest(screened.text);
+  const advice = intent === "advice_request" || adviceWords;
   if (route === "out_of_scope" || advice) {
     return {
       kind: "fixed",
@@ -35,6 +53,10 @@ export function decideScope(args: {
       text: say(locale, advice ? "advice" : "outOfScope"),
       quickReplies: [say(locale, "route_handoff")],
       event: { type: "scope_refusal", detail: advice ? "advice request" : "out of scope" },
+      // An instruction attempt, a message worded as a request for advice, and one the router is sure asks for
+      // advice (or a guarantee) are never answered on the strength of a knowledge match.
+      rescuable:
+        !screened.injection.flagged && !adviceWords && (intent !== "advice_request" || decision.confidence < 0.5),
     };
   }
   // An attempt to instruct the assistant gets a refusal. If a real banking question is left once the instruction
@@ -62,6 +84,7 @@ export function decideScope(args: {
       route,
       text: say(locale, "clarify"),
       quickReplies: [...new Set(routes.map((r) => say(locale, r)))],
+      rescuable: true,
     };
   }
   return { kind: "agent", intent, route, readOnly: false };

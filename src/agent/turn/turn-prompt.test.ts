@@ -12,6 +12,7 @@ const decision: RouteDecisionView = {
   lowConfidence: false,
   slots: {
     amounts: [{ value: 8000, currency: "GBP", text: "8000 pounds" }],
+    terms: [{ months: 36, text: "3 years" }],
     dates: [],
     cardLastFour: ["1234"],
     merchants: [],
@@ -47,9 +48,12 @@ function plan() {
 
 describe("the turn prompt a real model reads", () => {
   it("states slots as readable text, not JSON", () => {
-    expect(describeSlots(plan().slots, "en")).toBe("amounts: £8000; cards ending: 1234");
+    expect(describeSlots(plan().slots, "en")).toBe("amounts: £8000; terms: 36 months; cards ending: 1234");
     expect(
-      describeSlots({ amounts: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] }, "zh-CN"),
+      describeSlots(
+        { amounts: [], termsMonths: [], dates: [], cardLastFour: [], merchants: [], transactionRefs: [] },
+        "zh-CN",
+      ),
     ).toBe("无");
   });
 
@@ -59,6 +63,6 @@ describe("the turn prompt a real model reads", () => {
     expect(prompt).toContain("[1] Personal loans (loans-personal, version 2026-01-01)");
     expect(prompt).toContain("£1,000 to £35,000");
     expect(prompt).not.toMatch(/<routing>|"allowedTools"|\{"/);
-    expect(seen[0]?.["slots"]).toBe("amounts: £8000; cards ending: 1234");
+    expect(seen[0]?.["slots"]).toBe("amounts: £8000; terms: 36 months; cards ending: 1234");
   });
 });

@@ -30,6 +30,7 @@ export function buildTurnPlan(args: {
     confidence: args.decision.confidence,
     slots: {
       amounts: slots.amounts.map((a) => ({ value: a.value, currency: a.currency })),
+      termsMonths: slots.terms.map((t) => t.months),
       dates: slots.dates.map((d) => d.date),
       cardLastFour: slots.cardLastFour,
       merchants: slots.merchants,
@@ -49,6 +50,9 @@ export function describeSlots(slots: PlanSlots, locale: Locale): string {
     `${a.currency === "GBP" || !a.currency ? "£" : `${a.currency} `}${a.value}`;
   const parts = [
     slots.amounts.length ? `${zh ? "金额" : "amounts"}: ${slots.amounts.map(money).join(", ")}` : "",
+    slots.termsMonths.length
+      ? `${zh ? "期限" : "terms"}: ${slots.termsMonths.map((m) => (zh ? `${m}个月` : `${m} months`)).join(", ")}`
+      : "",
     slots.dates.length ? `${zh ? "日期" : "dates"}: ${slots.dates.join(", ")}` : "",
     slots.cardLastFour.length ? `${zh ? "卡号尾号" : "cards ending"}: ${slots.cardLastFour.join(", ")}` : "",
     slots.merchants.length ? `${zh ? "商户" : "merchants"}: ${slots.merchants.join(", ")}` : "",

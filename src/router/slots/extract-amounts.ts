@@ -1,7 +1,9 @@
-// Finds money amounts with their currency in English and Chinese messages ("£1.2k", "1,500 pounds", "一万五千元").
+// Finds money amounts in English and Chinese messages: with their currency ("£1.2k", "1,500 pounds", "一万五千元")
+// here, and without one ("a loan of 8000", "借五万") in bare-amounts.ts.
 // A hand-written scanner rather than regexes: numbers are read once, at most MAX_NUMBER_CHARS long, and every
 // candidate is checked in constant time, so a long run of digits or numerals costs linear time.
 import { MAX_SCANNED_CHARS, capText } from "../../shared/linear-text.js";
+import { findBareAmounts, type BareAmountOptions } from "./bare-amounts.js";
 import { isChineseNumeral, MAX_NUMBER_CHARS, parseChineseNumber } from "./chinese-numerals.js";
 import type { AmountSlot, Currency } from "./slot-schema.js";
 
@@ -312,13 +314,18 @@ function scanWordAfter(text: Scanned, out: Found[]): void {
   }
 }
 
-/** Extracts every money amount in the message (its first MAX_SCANNED_CHARS characters), in the order written. */
-export function extractAmounts(message: string): AmountSlot[] {
+/**
+ * Extracts every money amount in the message (its first MAX_SCANNED_CHARS characters), in the order written: with a
+ * currency wherever written, and without one ("a loan of 8000", "借五万") only in a money context.
+ */
+export function extractAmounts(message: string, options: BareAmountOptions = {}): AmountSlot[] {
   const raw = capText(message, MAX_SCANNED_CHARS);
   const text: Scanned = { raw, lower: asciiLower(raw) };
   const taken = new Uint8Array(raw.length + 1);
   const found: Found[] = [];
-  for (const scan of [scanSymbolFirst, scanCodeFirst, scanWordAfter]) {
+  const scanBare = (t: Scanned, out: Found[]): void => void out.push(...findBareAmounts(t.raw, t.lower, options));
+  // Bare numbers come last: a number with a currency is read with it.
+  for (const scan of [scanSymbolFirst, scanCodeFirst, scanWordAfter, scanBare]) {
     const spans: Found[] = [];
     scan(text, spans);
     // Spans are short (a bounded number and a word), so checking and marking their characters is linear overall.

@@ -116,6 +116,7 @@ describe("extractSlots", () => {
   it("returns empty lists for a plain question", () => {
     expect(extractSlots("how do I open an account?", REF)).toEqual({
       amounts: [],
+      terms: [],
       dates: [],
       cardLastFour: [],
       merchants: [],

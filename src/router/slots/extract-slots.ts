@@ -3,6 +3,7 @@ import { capText } from "../../shared/linear-text.js";
 import { extractAmounts } from "./extract-amounts.js";
 import { extractDates } from "./extract-dates.js";
 import { extractCardLastFour, extractMerchants, extractTransactionRefs } from "./extract-references.js";
+import { extractTerms } from "./extract-terms.js";
 import type { Slots } from "./slot-schema.js";
 
 /** The text with every case-insensitive occurrence of `value` blanked out (same length, so positions still agree). */
@@ -19,7 +20,7 @@ function maskAll(text: string, value: string): string {
   return out + text.slice(from);
 }
 
-/** Extracts amounts, dates (resolved against `reference`), card last-four digits, merchants and transaction refs. */
+/** Extracts amounts, terms, dates (resolved against `reference`), card last-four digits, merchants and transaction refs. */
 export function extractSlots(message: string, reference: Date): Slots {
   const text = capText(message);
   const cardLastFour = extractCardLastFour(text);
@@ -28,6 +29,7 @@ export function extractSlots(message: string, reference: Date): Slots {
   const masked = [...cardLastFour, ...transactionRefs].reduce((t, v) => maskAll(t, v), text);
   return {
     amounts: extractAmounts(masked),
+    terms: extractTerms(masked),
     dates: extractDates(masked, reference),
     cardLastFour,
     merchants: extractMerchants(text),

@@ -1,4 +1,4 @@
-// Typed slots pulled out of a customer message (amounts, dates, card digits, merchants, references),
+// Typed slots pulled out of a customer message (amounts, terms, dates, card digits, merchants, references),
 // so tools get structured arguments instead of re-reading free text.
 import { z } from "zod";
 
@@ -16,6 +16,14 @@ export const AmountSlotSchema = z.object({
 /** A money amount. */
 export type AmountSlot = z.infer<typeof AmountSlotSchema>;
 
+/** A repayment term ("3 years", "36期"), read as months: 期 are monthly instalments, so they count as months. */
+export const TermSlotSchema = z.object({
+  months: z.number().int().positive().describe("length of the term in months, e.g. 36 for three years"),
+  text: z.string().describe("the words of the message this was read from"),
+});
+/** A repayment term. */
+export type TermSlot = z.infer<typeof TermSlotSchema>;
+
 /** A calendar date mentioned in the message, resolved against the reference date. */
 export const DateSlotSchema = z.object({
   date: z
@@ -31,6 +39,7 @@ export type DateSlot = z.infer<typeof DateSlotSchema>;
 /** Everything extracted from one message; each list is empty when nothing was found. */
 export const SlotsSchema = z.object({
   amounts: z.array(AmountSlotSchema),
+  terms: z.array(TermSlotSchema).describe("repayment terms, such as a loan's length"),
   dates: z.array(DateSlotSchema),
   cardLastFour: z.array(z.string().regex(/^\d{4}$/)).describe("last four digits of a card"),
   merchants: z.array(z.string()).describe("merchant names as written"),

@@ -1,5 +1,5 @@
-// The n-gram views built on the tokeniser's output: Chinese character n-grams (Chinese has no spaces, so they stand
-// in for words) and boundary-marked character n-grams inside words (typo and inflection tolerance).
+// The n-gram views built on the tokeniser's output: Chinese character n-grams (partial matches inside and across
+// Chinese words), boundary-marked character n-grams inside words (typo and inflection tolerance) and word n-grams.
 import { isHanStopGram } from "./stop-words.js";
 
 /**
@@ -38,9 +38,4 @@ export function wordGrams(words: readonly string[], max: number): string[] {
     }
   }
   return out;
-}
-
-/** The search terms of one Chinese run: its character bigrams, or the character itself for a one-character run. */
-export function hanTerms(run: string): string[] {
-  return hanGrams(run, Array.from(run).length === 1 ? 1 : 2, true);
 }

@@ -30,13 +30,23 @@ describe("tokeniser", () => {
     expect(contentWords("I cancelled my cards at 6.9% APR")).toEqual(["cancel", "card", "6.9", "apr"]);
   });
 
-  it("ends a content word where Chinese starts", () => {
+  it("ends a Latin word where Chinese starts and cuts Chinese into words, dropping function words", () => {
     expect(tokeniseText("我的visa卡被冻结了", "content")).toEqual([
-      { text: "我的", han: true },
       { text: "visa", han: false },
-      { text: "卡被冻结了", han: true },
+      { text: "卡", han: true },
+      { text: "冻结", han: true },
     ]);
     expect(hanRuns("我的visa卡")).toEqual(["我的", "卡"]);
+  });
+
+  it("keeps banking terms whole and every word in the surface form", () => {
+    expect(tokeniseText("境外汇款手续费是多少？", "surface").map((t) => t.text)).toEqual([
+      "境外汇款",
+      "手续费",
+      "是",
+      "多少",
+    ]);
+    expect(tokeniseText("快速支付的收款人", "surface").map((t) => t.text)).toEqual(["快速支付", "的", "收款人"]);
   });
 
   it("meets inflections with one stemmer", () => {
@@ -59,7 +69,8 @@ describe("n-grams", () => {
     expect(wordGrams(["lost", "my", "card"], 2)).toEqual(["lost", "lost my", "my", "my card", "card"]);
   });
 
-  it("gives search terms as stemmed words and Chinese bigrams", () => {
-    expect(contentTerms("Lost cards 银行卡丢了")).toEqual(["lost", "card", "银行", "行卡", "卡丢", "丢了"]);
+  it("gives search terms as stemmed words and Chinese words followed by their content characters", () => {
+    expect(contentTerms("Lost cards 银行卡丢了")).toEqual(["lost", "card", "银行卡", "银", "行", "卡", "丢"]);
+    expect(contentTerms("客服热线")).toEqual(["客服热线", "客", "服", "热", "线"]);
   });
 });

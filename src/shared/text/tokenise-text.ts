@@ -1,18 +1,20 @@
-// The one tokeniser: splits normalised text into words and runs of Chinese characters (Chinese has no spaces, so
-// runs are read as character n-grams). Two word forms serve two kinds of reader; see WordForm.
+// The one tokeniser: splits normalised text into words, Latin and Chinese. Chinese has no spaces, so each run of Chinese
+// characters is segmented into dictionary words (segment-chinese). Two word forms serve two kinds of reader; see WordForm.
 import { normaliseForMatching, normaliseText } from "./normalise-text.js";
-import { isStopWord } from "./stop-words.js";
+import { segmentChinese } from "./segment-chinese.js";
+import { isHanStopGram, isStopWord } from "./stop-words.js";
 import { stemWord } from "./stem-word.js";
 
 // CJK unified ideographs, extension A and compatibility ideographs.
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
-// A Chinese run, or letters and digits with a contraction ("what's"), running on into Chinese that follows ("visa卡").
-const SURFACE_TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}]+(?:'\p{L}+)?/gu;
+// A Chinese run, or letters and digits with a contraction ("what's") that stop where Chinese starts ("visa卡").
+const SURFACE_TOKEN =
+  /[\u3400-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+(?:'(?:(?![\u3400-\u9fff\uf900-\ufaff])\p{L})+)?/gu;
 // A Chinese run, or letters and digits with a decimal part ("6.9") that stop where Chinese starts.
 const CONTENT_TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+(?:\.\p{N}+)?/gu;
 
-/** A token in text order: a word, or a run of Chinese characters (a surface word with Chinese in it counts as one). */
+/** A token in text order: a Latin word, or a Chinese word (`han`) cut from a run of Chinese characters. */
 export interface TextToken {
   text: string;
   han: boolean;
@@ -20,22 +22,22 @@ export interface TextToken {
 
 /**
  * How words are read. "surface": as written after normaliseText, every word kept, for the intent router, whose
- * classifier weighs function words ("not", "how") and contractions itself and whose features these are. "content":
- * after normaliseForMatching, stop words dropped and the rest stemmed, for search and answer matching, where only
- * topic words should meet ("cancelled" meets "cancel", "10,000" meets "10000").
+ * classifier weighs function words ("not", "how", "吗") and contractions itself and whose features these are.
+ * "content": after normaliseForMatching, stop words and Chinese function words dropped and English stemmed, for search
+ * and answer matching, where only topic words should meet ("cancelled" meets "cancel", "10,000" meets "10000").
  */
 export type WordForm = "surface" | "content";
 
-/** The words and Chinese runs of a text, in order. */
+/** The words of a text, Latin and Chinese, in order. */
 export function tokeniseText(text: string, form: WordForm): TextToken[] {
   const out: TextToken[] = [];
-  if (form === "surface") {
-    for (const m of normaliseText(text).matchAll(SURFACE_TOKEN)) out.push({ text: m[0], han: HAN_CHAR.test(m[0]) });
-    return out;
-  }
-  for (const m of normaliseForMatching(text).matchAll(CONTENT_TOKEN)) {
+  const content = form === "content";
+  const normalised = content ? normaliseForMatching(text) : normaliseText(text);
+  for (const m of normalised.matchAll(content ? CONTENT_TOKEN : SURFACE_TOKEN)) {
     const t = m[0];
-    if (HAN_CHAR.test(t)) out.push({ text: t, han: true });
+    if (HAN_CHAR.test(t)) {
+      for (const w of segmentChinese(t)) if (!content || !isHanStopGram(w)) out.push({ text: w, han: true });
+    } else if (!content) out.push({ text: t, han: false });
     else if (!isStopWord(t)) out.push({ text: stemWord(t), han: false });
   }
   return out;

@@ -1,7 +1,7 @@
 // The checkable facts of a knowledge document, in a language-neutral form: amounts, rates, phone numbers, clock
 // times and counted durations. An English document and its Chinese counterpart must state the same set, so a
 // translation cannot drop or change a figure unnoticed. Every pattern has bounded repetition (linear time).
-import { ENGLISH_ONES, ENGLISH_TENS } from "../shared/text/english-number-words.js";
+import { ENGLISH_ONES, ENGLISH_TENS } from "../shared/text/number-words.js";
 
 
 /** One fact as both languages can state it: "money:£15", "rate:2.75%", "phone:03453000000", "time:17:30", "days:3-5wd". */

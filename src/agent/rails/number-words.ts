@@ -1,27 +1,14 @@
 // Numbers written as words, so "fifteen pounds", "十五英镑" and "£15" are one fact to the grounding rail: Chinese
 // numerals (一千二百, 两万五千, 一万五, 二〇二六, 三十九点九) and English number words (one hundred and fifty, twenty-five),
 // with the fractions spoken rates and amounts use ("two and a half", "half a", "four point four nine").
-import { ENGLISH_ONES, ENGLISH_TENS } from "../../shared/text/english-number-words.js";
+import { CHINESE_DIGITS, CHINESE_SMALL_UNITS, ENGLISH_ONES, ENGLISH_TENS } from "../../shared/text/number-words.js";
 
 /** Characters a Chinese numeral is written with (digits, units and the decimal 点). */
 export const ZH_NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億点";
 
-const ZH_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  兩: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const ZH_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+// The traditional 兩 too: a model may write it.
+const ZH_DIGITS: Readonly<Record<string, number>> = { ...CHINESE_DIGITS, 兩: 2 };
+const ZH_SMALL_UNITS = CHINESE_SMALL_UNITS;
 const ZH_BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
 /** The value of one Chinese digit character, or undefined. */

@@ -1,21 +1,9 @@
 // Reads numbers written with Chinese numerals and multipliers ("一万五千", "两千五", "3千", "1.5万") as plain numbers.
 // A hand-written scanner, one pass over a text of bounded length.
+import { CHINESE_DIGITS, CHINESE_SMALL_UNITS } from "../../shared/text/number-words.js";
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const DIGITS = CHINESE_DIGITS;
+const SMALL_UNITS = CHINESE_SMALL_UNITS;
 
 /** Characters that may appear inside a Chinese-written number. */
 export const CHINESE_NUMBER_CHARS = "零〇一二两三四五六七八九十百千万亿";

@@ -5,7 +5,7 @@
 import { capText } from "../../shared/linear-text.js";
 import { isChineseNumeral, parseChineseNumber } from "./chinese-numerals.js";
 import type { TermSlot } from "./slot-schema.js";
-import { ENGLISH_ONES, ENGLISH_TENS } from "../../shared/text/english-number-words.js";
+import { ENGLISH_ONES, ENGLISH_TENS } from "../../shared/text/number-words.js";
 
 /** A term found in the text, with where it was written. */
 export interface TermSpan {

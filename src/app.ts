@@ -12,6 +12,9 @@ import { createBankAgent, describeConfirmation } from "./agent/bank-agent.js";
 import { templateTexts } from "./agent/responder/reply-templates.js";
 import { BANK_PUBLIC_NUMBERS, BANK_PUBLISHED_CONTACTS } from "./agent/bank-public-numbers.js";
 import { createChatService, type ChatService } from "./agent/chat-service.js";
+import { createAgentAssist } from "./agent/assist/agent-assist.js";
+import { createChatModelSummariser } from "./agent/assist/chat-model-summariser.js";
+import { loadAssistPrompts } from "./agent/assist/load-assist-prompts.js";
 import { createConversationEvents } from "./conversations/conversation-events.js";
 import { createConversationStore, type ConversationStore } from "./conversations/conversation-store.js";
 import { createCheckpointStore } from "./agent/checkpoints/checkpoint-store.js";
@@ -25,7 +28,11 @@ import { loadPromptTemplates, promptTexts, renderPrompt, type PromptRoute } from
 import { LOCAL_MODEL, LOCAL_PROVIDER, LocalResponderChatModel } from "./agent/responder/local-chat-model.js";
 import { loadIdentity } from "./auth/load-identity.js";
 import type { TokenService } from "./auth/tokens.js";
+import type { AgentPorts } from "./agent/agent-ports.js";
 import { toBankPort, toStaffDataPort } from "./agent/adapters/bank-adapter.js";
+import { toStaffToolsPort } from "./agent/adapters/staff-tools-adapter.js";
+import { toStaffAuditSink } from "./agent/adapters/staff-audit-adapter.js";
+import { createStaffAuditStore } from "./conversations/staff-audit-store.js";
 import { ensureBank } from "./bank/ensure-bank.js";
 import { createFraudAssessor } from "./bank/fraud-assessor.js";
 import { generateApplicantProfile } from "./scoring/credit/synthetic-book.js";
@@ -41,6 +48,9 @@ import { watchKnowledgeDir } from "./knowledge/watch-knowledge-dir.js";
 import { watchKnowledgeIndex } from "./knowledge/watch-index.js";
 import { ensureRouterModel } from "./router/ensure-router-model.js";
 import { createIntentRouter } from "./router/intent-router.js";
+import { createStaffRouter, loadStaffIntentCatalogue } from "./router/index.js";
+import { isToolName } from "./agent/tools/tool-names.js";
+import { ok } from "./shared/result.js";
 import { createCreditScorer } from "./scoring/credit/credit-scorer.js";
 import { ensureDefaultScorecard } from "./scoring/credit/default-scorecard.js";
 import { createDialogueExporter } from "./dialogues/export-dialogue.js";
@@ -55,6 +65,8 @@ export interface BuiltApp {
   app: Express;
   logger: Logger;
   chat: ChatService;
+  /** The ports the agent's tools run over, for evaluations that run a tool directly to know the right answer. */
+  agentPorts: AgentPorts;
   conversations: ConversationStore;
   tokens: TokenService;
   /** Retention prune and customer erasure. */
@@ -159,6 +171,20 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   if (!routerModel.ok) throw new Error(`intent router: ${routerModel.error}`);
   const router = createIntentRouter({ model: routerModel.value.model, clock });
+  const staffIntents = loadStaffIntentCatalogue(config.paths.staffIntentsDir);
+  if (!staffIntents.ok) throw new Error(`staff intents: ${staffIntents.error}`);
+  const unknownTools = [...staffIntents.value.tools.values()].filter((t) => !isToolName(t));
+  if (unknownTools.length) throw new Error(`staff intents name tools that do not exist: ${unknownTools.join(", ")}`);
+  const staffRouterModel = ensureRouterModel({
+    intentsDir: config.paths.staffIntentsDir,
+    modelsDir: config.paths.modelsDir,
+    fileName: "staff-router.json",
+    loadCatalogue: () => ok(staffIntents.value.catalogue),
+    onProgress: (m) => logger.info(`staff router: ${m}`),
+    onWarning: (m, f) => logger.warn(`staff router: ${m}`, f),
+  });
+  if (!staffRouterModel.ok) throw new Error(`staff router: ${staffRouterModel.error}`);
+  const staffRouter = createStaffRouter({ model: staffRouterModel.value.model, tools: staffIntents.value.tools });
 
   const scorecard = await ensureDefaultScorecard({
     modelsDir: config.paths.modelsDir,
@@ -206,6 +232,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   };
   const templates = loadPromptTemplates(config.paths.promptsDir);
   const conversations = createConversationStore(path.join(config.paths.dataDir, "chat.sqlite"));
+  const staffAudit = createStaffAuditStore(path.join(config.paths.dataDir, "chat.sqlite"));
   const confirmations = createConfirmationLedger({
     file: path.join(config.paths.dataDir, "chat.sqlite"),
     cipher: createVaultCipher(config.auth.vaultKey),
@@ -235,7 +262,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     bank: toBankPort(bank.store, assess),
     fraud: { assess },
     credit: toCreditPort(scorer, (customerId: string) => bank.store.getCreditProfile(customerId)),
+    staff: toStaffToolsPort({ conversations, bank: bank.store }),
     openTicket: (sessionId: string, summary: string) => ({ ticketId: handoff.openTicket(sessionId, summary).id }),
+    audit: toStaffAuditSink(staffAudit, bank.store),
   };
   const local = new LocalResponderChatModel();
   const primary = createPrimaryModel(config, local);
@@ -253,6 +282,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const chat = createChatService({
     agent,
     router: toRouterPort(router),
+    staffRouter,
     knowledge: ports.knowledge,
     rails: {
       publishedContacts: BANK_PUBLISHED_CONTACTS,
@@ -281,6 +311,28 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     vaultCipher: createVaultCipher(config.auth.vaultKey),
     confirmations,
   });
+  // Agent assist on takeover: the same knowledge, router and output rails as the chat; a remote model writes summaries.
+  const assist = createAgentAssist({
+    store: conversations,
+    knowledge: ports.knowledge,
+    router: toRouterPort(router),
+    rails: {
+      publishedContacts: BANK_PUBLISHED_CONTACTS,
+      trustedTexts: (locale) => templateTexts(locale),
+      protectedTexts: promptTexts(templates),
+    },
+    ...(config.llm.provider === "local"
+      ? {}
+      : {
+          summariser: createChatModelSummariser({
+            model: primary.model,
+            prompts: loadAssistPrompts(config.paths.promptsDir),
+            timeoutMs: config.llm.timeoutMs,
+          }),
+        }),
+    audit: (entry) => void staffAudit.record(entry),
+    logger,
+  });
   const identity = await loadIdentity(config.auth);
   if (!options.worker) for (const warning of identity.warnings) logger.warn(warning);
   const tokens = identity.tokens;
@@ -308,7 +360,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     events,
     handoff,
     knowledge: toKnowledgeRoutesPort(kb, reloadKnowledge),
+    assist,
     staffData: toStaffDataPort(bank.store, scorer, createDialogueExporter(conversations)),
+    staffAudit,
     erasure: lifecycle.erasure,
     health: () => ({
       knowledgeVersion: kb.indexVersion(),
@@ -333,6 +387,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     app,
     logger,
     chat,
+    agentPorts: ports,
     conversations,
     tokens,
     lifecycle,
@@ -342,6 +397,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       indexWatcher?.close();
       await kb.close();
       conversations.close();
+      staffAudit.close();
       checkpoints.close();
       confirmations.close();
       streamTickets.close();

@@ -93,7 +93,13 @@ export interface BankPort {
   ): TransactionView[];
   getTransaction(id: string): TransactionView | undefined;
   /** Opens a dispute, or returns the one already open on that transaction with `alreadyOpen` set. */
-  createDispute(input: { customerId: string; transactionId: string; reason: string }): {
+  createDispute(input: {
+    customerId: string;
+    transactionId: string;
+    reason: string;
+    /** Who opened it when not the customer themself, e.g. `staff:<staffId>`. */
+    openedBy?: string;
+  }): {
     id: string;
     status: string;
     alreadyOpen?: boolean;
@@ -115,7 +121,8 @@ export interface CreditView {
   probabilityOfDefault: number;
   decision: "approve" | "refer" | "decline";
   reasons: { code: string; text: BilingualText; pointsLost: number }[];
-  pointsTable: { feature: string; bin: string; points: number }[];
+  /** Every characteristic: its code, label, the applicant's value and bin (both languages), and the points. */
+  pointsTable: { feature: string; label: BilingualText; value: BilingualText; bin: BilingualText; points: number }[];
   scorecardVersion: string;
 }
 
@@ -131,13 +138,97 @@ export interface CreditPort {
   prequalify(customerId: string, request: LoanRequest): Result<CreditView, "no_profile">;
 }
 
+/** One of a customer's chat conversations, as staff tools describe it (its texts are already PII-redacted). */
+export interface ConversationSummaryView {
+  sessionId: string;
+  startedAt: string;
+  updatedAt: string;
+  locale: Locale;
+  messageCount: number;
+  mode: "bot" | "human";
+  ticket?: { id: string; status: "waiting" | "with_agent" | "closed" };
+  /** The intents the router saw in this conversation, first seen first. */
+  intents: string[];
+  /** The customer's last message, redacted as stored. */
+  lastCustomerMessage?: string;
+}
+
+/** A handoff ticket as staff tools show it. */
+export interface HandoffTicketView {
+  id: string;
+  sessionId: string;
+  status: "waiting" | "with_agent";
+  staffId?: string;
+  createdAt: string;
+  summary: string;
+}
+
+/** The open handoff queue: counts of every open ticket, and its first tickets in queue order. */
+export interface HandoffQueueView {
+  waiting: number;
+  withAgent: number;
+  /** When the longest-waiting ticket was opened; absent when nobody waits. */
+  oldestWaitingSince?: string;
+  tickets: HandoffTicketView[];
+}
+
+/** Fraud review figures over flagged transactions made since a moment. */
+export interface FraudReviewStatsView {
+  flagged: number;
+  confirmedFraud: number;
+  falsePositives: number;
+  unreviewed: number;
+}
+
+/** A dispute as staff tools show it. */
+export interface DisputeView {
+  id: string;
+  transactionId: string;
+  status: string;
+  createdAt: string;
+}
+
+/** What the staff-only tools read besides the bank port: conversations, the handoff queue and fraud review figures. */
+export interface StaffToolsPort {
+  /** A customer's conversations (owned by exactly that customer), most recently active first. */
+  listConversations(customerId: string, limit: number): ConversationSummaryView[];
+  /** The open handoff queue, at most `limit` tickets. */
+  handoffQueue(limit: number): HandoffQueueView;
+  /** Review outcomes of the transactions flagged since `sinceIso`, by each one's latest analyst label. */
+  fraudReviewStats(sinceIso: string): FraudReviewStatsView;
+  /** How many transactions a customer made since `sinceIso`, and how many of them were flagged. */
+  countTransactions(customerId: string, sinceIso: string): { count: number; flagged: number };
+  /** A customer's disputes, newest first. */
+  listDisputes(customerId: string): DisputeView[];
+}
+
+/** One staff tool call for the audit trail: who asked what about which customer, and what came back. */
+export interface StaffAuditEntry {
+  staffId: string;
+  sessionId: string;
+  toolName: string;
+  /** The call's arguments, PII-redacted. */
+  args: Record<string, unknown>;
+  customerId?: string;
+  /** The transaction the call names, so the sink can record its owner as the customer concerned. */
+  transactionId?: string;
+  /** The tool's status, or `denied` when the call was refused before it ran. */
+  status: string;
+}
+
+/** Where staff tool calls are recorded. */
+export type StaffAuditSink = (entry: StaffAuditEntry) => void;
+
 /** Everything the tools depend on. */
 export interface AgentPorts {
   knowledge: KnowledgePort;
   bank: BankPort;
   fraud: FraudPort;
   credit: CreditPort;
+  staff: StaffToolsPort;
   openTicket(sessionId: string, summary: string): { ticketId: string };
+  /** Records every tool call a member of staff makes (absent in tests that do not audit). */
+  audit?: StaffAuditSink;
 }
 
 /** What the intent router decided about a message. */

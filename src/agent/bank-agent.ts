@@ -10,11 +10,22 @@ import { guardToolCall } from "./guard/guard-tool-call.js";
 import { resolveCardForFreeze } from "./tools/freeze-card.js";
 import { createAgentTools } from "./tools/agent-tools.js";
 import { createModelCircuit, type ModelCircuit } from "./model-circuit.js";
+import { describeStaffAction, STAFF_CONFIRMED_TOOLS } from "./describe-staff-action.js";
 
 export type { BankAgentContext } from "./guard/agent-context.js";
 
-/** Tools that change something for the customer and so need their approval first. */
-export const CONFIRMED_TOOLS = ["freeze_card", "open_dispute"] as const;
+/**
+ * Tools that change something for a customer and so need approval first: the customer's own actions by the customer,
+ * staff actions on a customer's behalf by the acting staff member.
+ */
+export const CONFIRMED_TOOLS = ["freeze_card", "open_dispute", ...STAFF_CONFIRMED_TOOLS] as const;
+
+const APPROVAL_DESCRIPTIONS: Record<(typeof CONFIRMED_TOOLS)[number], string> = {
+  freeze_card: "Needs the customer's approval",
+  open_dispute: "Needs the customer's approval",
+  staff_freeze_card: "Needs the acting staff member's confirmation before the customer's card is frozen",
+  staff_open_dispute: "Needs the acting staff member's confirmation before a dispute is opened for the customer",
+};
 
 /** Options of the agent. */
 export interface BankAgentOptions {
@@ -32,8 +43,9 @@ export interface BankAgentOptions {
 }
 
 /**
- * Describes a pending action for the customer's confirmation card. It runs in the chat service, because the
- * human-in-the-loop middleware only sees its own context, not the caller's identity.
+ * Describes a pending action for the confirmation card (the customer's, or the staff member's for a staff action).
+ * It runs in the chat service, because the human-in-the-loop middleware only sees its own context, not the caller's
+ * identity.
  */
 export function describeConfirmation(
   ports: AgentPorts,
@@ -41,6 +53,8 @@ export function describeConfirmation(
   args: Record<string, unknown>,
   ctx: Pick<BankAgentContext, "identity" | "locale" | "vault" | "sessionId">,
 ): string {
+  const staffAction = describeStaffAction(ports, toolName, args, ctx);
+  if (staffAction !== undefined) return staffAction;
   const zh = ctx.locale === "zh-CN";
   if (toolName === "freeze_card") {
     const r = resolveCardForFreeze(
@@ -76,7 +90,8 @@ export function createBankAgent(options: BankAgentOptions) {
   const guard = createMiddleware({
     name: "BankTurnGuard",
     wrapModelCall: (request, handler) => callModel(choice, contextOfRuntime(request.runtime), request, handler),
-    wrapToolCall: (request, handler) => guardToolCall(contextOfRuntime(request.runtime), request, handler),
+    wrapToolCall: (request, handler) =>
+      guardToolCall(contextOfRuntime(request.runtime), request, handler, { audit: ports.audit }),
   });
 
   return createAgent({
@@ -92,7 +107,7 @@ export function createBankAgent(options: BankAgentOptions) {
             name,
             {
               allowedDecisions: ["approve", "reject"] as ("approve" | "reject")[],
-              description: "Needs the customer's approval",
+              description: APPROVAL_DESCRIPTIONS[name],
             },
           ]),
         ),

@@ -34,6 +34,8 @@ import { decideScope } from "./turn/scope-gate.js";
 import { screenMessage } from "./turn/screen-message.js";
 import { buildTurnPlan, renderTurnPrompt, type RenderSystemPrompt } from "./turn/turn-prompt.js";
 import { createTurnRecorder, type TurnRecorder } from "./turn-recorder.js";
+import type { StaffRouter } from "../router/index.js";
+import { toStaffCall, type StaffCall } from "./staff/staff-call.js";
 
 /** Dependencies of the chat service. */
 export interface ChatServiceDeps {
@@ -56,6 +58,8 @@ export interface ChatServiceDeps {
   vaultCipher: VaultCipher;
   /** Exactly-once record of approval decisions, shared by every worker process. */
   confirmations: ConfirmationLedger;
+  /** Routes staff questions to the one staff tool that answers them. */
+  staffRouter: StaffRouter;
 }
 
 /** The chat engine behind the HTTP API, the console and the dialogue replayer. */
@@ -72,7 +76,13 @@ export interface ChatService {
   readableSession(access: SessionAccess, sessionId: string): Session;
 }
 
-const ACTION_TOOLS = new Set(["freeze_card", "open_dispute", "handoff_to_human"]);
+const ACTION_TOOLS = new Set([
+  "freeze_card",
+  "open_dispute",
+  "handoff_to_human",
+  "staff_freeze_card",
+  "staff_open_dispute",
+]);
 const NO_SLOTS: RouteDecisionView["slots"] = {
   amounts: [],
   terms: [],
@@ -133,6 +143,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     routeMs: number;
     prefix?: string;
     threadId?: string;
+    staffCall?: StaffCall;
   }): Promise<ChatResponse> {
     const { base } = t;
     const { session, identity, locale, recorder, emit } = base;
@@ -161,6 +172,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       allowedTools: t.allowedTools,
       today: deps.now().toISOString().slice(0, 10),
       passages,
+      ...(t.staffCall ? { staffCall: t.staffCall } : {}),
     });
     const answered = await answerWithAgent({
       agent: deps.agent,
@@ -236,7 +248,19 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           emit,
         );
       }
-      const routed = routeMessage(deps.router, screened.text, locale, session.state.awaiting);
+      const staffStarted = performance.now();
+      // Staff questions go to the staff router: its intent names the one staff tool, its slots the arguments.
+      const staffCall =
+        input.identity.kind === "staff" ? toStaffCall(deps.staffRouter.route(screened.text), screened.text) : undefined;
+      const staffMs = Math.round(performance.now() - staffStarted);
+      const routed = staffCall
+        ? {
+            ...routeMessage(deps.router, screened.text, locale),
+            intent: staffCall.intent,
+            route: "staff",
+            routeMs: staffMs,
+          }
+        : routeMessage(deps.router, screened.text, locale, session.state.awaiting);
       const gate = decideScope({
         router: deps.router,
         screened,
@@ -304,6 +328,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         routeMs: routed.routeMs,
         ...(scope.prefix ? { prefix: scope.prefix } : {}),
         ...(waiting ? { threadId: asideThreadId(session.id) } : {}),
+        ...(staffCall ? { staffCall } : {}),
       });
     },
 

@@ -23,11 +23,18 @@ const ROUTE_TOOLS: Readonly<Record<string, readonly ToolName[]>> = {
   out_of_scope: [],
   staff: [
     "lookup_customer",
+    "get_customer_overview",
+    "list_customer_transactions",
+    "list_customer_conversations",
+    "get_handoff_queue",
+    "get_fraud_review_stats",
     "list_flagged_transactions",
     "explain_credit_decision",
     "draft_customer_reply",
     "search_knowledge",
     "check_transaction_risk",
+    "staff_freeze_card",
+    "staff_open_dispute",
   ],
 };
 
@@ -52,8 +59,15 @@ export const TOOL_LABELS: Readonly<Record<ToolName, BilingualText>> = {
   explain_credit_decision: { en: "Explaining the credit estimate…", "zh-CN": "正在解释信贷估算…" },
   handoff_to_human: { en: "Connecting you to our team…", "zh-CN": "正在为您转接工作人员…" },
   lookup_customer: { en: "Looking up the customer…", "zh-CN": "正在查找客户…" },
+  get_customer_overview: { en: "Loading the customer overview…", "zh-CN": "正在加载客户概况…" },
+  list_customer_transactions: { en: "Loading the customer's transactions…", "zh-CN": "正在查询客户的交易…" },
+  list_customer_conversations: { en: "Loading the customer's conversations…", "zh-CN": "正在查询客户的对话记录…" },
+  get_handoff_queue: { en: "Checking the handoff queue…", "zh-CN": "正在查看转人工队列…" },
+  get_fraud_review_stats: { en: "Counting fraud review figures…", "zh-CN": "正在统计欺诈审核数据…" },
   list_flagged_transactions: { en: "Loading flagged transactions…", "zh-CN": "正在加载被标记的交易…" },
   draft_customer_reply: { en: "Drafting a reply…", "zh-CN": "正在起草回复…" },
+  staff_freeze_card: { en: "Freezing the customer's card…", "zh-CN": "正在冻结客户的银行卡…" },
+  staff_open_dispute: { en: "Opening a dispute for the customer…", "zh-CN": "正在为客户提交争议…" },
 };
 
 /** The progress label of a tool event; a name that is not one of our tools is shown as it is. */

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { LocaleSchema } from "../shared/locale.js";
 import { PassageSchema } from "./passages.js";
+import { StaffCallSchema } from "./staff/staff-call.js";
 
 /** The slots the router found, as the plan carries them. */
 export const PlanSlotsSchema = z.object({
@@ -29,6 +30,8 @@ export const TurnPlanSchema = z.object({
   today: z.string(),
   /** Passages retrieved before the model was called (two-step RAG); empty when the intent states no bank facts. */
   passages: z.array(PassageSchema).default([]),
+  /** Staff only: the one tool call the staff router read from the question. */
+  staffCall: StaffCallSchema.optional(),
 });
 /** The plan of one turn. */
 export type TurnPlan = z.infer<typeof TurnPlanSchema>;

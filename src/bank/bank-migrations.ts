@@ -76,4 +76,10 @@ UPDATE disputes SET status = 'duplicate'
 CREATE UNIQUE INDEX disputes_one_open_per_transaction ON disputes(transaction_id) WHERE status = 'open';
 `,
   },
+  {
+    version: 4,
+    name: "who opened a dispute",
+    // Staff open disputes on a customer's behalf; the acting staff member is kept with the dispute (NULL: the customer).
+    sql: `ALTER TABLE disputes ADD COLUMN opened_by TEXT;`,
+  },
 ];

@@ -92,6 +92,8 @@ export const DisputeSchema = z.object({
   /** "duplicate": a second open dispute on one transaction, written before that was prevented, closed by migration. */
   status: z.enum(["open", "resolved", "rejected", "duplicate"]),
   createdAt: z.string(),
+  /** Who opened it on the customer's behalf (e.g. `staff:s1`); absent when the customer did. */
+  openedBy: z.string().optional(),
 });
 /** A dispute. */
 export type Dispute = z.infer<typeof DisputeSchema>;

@@ -72,6 +72,8 @@ export interface BankStore {
     customerId: string;
     transactionId: string;
     reason: string;
+    /** Who opens it on the customer's behalf, e.g. `staff:<staffId>`; omitted when the customer does. */
+    openedBy?: string;
   }): Result<DisputeOpening, "not_found">;
   /** A customer's disputes (all disputes when no customer is given), newest first. */
   listDisputes(customerId?: string): Dispute[];
@@ -86,6 +88,10 @@ export interface BankStore {
   listFraudLabels(options?: { transactionId?: string; limit?: number }): FraudLabel[];
   /** Transactions whose stored assessment is review or block (or exactly `level`), newest first. */
   listFlaggedTransactions(options: { limit: number; level?: "review" | "block" }): FlaggedTransaction[];
+  /** Flagged (review or block) transactions made since `sinceIso`, split by each one's latest analyst verdict. */
+  countFraudReviews(sinceIso: string): { flagged: number; fraud: number; legitimate: number; unlabelled: number };
+  /** How many transactions a customer made since `sinceIso`, and how many of them were flagged. */
+  countTransactions(customerId: string, sinceIso: string): { count: number; flagged: number };
   /** The stored assessment of a transaction (computed when it was recorded). */
   getStoredAssessment(transactionId: string): FraudAssessment | undefined;
   /** Replaces stored assessments (after retraining or re-scoring). */

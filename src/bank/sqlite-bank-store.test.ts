@@ -142,6 +142,24 @@ describe("SQLite bank store", () => {
     store.close();
   });
 
+  it("records the member of staff who opened a dispute on a customer's behalf, and nobody for the customer's own", () => {
+    const store = smallBank();
+    const byStaff = store.createDispute({
+      customerId: "demo1",
+      transactionId: "tx-1",
+      reason: "x",
+      openedBy: "staff:s1",
+    });
+    store.createDispute({ customerId: "demo1", transactionId: "tx-2", reason: "y" });
+    expect(byStaff.ok && byStaff.value.dispute.openedBy).toBe("staff:s1");
+    const stored = store.listDisputes("demo1").map((d) => [d.transactionId, d.openedBy]);
+    expect(stored.sort()).toEqual([
+      ["tx-1", "staff:s1"],
+      ["tx-2", undefined],
+    ]);
+    store.close();
+  });
+
   it("stores analyst labels and lists flagged transactions from stored assessments", () => {
     const store = smallBank();
     const l = store.recordFraudLabel({
@@ -330,7 +348,11 @@ describe("dispute ids", () => {
     expect(a.ok && b.ok && b.value.dispute.id === a.value.dispute.id && b.value.alreadyOpen).toBe(true);
     const raw = openSqliteDatabase(file, { namespace: "bank-test", migrations: [] });
     expect(() =>
-      raw.prepare("INSERT INTO disputes VALUES ('dsp-999999', 'demo1', 'tx-1', 'x', 'open', '2025')").run(),
+      raw
+        .prepare(
+          "INSERT INTO disputes (id, customer_id, transaction_id, reason, status, created_at) VALUES ('dsp-999999', 'demo1', 'tx-1', 'x', 'open', '2025')",
+        )
+        .run(),
     ).toThrow(/UNIQUE/);
     raw.close();
     expect(workerA.listDisputes("demo1")).toHaveLength(1);

@@ -79,6 +79,7 @@ export function createSqliteBankStore(file: string): BankStore {
     reason: r["reason"] as string,
     status: r["status"] as Dispute["status"],
     createdAt: r["created_at"] as string,
+    ...(r["opened_by"] != null ? { openedBy: r["opened_by"] as string } : {}),
   });
   const toLabel = (r: Record<string, unknown>): FraudLabel => ({
     id: r["id"] as number,
@@ -122,7 +123,7 @@ export function createSqliteBankStore(file: string): BankStore {
       "SELECT id, fraud_probability, fraud_level, fraud_reasons, model_version FROM transactions WHERE id = ?",
     ),
     dispute: db.prepare(
-      "INSERT INTO disputes (id, customer_id, transaction_id, reason, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)",
+      "INSERT INTO disputes (id, customer_id, transaction_id, reason, status, created_at, opened_by) VALUES (?, ?, ?, ?, 'open', ?, ?)",
     ),
     openDispute: db.prepare("SELECT * FROM disputes WHERE transaction_id = ? AND status = 'open'"),
     disputeNumber: db.prepare("INSERT INTO dispute_numbers DEFAULT VALUES"),
@@ -203,7 +204,7 @@ export function createSqliteBankStore(file: string): BankStore {
       const r = stmt.tx.get(id) as TxRow | undefined;
       return r ? toTx(r) : undefined;
     },
-    createDispute: ({ customerId, transactionId, reason }) => {
+    createDispute: ({ customerId, transactionId, reason, openedBy }) => {
       const tx = store.getTransaction(transactionId);
       if (!tx || tx.customerId !== customerId) return err("not_found");
       // One write transaction (BEGIN IMMEDIATE, so no other process writes between the check and the insert) finds
@@ -219,8 +220,9 @@ export function createSqliteBankStore(file: string): BankStore {
           reason,
           status: "open",
           createdAt: new Date().toISOString(),
+          ...(openedBy ? { openedBy } : {}),
         };
-        stmt.dispute.run(d.id, customerId, transactionId, reason, d.createdAt);
+        stmt.dispute.run(d.id, customerId, transactionId, reason, d.createdAt, openedBy ?? null);
         return { dispute: d, alreadyOpen: false };
       });
       return ok(open.immediate());
@@ -253,6 +255,30 @@ export function createSqliteBankStore(file: string): BankStore {
         transaction: toTx(r),
         assessment: toAssessment(r) as FraudAssessment,
       }));
+    },
+    countFraudReviews: (sinceIso) => {
+      const since = Math.floor(Date.parse(sinceIso) / 1000);
+      const latest = `(SELECT l.label FROM fraud_labels l WHERE l.transaction_id = t.id ORDER BY l.id DESC LIMIT 1)`;
+      const r = db
+        .prepare(
+          `SELECT COUNT(*) AS flagged, SUM(CASE v.label WHEN 'fraud' THEN 1 ELSE 0 END) AS fraud,
+                  SUM(CASE v.label WHEN 'legitimate' THEN 1 ELSE 0 END) AS legitimate,
+                  SUM(CASE WHEN v.label IS NULL THEN 1 ELSE 0 END) AS unlabelled
+           FROM (SELECT ${latest} AS label FROM transactions t
+                 WHERE t.fraud_level IN ('review', 'block') AND t.epoch >= ?) v`,
+        )
+        .get(since) as { flagged: number; fraud: number | null; legitimate: number | null; unlabelled: number | null };
+      return { flagged: r.flagged, fraud: r.fraud ?? 0, legitimate: r.legitimate ?? 0, unlabelled: r.unlabelled ?? 0 };
+    },
+    countTransactions: (customerId, sinceIso) => {
+      const since = Math.floor(Date.parse(sinceIso) / 1000);
+      const r = db
+        .prepare(
+          `SELECT COUNT(*) AS count, SUM(CASE WHEN fraud_level IN ('review', 'block') THEN 1 ELSE 0 END) AS flagged
+           FROM transactions WHERE customer_id = ? AND epoch >= ?`,
+        )
+        .get(customerId, since) as { count: number; flagged: number | null };
+      return { count: r.count, flagged: r.flagged ?? 0 };
     },
     getStoredAssessment: (id) => {
       const r = stmt.txMeta.get(id) as Record<string, unknown> | undefined;

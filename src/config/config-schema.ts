@@ -14,6 +14,7 @@ export const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   PROMPTS_DIR: z.string().min(1).default("prompts"),
   INTENTS_DIR: z.string().min(1).default("data/intents"),
+  STAFF_INTENTS_DIR: z.string().min(1).default("data/staff-intents"),
   KNOWLEDGE_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")

@@ -18,6 +18,7 @@ export interface Config {
     knowledgeDir: string;
     promptsDir: string;
     intentsDir: string;
+    staffIntentsDir: string;
     indexDir: string;
     bankDb: string;
     modelsDir: string;
@@ -96,6 +97,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
       knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
       promptsDir: path.resolve(e.PROMPTS_DIR),
       intentsDir: path.resolve(e.INTENTS_DIR),
+      staffIntentsDir: path.resolve(e.STAFF_INTENTS_DIR),
       indexDir: path.join(dataDir, "index"),
       bankDb: path.resolve(e.BANK_DB_PATH ?? path.join(dataDir, "bank.sqlite")),
       modelsDir: path.join(dataDir, "models"),

@@ -131,9 +131,9 @@ function start(app: HTMLElement): void {
         label: "Handoff queue",
         view: createHandoffQueueView(
           api,
-          (id) => {
+          (id, options) => {
             show("conversations");
-            conversations.select(id);
+            conversations.select(id, options);
           },
           toast,
         ),

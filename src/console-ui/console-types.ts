@@ -104,7 +104,13 @@ export interface CreditExplanation {
     probabilityOfDefault: number;
     decision: string;
     reasons: Reason[];
-    pointsTable: { feature: string; bin: string; points: number }[];
+    pointsTable: {
+      feature: string;
+      label: { en: string; "zh-CN": string };
+      value: { en: string; "zh-CN": string };
+      bin: { en: string; "zh-CN": string };
+      points: number;
+    }[];
     scorecardVersion: string;
   };
 }

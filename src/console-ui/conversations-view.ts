@@ -1,7 +1,8 @@
 // Live and recent conversations: the list, the transcript with each turn's trace, and the human-handoff controls
-// (take over, reply, hand back) plus "Save as regression dialogue".
+// (take over, reply, hand back) plus "Save as regression dialogue"; taking over opens agent assist.
 import { h } from "../widget/create-element.js";
 import type { ConsoleApi } from "./console-api.js";
+import { createAssistPanel } from "./assist-panel.js";
 import { formatTime, notice, pill } from "./console-format.js";
 import type { ConsoleMessage, ConversationDetail, ConversationSummary } from "./console-types.js";
 import { renderTrace } from "./trace-view.js";
@@ -12,11 +13,16 @@ export interface ConsoleView {
   refresh(): Promise<void>;
 }
 
+/** How a conversation is opened: `assist` also loads agent assist (after a take-over). */
+export interface SelectOptions {
+  assist?: boolean;
+}
+
 /** Creates the conversations view; `select(id)` opens a conversation (used by the handoff queue). */
 export function createConversationsView(
   api: ConsoleApi,
   toast: (text: string) => void,
-): ConsoleView & { select(id: string): void } {
+): ConsoleView & { select(id: string, options?: SelectOptions): void } {
   let selected: string | undefined;
   let detail: ConversationDetail | undefined;
   const list = h("ul", { className: "conv-list", "aria-label": "Conversations" });
@@ -27,6 +33,8 @@ export function createConversationsView(
     role: "log",
     "aria-label": "Transcript",
     "aria-live": "polite",
+    // Long transcripts scroll: keyboard users must be able to reach and scroll them too.
+    tabindex: 0,
   });
   const traces = h("div", { className: "traces" });
   const replyInput = h("textarea", {
@@ -53,6 +61,8 @@ export function createConversationsView(
       h("div", {}, h("h3", { text: "Turn traces" }), traces),
     ),
   );
+  const assist = createAssistPanel(api, toast, () => loadDetail());
+  head.after(assist.el);
   detailPane.hidden = true;
   const el = h(
     "div",
@@ -82,7 +92,11 @@ export function createConversationsView(
     const r = await api.post(`/v1/staff/conversations/${encodeURIComponent(selected)}/${path}`);
     toast(r.ok ? done : r.message);
     await loadDetail();
-    if (r.ok && path === "takeover") replyInput.focus();
+    if (r.ok && path === "handback") assist.clear();
+    if (r.ok && path === "takeover") {
+      replyInput.focus();
+      await assist.load(selected);
+    }
   }
 
   async function saveDialogue() {
@@ -134,6 +148,14 @@ export function createConversationsView(
               text: "Take over",
               onclick: () => void action("takeover", "You are now chatting with the customer."),
             }),
+        active
+          ? h("button", {
+              className: "btn",
+              type: "button",
+              text: "Agent assist",
+              onclick: () => void (selected ? assist.load(selected) : undefined),
+            })
+          : null,
         active || d.session.mode === "human"
           ? h("button", {
               className: "btn",
@@ -194,12 +216,14 @@ export function createConversationsView(
     }
   }
 
-  function select(id: string) {
+  function select(id: string, options: SelectOptions = {}) {
+    if (selected !== id) assist.clear();
     selected = id;
     detail = undefined;
     detailPane.hidden = false;
     list.querySelectorAll("button").forEach((b) => b.setAttribute("aria-current", String(b.dataset.id === id)));
     void loadDetail();
+    if (options.assist) void assist.load(id);
   }
 
   async function refreshList() {

@@ -106,8 +106,8 @@ export function createCreditView(api: ConsoleApi): ConsoleView {
         : notice("No adverse reasons."),
       h("h3", { text: "Points table" }),
       table(
-        ["Feature", "Bin", "Points"],
-        est.pointsTable.map((p) => [p.feature, p.bin, String(Math.round(p.points))]),
+        ["Characteristic", "Value", "Bin", "Points"],
+        est.pointsTable.map((p) => [p.label.en, p.value.en, p.bin.en, String(Math.round(p.points))]),
       ),
       h("p", { className: "muted", text: `Scorecard ${est.scorecardVersion}` }),
     );

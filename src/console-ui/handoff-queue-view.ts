@@ -11,12 +11,12 @@ function describeCounts(counts: QueueCounts, shown: number, truncated: boolean):
   const base = `${counts.waiting} waiting${signedIn} · ${counts.with_agent} with an agent`;
   return truncated ? `${base} · showing the first ${shown}; take over or close some, then refresh` : base;
 }
-import type { ConsoleView } from "./conversations-view.js";
+import type { ConsoleView, SelectOptions } from "./conversations-view.js";
 
-/** Creates the queue view; `open(sessionId)` switches to that conversation. */
+/** Creates the queue view; `open(sessionId)` switches to that conversation (with agent assist after a take-over). */
 export function createHandoffQueueView(
   api: ConsoleApi,
-  open: (sessionId: string) => void,
+  open: (sessionId: string, options?: SelectOptions) => void,
   toast: (text: string) => void,
 ): ConsoleView {
   const body = h("div");
@@ -35,7 +35,7 @@ export function createHandoffQueueView(
     const r = await api.post(`/v1/staff/conversations/${encodeURIComponent(t.sessionId)}/takeover`);
     if (!r.ok) return toast(r.message);
     toast("You are now chatting with the customer.");
-    open(t.sessionId);
+    open(t.sessionId, { assist: true });
   }
 
   return {

@@ -129,6 +129,8 @@ export interface ConversationStore {
   listSessions(options: {
     limit: number;
     ownerPrefix?: string;
+    /** Only conversations of exactly this owner (e.g. `customer:demo1`, which a prefix would confuse with demo10). */
+    owner?: string;
   }): (Session & { lastMessage?: string; messageCount: number })[];
   appendMessage(
     sessionId: string,
@@ -250,14 +252,16 @@ export function createConversationStore(file: string): ConversationStore {
         id,
       );
     },
-    listSessions({ limit, ownerPrefix }) {
+    listSessions({ limit, ownerPrefix, owner }) {
+      const where = owner !== undefined ? "WHERE s.owner = ?" : ownerPrefix ? "WHERE s.owner LIKE ?" : "";
+      const filter = owner !== undefined ? [owner] : ownerPrefix ? [`${ownerPrefix}%`] : [];
       const rows = db
         .prepare(
           `SELECT s.*, (SELECT text FROM messages m WHERE m.session_id = s.id ORDER BY id DESC LIMIT 1) AS last_message,
                   (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id) AS message_count
-           FROM sessions s ${ownerPrefix ? "WHERE s.owner LIKE ?" : ""} ORDER BY s.updated_at DESC LIMIT ?`,
+           FROM sessions s ${where} ORDER BY s.updated_at DESC LIMIT ?`,
         )
-        .all(...(ownerPrefix ? [`${ownerPrefix}%`, limit] : [limit])) as (SessionRow & {
+        .all(...filter, limit) as (SessionRow & {
         last_message: string | null;
         message_count: number;
       })[];

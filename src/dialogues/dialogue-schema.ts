@@ -26,6 +26,7 @@ export const ExpectedRouteSchema = z.enum([
   "handoff",
   "smalltalk",
   "out_of_scope",
+  "staff",
 ]);
 
 /** Guardrail event types a turn may be expected to raise (mirrors the turn trace). */

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { quarantineFile } from "../shared/quarantine-file.js";
 import { ok, type Result } from "../shared/result.js";
-import { loadIntentCatalogue } from "./intent-catalogue.js";
+import { loadIntentCatalogue, type IntentCatalogue } from "./intent-catalogue.js";
 import { loadRouter, saveRouter } from "./router-artefact.js";
 import { trainRouter, type RouterModel } from "./router-model.js";
 
@@ -16,6 +16,8 @@ export interface EnsureRouterModelOptions {
   fileName?: string;
   onProgress?: (message: string) => void;
   onWarning?: (message: string, fields: Record<string, unknown>) => void;
+  /** Reads the catalogue (default: the customer intent files); the staff router passes its own. */
+  loadCatalogue?: (dir: string) => Result<IntentCatalogue>;
 }
 
 /** What happened: the model, its path and whether it was (re)trained. */
@@ -27,7 +29,7 @@ export interface EnsuredRouterModel {
 
 /** Loads the router artefact, retraining and saving it first if it is missing or stale. */
 export function ensureRouterModel(options: EnsureRouterModelOptions): Result<EnsuredRouterModel> {
-  const catalogue = loadIntentCatalogue(options.intentsDir);
+  const catalogue = (options.loadCatalogue ?? loadIntentCatalogue)(options.intentsDir);
   if (!catalogue.ok) return catalogue;
   const path = join(options.modelsDir, options.fileName ?? "intent-router.json");
   const existing = loadRouter(path);

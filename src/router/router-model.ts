@@ -1,6 +1,6 @@
 // Trains the product router from the intent catalogue: every utterance of both languages becomes a labelled
 // example of its intent, and the routes travel with the model so prediction can name the route.
-import type { IntentCatalogue, IntentFile, Route } from "./intent-catalogue.js";
+import type { CatalogueIntent, IntentCatalogue, Route } from "./intent-catalogue.js";
 import {
   trainTextClassifier,
   type ClassifierTrainOptions,
@@ -30,7 +30,7 @@ export interface IntentExample extends LabeledText {
 }
 
 /** Flattens intent files into labelled examples in both languages. */
-export function toIntentExamples(intents: readonly IntentFile[]): IntentExample[] {
+export function toIntentExamples(intents: readonly CatalogueIntent[]): IntentExample[] {
   return intents.flatMap((intent) => [
     ...intent.utterances.en.map((text) => ({ text, label: intent.name, locale: "en" as const })),
     ...intent.utterances["zh-CN"].map((text) => ({ text, label: intent.name, locale: "zh-CN" as const })),

@@ -24,6 +24,8 @@ import { createStaffRoutes } from "./routes/staff-routes.js";
 import { createDataRightsRoutes } from "./routes/data-rights-routes.js";
 import type { CustomerErasure } from "../agent/retention/customer-erasure.js";
 import type { StaffDataPort } from "../agent/staff-data-port.js";
+import type { StaffAuditStore } from "../conversations/staff-audit-store.js";
+import type { AgentAssistService } from "../agent/assist/agent-assist.js";
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export interface HttpAppDeps {
@@ -35,6 +37,10 @@ export interface HttpAppDeps {
   handoff: HandoffService;
   knowledge: KnowledgeRoutesPort;
   staffData: StaffDataPort;
+  /** Agent assist for staff taking over a conversation (POST /v1/staff/assist); absent, the route answers 404. */
+  assist?: AgentAssistService;
+  /** The staff audit trail (GET /v1/staff/audit); absent, the route answers 404. */
+  staffAudit?: Pick<StaffAuditStore, "list">;
   /** Erases a customer's data (DELETE /v1/staff/customers/:id/data); absent, the route does not exist. */
   erasure?: CustomerErasure;
   health: () => Record<string, unknown>;
@@ -95,7 +101,15 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       maxMessageChars: deps.limits.maxMessageChars,
     }),
   );
-  app.use(createStaffRoutes({ store: deps.store, handoff: deps.handoff, data: deps.staffData }));
+  app.use(
+    createStaffRoutes({
+      store: deps.store,
+      handoff: deps.handoff,
+      data: deps.staffData,
+      ...(deps.assist ? { assist: deps.assist } : {}),
+      ...(deps.staffAudit ? { audit: deps.staffAudit } : {}),
+    }),
+  );
   if (deps.erasure) app.use(createDataRightsRoutes({ erasure: deps.erasure }));
 
   const file = (name: string): string => path.join(deps.publicDir, name);

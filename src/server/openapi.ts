@@ -6,6 +6,7 @@ import {
   createChatRequestSchema,
   StreamTicketSchema,
 } from "../agent/chat-schemas.js";
+import { AgentAssistSchema, AssistRequestSchema } from "../agent/assist/assist-schema.js";
 
 const ERROR = {
   type: "object",
@@ -80,6 +81,8 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
         ConfirmRequest: schema(ConfirmRequestSchema),
         ChatResponse: schema(ChatResponseSchema),
         StreamTicket: schema(StreamTicketSchema),
+        AssistRequest: schema(AssistRequestSchema),
+        AgentAssist: schema(AgentAssistSchema),
         Error: ERROR,
       },
     },
@@ -160,6 +163,26 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
             "401": { description: "Missing, unknown, used, expired or other-session ticket" },
             "404": { description: "No such conversation" },
             "429": { description: "Too many concurrent streams for this identity, address or process" },
+          },
+        },
+      },
+      "/v1/staff/assist": {
+        post: {
+          summary:
+            "Staff only: agent assist for a conversation being taken over: a summary, two or three suggested replies (checked by the output rails, with citations) and the next tool call already filled in",
+          security: [{ bearer: [] }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/AssistRequest" } } },
+          },
+          responses: {
+            "200": {
+              description: "Agent assist, written in the conversation's language",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/AgentAssist" } } },
+            },
+            ...errors,
+            "403": { description: "Not a staff token" },
+            "404": { description: "No such conversation" },
           },
         },
       },

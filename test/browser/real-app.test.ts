@@ -172,6 +172,7 @@ describe.skipIf(!hasChromium)("widget and console in Chromium (real app)", () =>
     await staff.getByRole("button", { name: "Explain" }).click();
     await staff.locator(".credit-summary, .notice.error").first().waitFor();
     expect(await staff.locator(".credit-summary").count()).toBe(1);
+    expect(await staff.locator("main").innerText()).not.toContain("[object Object]");
     await screenshot(staff, "console-credit");
     await staff.getByLabel("Ask the staff assistant").fill("List flagged transactions");
     await staff.getByRole("button", { name: "Ask" }).click();

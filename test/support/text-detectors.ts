@@ -20,6 +20,10 @@ import {
   extractTransactionRefs,
 } from "../../src/router/slots/extract-references.js";
 import { extractSlots } from "../../src/router/slots/extract-slots.js";
+import { extractNameQuery } from "../../src/router/slots/extract-name-query.js";
+import { extractPeriodDays } from "../../src/router/slots/extract-period.js";
+import { extractStaffSlots } from "../../src/router/staff/staff-slots.js";
+import { toStaffCall } from "../../src/agent/staff/staff-call.js";
 import { DEFAULT_FEATURE_CONFIG, extractFeatureTerms } from "../../src/router/text-features.js";
 import { markdownToHtml } from "../../src/server/markdown-page.js";
 import { detectLocale } from "../../src/shared/locale.js";
@@ -110,6 +114,24 @@ export function textDetectors(router: IntentRouter): TextDetector[] {
       run: (t) => planTurn(note("dispute_transaction", "customer", ["open_dispute"]), t, NO_RESULTS),
     },
     { name: "planTurn staff", run: (t) => planTurn(note("staff_query", "staff", []), t, NO_RESULTS) },
+    { name: "extractStaffSlots", run: (t) => extractStaffSlots(t) },
+    { name: "extractNameQuery", run: (t) => extractNameQuery(t) },
+    { name: "extractPeriodDays", run: (t) => extractPeriodDays(t) },
+    {
+      name: "toStaffCall draft",
+      run: (t) =>
+        toStaffCall(
+          {
+            intent: "draft_reply",
+            tool: "draft_customer_reply",
+            confidence: 1,
+            top: [],
+            lowConfidence: false,
+            slots: extractStaffSlots(t),
+          },
+          t,
+        ),
+    },
     { name: "markdownToHtml", run: (t) => markdownToHtml(t) },
     { name: "detectPii", run: (t) => detectPii(t) },
     { name: "redactPii", run: (t) => redactPii(t) },

@@ -24,7 +24,13 @@ export function toCreditPort(scorer: CreditScorer, getProfile: (customerId: stri
         probabilityOfDefault: score.probabilityOfDefault,
         decision: score.decision,
         reasons: score.reasons.map((r) => ({ code: r.code, text: r.text, pointsLost: r.pointsLost })),
-        pointsTable: score.pointsTable.map((r) => ({ feature: r.label.en, bin: r.bin.en, points: r.points })),
+        pointsTable: score.pointsTable.map((r) => ({
+          feature: r.feature,
+          label: r.label,
+          value: r.value,
+          bin: r.bin,
+          points: r.points,
+        })),
         scorecardVersion: score.scorecardVersion,
       });
     },

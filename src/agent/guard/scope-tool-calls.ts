@@ -4,6 +4,7 @@ import { AIMessage } from "@langchain/core/messages";
 import type { AgentPorts } from "../agent-ports.js";
 import { redactPii } from "../../shared/pii-vault.js";
 import { resolveCardForFreeze } from "../tools/freeze-card.js";
+import { resolveCustomerCard } from "../tools/staff-freeze-card.js";
 import type { BankAgentContext } from "./agent-context.js";
 
 function withCalls(message: AIMessage, calls: NonNullable<AIMessage["tool_calls"]>): AIMessage {
@@ -73,6 +74,29 @@ export function ownedTargetsOnly(
       changed = true;
       ctx.recorder.guardrails.push({ type: "ownership_denied", detail: `freeze_card: card ${r.status}` });
       return { ...c, name: "list_cards", args: {} };
+    }
+    if (c.name === "staff_freeze_card" && ctx.identity.kind === "staff") {
+      // A staff freeze that would change nothing (no such customer, no such card, several cards and none named) is
+      // never put to the staff member: it becomes a look-up of the customer's cards, so they can say which one.
+      const customerId = typeof args["customerId"] === "string" ? args["customerId"] : "";
+      const ref = typeof args["cardLast4"] === "string" ? args["cardLast4"] : undefined;
+      const r = resolveCustomerCard(ports.bank, ctx, customerId, ref);
+      if (r.status === "ok") return c;
+      const lookup =
+        r.status === "not_found" && !r.customerFound
+          ? { name: "lookup_customer", args: { query: customerId || "?" } }
+          : { name: "get_customer_overview", args: { customerId } };
+      if (!allowed.has(lookup.name)) return c;
+      changed = true;
+      ctx.recorder.guardrails.push({ type: "ownership_denied", detail: `staff_freeze_card: card ${r.status}` });
+      return { ...c, ...lookup };
+    }
+    if (c.name === "staff_open_dispute" && ctx.identity.kind === "staff") {
+      const id = typeof args["transactionId"] === "string" ? args["transactionId"] : "";
+      if (ports.bank.getTransaction(id) || !allowed.has("check_transaction_risk")) return c;
+      changed = true;
+      ctx.recorder.guardrails.push({ type: "ownership_denied", detail: "staff_open_dispute: no such transaction" });
+      return { ...c, name: "check_transaction_risk", args: { transactionId: id } };
     }
     if (c.name === "open_dispute") {
       const tx =

@@ -7,7 +7,7 @@ import { LocaleSchema, type Locale } from "../../shared/locale.js";
 import { RouteSchema } from "../../router/intent-catalogue.js";
 
 /** Every route that has its own prompt: the router's routes plus the staff assistant. */
-export const PromptRouteSchema = z.enum([...RouteSchema.options, "staff"]);
+export const PromptRouteSchema = RouteSchema;
 /** A route with a prompt. */
 export type PromptRoute = z.infer<typeof PromptRouteSchema>;
 

@@ -31,5 +31,17 @@ export function extractAnswer(
 /** Renders an extracted answer with [n] citation markers after each passage's sentences. */
 export function renderExtractedAnswer(answer: ExtractedAnswer, locale: Locale): string {
   const sep = locale === "zh-CN" ? "" : " ";
-  return answer.parts.map((p) => `${p.sentences.join(sep)} [${p.n}]`).join("\n\n");
+  // Two passages (two chunks, or a document and an older copy) can carry the same sentence: it is said once, under
+  // the first passage that has it.
+  const said = new Set<string>();
+  const key = (sentence: string): string =>
+    sentence
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s\p{P}]+/gu, "");
+  return answer.parts
+    .map((p) => ({ n: p.n, sentences: p.sentences.filter((x) => !said.has(key(x)) && said.add(key(x))) }))
+    .filter((p) => p.sentences.length > 0)
+    .map((p) => `${p.sentences.join(sep)} [${p.n}]`)
+    .join("\n\n");
 }

@@ -88,6 +88,22 @@ describe("planTurn over typed tool results", () => {
       },
     ]);
     const step = planStaffTurn(plan("staff_query", { role: "staff" }), "show the fraud queue", done);
-    expect(step.kind === "reply" && step.text).toMatch(/tx-2[\s\S]*demo1[\s\S]*QuickShop[\s\S]*91%/);
+    expect(step.kind === "reply" && step.text).toMatch(/tx-2[\s\S]*demo1[\s\S]*QuickShop[\s\S]*91(?:\.0)?%/);
+  });
+
+  it("disputes the payment the customer named by its id, not their latest one", () => {
+    const slots = {
+      amounts: [],
+      termsMonths: [],
+      dates: [],
+      cardLastFour: [],
+      merchants: [],
+      transactionRefs: ["TX-00009554"],
+    };
+    const step = planTurn(plan("dispute_transaction", { slots }), "open a dispute for tx-00009554", []);
+    expect(step).toEqual({
+      kind: "tools",
+      calls: [{ name: "open_dispute", args: { transactionId: "tx-00009554", reason: "other" } }],
+    });
   });
 });

@@ -4,20 +4,20 @@
 // Patterns over the customer's words have bounded repetition, so planning stays linear in the message length.
 import { extractAmounts } from "../../router/slots/extract-amounts.js";
 import { extractTerms } from "../../router/slots/extract-terms.js";
-import { trimTrailing } from "../../shared/linear-text.js";
 import type { Locale } from "../../shared/locale.js";
-import type { Passage } from "../passages.js";
 import type { TransactionRow } from "../tools/get-recent-transactions.js";
 import type { ToolName } from "../tools/tool-names.js";
 import { latestOutcome, outcomesOf, type ToolOutcome, type ToolResult } from "../tools/tool-results.js";
 import type { TurnPlan as RoutingNote } from "../turn-plan.js";
-import type { AnswerRanker } from "./answer/answer-ranker.js";
 import { bestMatch, STRONG_MATCH } from "../match-strength.js";
-import { extractAnswer, renderExtractedAnswer } from "./extract-answer.js";
+import { answerFromKnowledge, passagesOf } from "./knowledge-answer.js";
+import { planStaffTurn } from "./staff/plan-staff-turn.js";
 import { formatDate, formatMoney, say } from "./reply-templates.js";
 
 // The outcomes the planners take, typed by tool; re-exported for the modules that import them from here.
 export type { ToolOutcome } from "../tools/tool-results.js";
+export { answerFromKnowledge } from "./knowledge-answer.js";
+export { planStaffTurn } from "./staff/plan-staff-turn.js";
 
 /** A tool call the responder asks the agent to make. */
 export interface PlannedToolCall {
@@ -55,25 +55,6 @@ function reply(text: string, quickReplies?: string[]): TurnStep {
 
 function tools(...calls: PlannedToolCall[]): TurnStep {
   return { kind: "tools", calls };
-}
-
-// The passages a knowledge search or a staff draft found; none for any other outcome.
-function passagesOf(outcome: ToolOutcome | undefined): Passage[] {
-  if (outcome?.name !== "search_knowledge" && outcome?.name !== "draft_customer_reply") return [];
-  return outcome.data.status === "ok" ? outcome.data.passages : [];
-}
-
-/** Composes an extractive answer from a search_knowledge (or draft_customer_reply) outcome, in the customer's language. */
-export function answerFromKnowledge(
-  question: string,
-  outcome: ToolOutcome | undefined,
-  locale: Locale,
-  ranker?: AnswerRanker,
-): string | undefined {
-  const passages = passagesOf(outcome);
-  if (passages.length === 0) return undefined;
-  const answer = extractAnswer(question, passages, { locale, ...(ranker ? { ranker } : {}) });
-  return answer.parts.length ? renderExtractedAnswer(answer, locale) : undefined;
 }
 
 function knowledgeReply(note: RoutingNote, text: string, done: readonly ToolOutcome[], prefix?: string): TurnStep {
@@ -270,6 +251,10 @@ const disputeFlow: Planner = (note, text, done) => {
   const { merchants, amounts, transactionRefs } = note.slots;
   const specific = merchants.length > 0 || amounts.length > 0 || transactionRefs.length > 0;
   if (!specific && note.focusTransactionId) return disputeCall(note.focusTransactionId, text);
+  // A payment named by its id is that payment (the bank writes ids in lower case; the router upper-cases refs). One
+  // that is not the customer's is turned into a look-up of their own by the ownership guard before anything runs.
+  const named = transactionRefs[0];
+  if (named && !find(done, "get_recent_transactions")) return disputeCall(named.toLowerCase(), text);
   const list = find(done, "get_recent_transactions");
   if (!list) return tools({ name: "get_recent_transactions", args: txFilter(note) });
   if (list.status === "needs_sign_in") return knowledgeReply(note, text, done, say(note.locale, "signIn"));
@@ -455,80 +440,4 @@ export function planTurn(note: RoutingNote, text: string, done: readonly ToolOut
     return step.kind === "reply" ? reply(step.text, quick) : step;
   }
   return knowledgeReply(note, text, done);
-}
-
-// The characters a regex `.` does not match.
-const LINE_BREAKS = "\n\r\u2028\u2029";
-
-/** What `text.replace(/.*\bcustomer\s+(named\s+|called\s+)?/i, "")` leaves, found without a backtracking `.*`: the
- * line of the first "customer" loses everything up to the end of its last "customer (named)". */
-function afterLastCustomerWord(text: string): string {
-  const words = [...text.matchAll(/\bcustomer\s{1,16}(?:(?:named|called)\s{1,16})?/gi)];
-  const first = words[0];
-  if (!first) return text;
-  let lineStart = first.index;
-  while (lineStart > 0 && !LINE_BREAKS.includes(text.charAt(lineStart - 1))) lineStart--;
-  let lineEnd = first.index;
-  while (lineEnd < text.length && !LINE_BREAKS.includes(text.charAt(lineEnd))) lineEnd++;
-  const last = words.filter((w) => w.index < lineEnd).at(-1) ?? first;
-  return text.slice(0, lineStart) + text.slice(last.index + last[0].length);
-}
-
-/** Staff assistant planning: picks the staff tool the request names, otherwise searches the knowledge base. */
-export function planStaffTurn(note: RoutingNote, text: string, done: readonly ToolOutcome[]): TurnStep {
-  const loc = note.locale;
-  const customerRef = text.match(/\b(demo\d{1,8}|c\d{3,12})\b/i)?.[1];
-  if (/flag|fraud queue|suspicious|可疑|标记/i.test(text)) {
-    const r = find(done, "list_flagged_transactions");
-    if (!r) return tools({ name: "list_flagged_transactions", args: { limit: 10 } });
-    const rows = r.status === "ok" ? r.transactions : [];
-    const lines = rows.map((t) =>
-      say(loc, "staffFlagRow", {
-        id: t.id,
-        customer: t.customerId,
-        merchant: t.merchant,
-        amount: formatMoney(t.amount, t.currency, loc),
-        level: t.level,
-        pct: `${Math.round(t.probability * 100)}%`,
-        reasons: t.reasons.join("; "),
-      }),
-    );
-    return reply(`${say(loc, "staffFlagged")}\n${lines.join("\n")}`);
-  }
-  if (/explain|credit|score|declin|信用|评分/i.test(text) && customerRef) {
-    const r = find(done, "explain_credit_decision");
-    if (!r) return tools({ name: "explain_credit_decision", args: { customerId: customerRef } });
-    if (r.status !== "ok") return reply(say(loc, "creditNoProfile"));
-    const reasons = r.reasons.map((x) => x.text).join("; ");
-    const table = (r.pointsTable ?? []).map((p) => `${p.feature} [${p.bin}] ${p.points}`).join("; ");
-    const estimate = { amount: formatMoney(10000, "GBP", loc), term: 60, decision: r.decision, grade: r.grade };
-    const lines = [
-      say(loc, "creditEstimate", estimate),
-      say(loc, "creditExplain", { reasons }),
-      say(loc, "staffPoints", { rows: table }),
-    ];
-    return reply(lines.join("\n"));
-  }
-  if (/look ?up|find customer|customer|查找|客户/i.test(text) && (customerRef || /customer\s{1,16}\w/i.test(text))) {
-    const r = find(done, "lookup_customer");
-    const query = customerRef ?? trimTrailing(afterLastCustomerWord(text), "?.!").trim();
-    if (!r) return tools({ name: "lookup_customer", args: { query } });
-    const rows = r.status === "ok" ? r.customers : [];
-    if (!rows.length) return reply(say(loc, "txNone"));
-    const lines = rows.map((c) =>
-      say(loc, "staffCustomerRow", {
-        id: c.id,
-        name: c.name,
-        locale: c.locale,
-        region: c.region,
-        cards: c.cards.map((k) => `${k.last4} (${k.status})`).join(", "),
-      }),
-    );
-    return reply(`${say(loc, "staffCustomers")}\n${lines.join("\n")}`);
-  }
-  const question = text.replace(/^(please\s+)?draft (a )?(reply|response|answer)( to)?:?\s*/i, "");
-  const draft = latestOutcome(done, "draft_customer_reply");
-  if (!draft) return tools({ name: "draft_customer_reply", args: { question } });
-  const answer = answerFromKnowledge(question, draft, loc);
-  return reply(answer ? `${say(loc, "staffDraft")}\n\n${answer}` : say(loc, "noKnowledge"));
 }

@@ -66,12 +66,6 @@ const EN = {
   quickDispute: "Dispute this transaction",
   quickPerson: "Talk to a person",
   quickNo: "No thanks",
-  staffFlagged: "Flagged transactions (highest risk first):",
-  staffFlagRow: "• {id} — {customer} — {merchant} {amount} — {level} ({pct}): {reasons}",
-  staffCustomers: "Customers found:",
-  staffCustomerRow: "• {id} — {name} ({locale}, {region}) — cards: {cards}",
-  staffDraft: "Suggested reply (please review before sending):",
-  staffPoints: "Points table: {rows}.",
   ungrounded:
     "I want to be sure I give you accurate figures, so please check the guide linked below or call us on 0345 600 7000.",
   outOfScope:
@@ -147,12 +141,6 @@ const ZH: typeof EN = {
   quickDispute: "对这笔交易提出争议",
   quickPerson: "转人工客服",
   quickNo: "不用了",
-  staffFlagged: "被标记的交易（按风险从高到低）：",
-  staffFlagRow: "• {id} — {customer} — {merchant} {amount} — {level}（{pct}）：{reasons}",
-  staffCustomers: "找到的客户：",
-  staffCustomerRow: "• {id} — {name}（{locale}，{region}）— 银行卡：{cards}",
-  staffDraft: "建议回复（发送前请审核）：",
-  staffPoints: "评分表：{rows}。",
   ungrounded: "为确保信息准确，请查看下方链接的指南，或致电 0345 600 7000 咨询。",
   outOfScope:
     "抱歉，这超出了我能帮助的范围。我可以解答有关Harbor银行银行卡、账户、转账、贷款和安全的问题，或为您转接人工客服。",

@@ -12,6 +12,7 @@ import { createHandoffService } from "../../conversations/handoff-service.js";
 import { LocalResponderChatModel } from "../responder/local-chat-model.js";
 import { templateTexts } from "../responder/reply-templates.js";
 import { createFakeBank, createFakePorts, createKeywordRouter } from "./fake-ports.js";
+import { testStaffRouter } from "./test-staff-router.js";
 
 /** A chat service for tests; `primary` replaces the local responder as the first model (it stays the fallback). */
 /** `storeFile` and `checkpointer` put the conversations and checkpoints on disk (restart and retention tests). */
@@ -47,6 +48,7 @@ export function buildTestChat(
   const chat = createChatService({
     agent,
     router: createKeywordRouter(),
+    staffRouter: testStaffRouter(),
     knowledge: ports.knowledge,
     rails: { publishedContacts: [], trustedTexts: (locale) => templateTexts(locale), protectedTexts: [] },
     store,

@@ -9,6 +9,7 @@ import type {
   TransactionView,
 } from "../agent-ports.js";
 import { err, ok } from "../../shared/result.js";
+import { createFakeStaffTools } from "./fake-staff-tools.js";
 
 /** A tiny bank with demo1 and demo2. */
 export function createFakeBank(): BankPort & {
@@ -162,6 +163,7 @@ export function createFakePorts(bank = createFakeBank()): AgentPorts & { tickets
           : { probability: 0.01, level: "none", reasons: [], modelVersion: "fraud-test" },
     },
     credit: { prequalify: (customerId) => (customerId === "demo1" ? ok(CREDIT) : err("no_profile")) },
+    staff: createFakeStaffTools(),
     openTicket: (sessionId) => {
       tickets.push(sessionId);
       return { ticketId: `T-${tickets.length}` };

@@ -12,8 +12,15 @@ import { createHandoffToHumanTool } from "./handoff-to-human.js";
 import { createListCardsTool } from "./list-cards.js";
 import { createListFlaggedTransactionsTool } from "./list-flagged-transactions.js";
 import { createLookupCustomerTool } from "./lookup-customer.js";
+import { createGetCustomerOverviewTool } from "./get-customer-overview.js";
+import { createListCustomerTransactionsTool } from "./list-customer-transactions.js";
+import { createListCustomerConversationsTool } from "./list-customer-conversations.js";
+import { createGetHandoffQueueTool } from "./get-handoff-queue.js";
+import { createGetFraudReviewStatsTool } from "./get-fraud-review-stats.js";
 import { createOpenDisputeTool } from "./open-dispute.js";
 import { createSearchKnowledgeTool } from "./search-knowledge.js";
+import { createStaffFreezeCardTool } from "./staff-freeze-card.js";
+import { createStaffOpenDisputeTool } from "./staff-open-dispute.js";
 
 /** Builds every tool of the bank agent, in the order of TOOL_NAMES. */
 export function createAgentTools(ports: AgentPorts, options: { now: () => Date }) {
@@ -29,7 +36,14 @@ export function createAgentTools(ports: AgentPorts, options: { now: () => Date }
     createExplainCreditDecisionTool(ports.credit),
     createHandoffToHumanTool(ports.openTicket),
     createLookupCustomerTool(ports.bank),
+    createGetCustomerOverviewTool(ports.bank, ports.staff),
+    createListCustomerTransactionsTool(ports, options.now),
+    createListCustomerConversationsTool(ports.bank, ports.staff),
+    createGetHandoffQueueTool(ports.staff, options.now),
+    createGetFraudReviewStatsTool(ports.staff, options.now),
     createListFlaggedTransactionsTool(ports.bank),
     createDraftCustomerReplyTool(ports.knowledge),
+    createStaffFreezeCardTool(ports.bank),
+    createStaffOpenDisputeTool(ports.bank),
   ];
 }

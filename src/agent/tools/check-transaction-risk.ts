@@ -1,4 +1,5 @@
-// check_transaction_risk: the fraud model's verdict and reasons for one of the caller's own transactions.
+// check_transaction_risk: the fraud model's verdict and reasons for one transaction: a customer's own, or any for
+// staff (who also see whose it is). Reasons come in the caller's language.
 import { tool } from "langchain";
 import { z } from "zod";
 import type { BankPort, FraudPort } from "../agent-ports.js";
@@ -11,7 +12,7 @@ const TRANSACTION_ID = z.string().describe("The transaction id that was asked ab
 export const RiskVerdictSchema = z.object({
   probability: z.number().min(0).max(1).describe("Estimated probability of fraud, rounded to three decimals."),
   level: z.enum(["none", "review", "block"]).describe("What the bank does at this probability."),
-  reasons: z.array(z.string()).describe("The model's main signals, in the customer's language."),
+  reasons: z.array(z.string()).describe("The model's main signals, in the caller's language."),
   modelVersion: z.string().describe("Version of the fraud model that scored it."),
 });
 
@@ -23,6 +24,7 @@ export const CheckTransactionRiskOutputSchema = z
       transaction: z
         .object({
           id: z.string().describe("Transaction id."),
+          customerId: z.string().optional().describe("Staff only: the customer who made it."),
           merchant: z.string().describe("Merchant name (a marker if it read as an instruction)."),
           amount: z.number().describe("Amount in the transaction's currency."),
           currency: z.string().describe("ISO currency code."),
@@ -67,6 +69,7 @@ export function createCheckTransactionRiskTool(bank: BankPort, fraud: FraudPort)
         status: "ok",
         transaction: {
           id: tx.id,
+          ...(ctx.identity.kind === "staff" ? { customerId: tx.customerId } : {}),
           merchant: screen.clean(tx.merchantName),
           amount: tx.amount,
           currency: tx.currency,
@@ -83,9 +86,15 @@ export function createCheckTransactionRiskTool(bank: BankPort, fraud: FraudPort)
     },
     {
       name: "check_transaction_risk",
-      description: "Check how likely one of the customer's transactions is to be fraud, with the model's reasons.",
+      description:
+        "Check how likely one of the customer's transactions is to be fraud, with the model's reasons. " +
+        "Staff may check any transaction id.",
       schema: z.object({
-        transactionId: z.string().min(1).max(64).describe("The transaction id from get_recent_transactions."),
+        transactionId: z
+          .string()
+          .min(1)
+          .max(64)
+          .describe("The transaction id (from get_recent_transactions, or the id a member of staff names)."),
       }),
     },
   );

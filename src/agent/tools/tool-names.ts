@@ -14,8 +14,15 @@ export const TOOL_NAMES = [
   "explain_credit_decision",
   "handoff_to_human",
   "lookup_customer",
+  "get_customer_overview",
+  "list_customer_transactions",
+  "list_customer_conversations",
+  "get_handoff_queue",
+  "get_fraud_review_stats",
   "list_flagged_transactions",
   "draft_customer_reply",
+  "staff_freeze_card",
+  "staff_open_dispute",
 ] as const;
 
 /** The name of one of the agent's tools. */

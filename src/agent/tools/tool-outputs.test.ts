@@ -145,6 +145,12 @@ describe("tool outputs", () => {
     { name: "explain_credit_decision", args: {}, identity: staff },
     { name: "handoff_to_human", args: { summary: "Wants a person" }, identity: customer },
     { name: "lookup_customer", args: { query: "nobody" }, identity: staff },
+    { name: "get_customer_overview", args: { customerId: "demo1" }, identity: staff },
+    { name: "get_customer_overview", args: { customerId: "nobody" }, identity: staff },
+    { name: "list_customer_transactions", args: { customerId: "demo1", days: 30 }, identity: staff },
+    { name: "list_customer_conversations", args: { customerId: "demo1" }, identity: customer },
+    { name: "get_handoff_queue", args: {}, identity: staff },
+    { name: "get_fraud_review_stats", args: { days: 7 }, identity: staff },
     { name: "list_flagged_transactions", args: {}, identity: customer },
     { name: "draft_customer_reply", args: { question: "swift fee" }, identity: staff },
   ];

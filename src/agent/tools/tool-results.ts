@@ -12,8 +12,15 @@ import { HandoffToHumanOutputSchema } from "./handoff-to-human.js";
 import { ListCardsOutputSchema } from "./list-cards.js";
 import { ListFlaggedTransactionsOutputSchema } from "./list-flagged-transactions.js";
 import { LookupCustomerOutputSchema } from "./lookup-customer.js";
+import { GetCustomerOverviewOutputSchema } from "./get-customer-overview.js";
+import { ListCustomerTransactionsOutputSchema } from "./list-customer-transactions.js";
+import { ListCustomerConversationsOutputSchema } from "./list-customer-conversations.js";
+import { GetHandoffQueueOutputSchema } from "./get-handoff-queue.js";
+import { GetFraudReviewStatsOutputSchema } from "./get-fraud-review-stats.js";
 import { OpenDisputeOutputSchema } from "./open-dispute.js";
 import { SearchKnowledgeOutputSchema } from "./search-knowledge.js";
+import { StaffFreezeCardOutputSchema } from "./staff-freeze-card.js";
+import { StaffOpenDisputeOutputSchema } from "./staff-open-dispute.js";
 import { isToolName, type ToolName } from "./tool-names.js";
 
 const SCHEMAS = {
@@ -28,8 +35,15 @@ const SCHEMAS = {
   explain_credit_decision: ExplainCreditDecisionOutputSchema,
   handoff_to_human: HandoffToHumanOutputSchema,
   lookup_customer: LookupCustomerOutputSchema,
+  get_customer_overview: GetCustomerOverviewOutputSchema,
+  list_customer_transactions: ListCustomerTransactionsOutputSchema,
+  list_customer_conversations: ListCustomerConversationsOutputSchema,
+  get_handoff_queue: GetHandoffQueueOutputSchema,
+  get_fraud_review_stats: GetFraudReviewStatsOutputSchema,
   list_flagged_transactions: ListFlaggedTransactionsOutputSchema,
   draft_customer_reply: DraftCustomerReplyOutputSchema,
+  staff_freeze_card: StaffFreezeCardOutputSchema,
+  staff_open_dispute: StaffOpenDisputeOutputSchema,
 } satisfies { [N in ToolName]: z.ZodTypeAny };
 
 /** What a tool returns when it runs, by tool name. */
@@ -98,8 +112,15 @@ const OUTCOME_READERS: { readonly [N in ToolName]: (json: unknown) => OutcomeOf<
   explain_credit_decision: outcomeReader("explain_credit_decision"),
   handoff_to_human: outcomeReader("handoff_to_human"),
   lookup_customer: outcomeReader("lookup_customer"),
+  get_customer_overview: outcomeReader("get_customer_overview"),
+  list_customer_transactions: outcomeReader("list_customer_transactions"),
+  list_customer_conversations: outcomeReader("list_customer_conversations"),
+  get_handoff_queue: outcomeReader("get_handoff_queue"),
+  get_fraud_review_stats: outcomeReader("get_fraud_review_stats"),
   list_flagged_transactions: outcomeReader("list_flagged_transactions"),
   draft_customer_reply: outcomeReader("draft_customer_reply"),
+  staff_freeze_card: outcomeReader("staff_freeze_card"),
+  staff_open_dispute: outcomeReader("staff_open_dispute"),
 };
 
 /**

@@ -33,10 +33,18 @@ function numberSpellings(value: number): string {
   return `${money} ${Math.round(value * 100)}% ${(value * 100).toFixed(1)}%`;
 }
 
+// A timestamp in a result ("2026-11-30T13:49:05Z") is shown as a time of day ("13:49"): that spelling counts too.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/;
+
+function timestampSpellings(value: string): string {
+  const m = ISO_TIME.exec(value);
+  return m ? ` ${m[1]}:${m[2]}` : "";
+}
+
 /** Flattens a tool result into text lines a grounding check can search. */
 export function toolResultText(result: unknown, depth = 0): string {
   if (depth > 8 || result === null || result === undefined) return "";
-  if (typeof result === "string") return result;
+  if (typeof result === "string") return `${result}${timestampSpellings(result)}`;
   if (typeof result === "number") return numberSpellings(result);
   if (typeof result === "boolean") return String(result);
   if (Array.isArray(result)) return result.map((r) => toolResultText(r, depth + 1)).join("\n");

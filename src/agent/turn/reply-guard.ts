@@ -59,6 +59,26 @@ export function createReplyGuard(evidence: () => RailEvidence, release: (text: s
     show(outcome.text);
     return settle(outcome);
   };
+  // A fallback answer often repeats lines that already passed (the local responder wrote the first reply too): only
+  // its new lines are shown, so no sentence is said twice.
+  const appendNew = (text: string): GuardedText => {
+    pendingBreak = true;
+    const outcome = applyRails(text.slice(0, MAX_REPLY_CHARS * 2), prepareEvidence(evidence()));
+    const said = new Set(
+      shown
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
+    const fresh = outcome.text
+      .split("\n")
+      .filter((line) => !said.has(line.trim()))
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
+    show(fresh);
+    return settle(outcome);
+  };
 
   let current: { id: string; push: (t: string) => void } | undefined;
   return {
@@ -78,6 +98,6 @@ export function createReplyGuard(evidence: () => RailEvidence, release: (text: s
       outcomes.slice(0, -1).forEach((o) => settle(o));
       return settle(outcomes[outcomes.length - 1] as RailsOutcome);
     },
-    append: (text) => checkWhole(text),
+    append: (text) => appendNew(text),
   };
 }

@@ -5,6 +5,7 @@ import type { Locale } from "../../shared/locale.js";
 import type { RouteDecisionView } from "../agent-ports.js";
 import type { Passage } from "../passages.js";
 import type { PlanSlots, TurnPlan } from "../turn-plan.js";
+import type { StaffCall } from "../staff/staff-call.js";
 
 /** Renders a route's system prompt template. */
 export type RenderSystemPrompt = (route: string, locale: Locale, vars: Record<string, string>) => string;
@@ -20,6 +21,7 @@ export function buildTurnPlan(args: {
   allowedTools: string[];
   today: string;
   passages: Passage[];
+  staffCall?: StaffCall;
 }): TurnPlan {
   const { slots } = args.decision;
   return {
@@ -40,6 +42,7 @@ export function buildTurnPlan(args: {
     allowedTools: args.allowedTools,
     today: args.today,
     passages: args.passages,
+    ...(args.staffCall ? { staffCall: args.staffCall } : {}),
   };
 }
 
@@ -63,6 +66,21 @@ export function describeSlots(slots: PlanSlots, locale: Locale): string {
   return parts.length ? parts.join("; ") : zh ? "无" : "none";
 }
 
+/** The staff router's reading of a staff question, as a sentence a model can read (it still chooses the tools). */
+export function describeStaffCall(call: StaffCall, locale: Locale): string {
+  const args = Object.entries(call.args)
+    .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+  const missing = call.missing.length
+    ? locale === "zh-CN"
+      ? `；缺少：${call.missing.join(", ")}`
+      : `; missing: ${call.missing.join(", ")}`
+    : "";
+  return locale === "zh-CN"
+    ? `建议调用 ${call.tool}（${args || "无参数"}）${missing}`
+    : `suggested call ${call.tool}(${args || "no arguments"})${missing}`;
+}
+
 /** The passages as the model reads them, each under its stable [n] id. */
 export function renderPassages(passages: readonly Passage[], locale: Locale): string {
   if (passages.length === 0) return "";
@@ -79,7 +97,7 @@ export function renderTurnPrompt(render: RenderSystemPrompt, plan: TurnPlan): st
   const promptRoute = plan.role === "staff" ? "staff" : plan.route;
   const rules = render(promptRoute, plan.locale, {
     intent: plan.intent,
-    slots: describeSlots(plan.slots, plan.locale),
+    slots: plan.staffCall ? describeStaffCall(plan.staffCall, plan.locale) : describeSlots(plan.slots, plan.locale),
     signed_in: plan.role === "anonymous" ? "no" : "yes",
     today: plan.today,
   });

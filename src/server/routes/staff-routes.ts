@@ -7,16 +7,24 @@ import {
   type TicketCursor,
 } from "../../conversations/conversation-store.js";
 import type { HandoffService } from "../../conversations/handoff-service.js";
+import { MAX_AUDIT_READ, type StaffAuditStore } from "../../conversations/staff-audit-store.js";
 import type { StaffDataPort } from "../../agent/staff-data-port.js";
 import { AppError } from "../../shared/errors.js";
 import { identityOf, requireStaff } from "../auth-middleware.js";
 import { parseOrThrow } from "../validate.js";
 import { SessionIdSchema } from "../../agent/chat-schemas.js";
+import type { AgentAssistService } from "../../agent/assist/agent-assist.js";
+import { AssistRequestSchema } from "../../agent/assist/assist-schema.js";
 
 const LimitQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const QueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
   cursor: z.string().max(200).optional(),
+});
+const AuditQuery = z.object({
+  customerId: z.string().trim().min(1).max(64).optional(),
+  staffId: z.string().trim().min(1).max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_READ).default(50),
 });
 const ReplyBody = z.object({ text: z.string().trim().min(1, "must not be empty").max(4000) }).strict();
 const LabelBody = z
@@ -52,6 +60,10 @@ export function createStaffRoutes(deps: {
   store: ConversationStore;
   handoff: HandoffService;
   data: StaffDataPort;
+  /** Agent assist on takeover; absent, POST /v1/staff/assist answers 404. */
+  assist?: AgentAssistService;
+  /** The staff audit trail; absent, GET /v1/staff/audit answers 404. */
+  audit?: Pick<StaffAuditStore, "list">;
 }): Router {
   const router = Router();
   router.use("/v1/staff", requireStaff);
@@ -119,6 +131,22 @@ export function createStaffRoutes(deps: {
     const r = deps.handoff.handBack(sessionParam(req.params["id"]), staffId(req));
     if (!r.ok) throw new AppError("not_found", "No such conversation.");
     res.json(r.value);
+  });
+
+  // Agent assist: a summary, checked suggested replies and the next tool call, for the conversation staff took over.
+  router.post("/v1/staff/assist", async (req, res) => {
+    const body = parseOrThrow(AssistRequestSchema, req.body, "body");
+    if (!deps.assist) throw new AppError("not_found", "Agent assist is not available.");
+    const r = await deps.assist.assist(body.sessionId, staffId(req));
+    if (!r.ok) throw new AppError("not_found", "No such conversation.");
+    res.json(r.value);
+  });
+
+  // The staff audit trail, newest first: who looked at which customer through the assistant, and what came back.
+  router.get("/v1/staff/audit", (req, res) => {
+    const q = parseOrThrow(AuditQuery, req.query, "query");
+    if (!deps.audit) throw new AppError("not_found", "The staff audit trail is not available.");
+    res.json({ entries: deps.audit.list(q) });
   });
 
   router.get("/v1/staff/conversations/:id/dialogue", (req, res) => {

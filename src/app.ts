@@ -33,6 +33,10 @@ import { toBankPort, toStaffDataPort } from "./agent/adapters/bank-adapter.js";
 import { toStaffToolsPort } from "./agent/adapters/staff-tools-adapter.js";
 import { toStaffAuditSink } from "./agent/adapters/staff-audit-adapter.js";
 import { createStaffAuditStore } from "./conversations/staff-audit-store.js";
+import { createInsightStore } from "./conversations/insight-store.js";
+import { createInsightService } from "./agent/insights/insight-service.js";
+import { loadIntentCatalogue } from "./router/index.js";
+import { createFeedbackStore } from "./conversations/feedback-store.js";
 import { ensureBank } from "./bank/ensure-bank.js";
 import { createFraudAssessor } from "./bank/fraud-assessor.js";
 import { generateApplicantProfile } from "./scoring/credit/synthetic-book.js";
@@ -50,11 +54,20 @@ import { ensureRouterModel } from "./router/ensure-router-model.js";
 import { createIntentRouter } from "./router/intent-router.js";
 import { createStaffRouter, loadStaffIntentCatalogue } from "./router/index.js";
 import { isToolName } from "./agent/tools/tool-names.js";
-import { ok } from "./shared/result.js";
+import { err, ok, type Result } from "./shared/result.js";
 import { createCreditScorer } from "./scoring/credit/credit-scorer.js";
 import { ensureDefaultScorecard } from "./scoring/credit/default-scorecard.js";
+import { parseScorecard } from "./scoring/credit/scorecard-artefact.js";
+import { createGbtCreditScorer } from "./scoring/credit/gbt/create-gbt-scorer.js";
+import { parseCreditGbt, type CreditGbtModel } from "./scoring/credit/gbt/credit-gbt-artefact.js";
+import type { Scorecard } from "./scoring/credit/scorecard-artefact.js";
+import { parseFraudModel } from "./scoring/fraud/fraud-model-artefact.js";
+import { createModelRegistry, loadChampion } from "./scoring/model-registry.js";
+import { parseRouterArtefact } from "./router/router-artefact.js";
 import { createDialogueExporter } from "./dialogues/export-dialogue.js";
 import { createHttpApp } from "./server/http-app.js";
+import { createAnalyticsService } from "./agent/analytics/analytics-service.js";
+import { loadKnowledgeDocuments } from "./knowledge/load-documents.js";
 import { createRateLimits } from "./server/rate-limit.js";
 import { createFixedClock, createSystemClock } from "./shared/clock.js";
 import { createJsonLogger, type Logger } from "./shared/logger.js";
@@ -129,6 +142,18 @@ function createPrimaryModel(
   return { model, name: { provider: "openai", model: config.llm.model } };
 }
 
+/** Reads a credit champion artefact: a native scorecard or a boosted-trees model. */
+function parseCreditChampion(
+  text: string,
+): Result<{ kind: "scorecard"; scorecard: Scorecard } | { kind: "gbt"; model: CreditGbtModel }> {
+  const card = parseScorecard(text, { dataset: "native" });
+  if (card.ok) return ok({ kind: "scorecard", scorecard: card.value });
+  const gbt = parseCreditGbt(text);
+  return gbt.ok
+    ? ok({ kind: "gbt", model: gbt.value })
+    : err(`neither a scorecard (${card.error}) nor a boosted-trees model (${gbt.error})`);
+}
+
 /** Builds the whole service from a config: ingests knowledge, loads or trains models, seeds the bank if needed. */
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<BuiltApp> {
   const scrub = (text: string): string => redactPii(text, { publicNumbers: BANK_PUBLIC_NUMBERS });
@@ -170,7 +195,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     onWarning: (m, f) => logger.warn(m, f),
   });
   if (!routerModel.ok) throw new Error(`intent router: ${routerModel.error}`);
-  const router = createIntentRouter({ model: routerModel.value.model, clock });
+  // A retrained model serves only once `npm run retrain` promoted it; with no registry, today's models serve.
+  const registry = createModelRegistry({ modelsDir: config.paths.modelsDir });
+  const warnChampion = (m: string, f: Record<string, unknown>): void => logger.warn(m, f);
+  const routerChampion = loadChampion(registry, "router", parseRouterArtefact, {
+    accept: (m) =>
+      m.dataHash === routerModel.value.model.dataHash ? undefined : "trained on an older intent catalogue",
+    onWarning: warnChampion,
+  });
+  const router = createIntentRouter({ model: routerChampion?.value ?? routerModel.value.model, clock });
   const staffIntents = loadStaffIntentCatalogue(config.paths.staffIntentsDir);
   if (!staffIntents.ok) throw new Error(`staff intents: ${staffIntents.error}`);
   const unknownTools = [...staffIntents.value.tools.values()].filter((t) => !isToolName(t));
@@ -192,13 +225,24 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     onWarning: (m, f) => logger.warn(m, f),
   });
   if (!scorecard.ok) throw new Error(`credit scorecard: ${scorecard.error}`);
-  const scorer = createCreditScorer({
-    scorecard: scorecard.value.scorecard,
-    thresholds: {
-      ...(config.credit.approveMinPoints !== undefined ? { approveMinPoints: config.credit.approveMinPoints } : {}),
-      ...(config.credit.declineMaxPoints !== undefined ? { declineMaxPoints: config.credit.declineMaxPoints } : {}),
-    },
-  });
+  // A promoted credit champion is either a scorecard or the boosted-trees challenger; both serve the same port.
+  const creditChampion = loadChampion(registry, "credit", parseCreditChampion, { onWarning: warnChampion });
+  const creditThresholds = {
+    ...(config.credit.approveMinPoints !== undefined ? { approveMinPoints: config.credit.approveMinPoints } : {}),
+    ...(config.credit.declineMaxPoints !== undefined ? { declineMaxPoints: config.credit.declineMaxPoints } : {}),
+  };
+  const scorer =
+    creditChampion?.value.kind === "gbt"
+      ? createGbtCreditScorer({
+          model: creditChampion.value.model,
+          version: creditChampion.version,
+          thresholds: creditThresholds,
+        })
+      : createCreditScorer({
+          scorecard:
+            creditChampion?.value.kind === "scorecard" ? creditChampion.value.scorecard : scorecard.value.scorecard,
+          thresholds: creditThresholds,
+        });
 
   const bank = ensureBank({
     dbPath: config.paths.bankDb,
@@ -211,9 +255,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       generateApplicantProfile(createRng(seedFromString(`${config.bank.seed}:${customer.id}`))),
     logger,
   });
+  const fraudChampion = loadChampion(registry, "fraud", parseFraudModel, { onWarning: warnChampion });
+  const fraudModel = fraudChampion?.value ?? bank.model;
   const assessor = createFraudAssessor({
     store: bank.store,
-    model: bank.model,
+    model: fraudModel,
     thresholds: {
       ...(config.fraud.reviewThreshold !== undefined ? { review: config.fraud.reviewThreshold } : {}),
       ...(config.fraud.blockThreshold !== undefined ? { block: config.fraud.blockThreshold } : {}),
@@ -233,6 +279,27 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const templates = loadPromptTemplates(config.paths.promptsDir);
   const conversations = createConversationStore(path.join(config.paths.dataDir, "chat.sqlite"));
   const staffAudit = createStaffAuditStore(path.join(config.paths.dataDir, "chat.sqlite"));
+  const feedback = createFeedbackStore(path.join(config.paths.dataDir, "chat.sqlite"));
+  const insightStore = createInsightStore(path.join(config.paths.dataDir, "chat.sqlite"));
+  // Read on each use, so an intent added to data/intents can take accepted utterances without a restart.
+  const intentNames = (): string[] => {
+    const catalogue = loadIntentCatalogue(config.paths.intentsDir);
+    return catalogue.ok ? catalogue.value.intents.map((i) => i.name).sort() : [];
+  };
+  const insights = createInsightService({
+    conversations,
+    insights: insightStore,
+    feedback,
+    intentNames,
+    scrub,
+    now: () => clock.now(),
+    logger,
+  });
+  // One process per machine re-clusters on the timer (the one that prunes); every worker can refresh on demand.
+  const stopInsights =
+    (options.retentionSchedule ?? options.watchFolder ?? !options.worker)
+      ? insights.schedule(config.insights.refreshIntervalMs)
+      : undefined;
   const confirmations = createConfirmationLedger({
     file: path.join(config.paths.dataDir, "chat.sqlite"),
     cipher: createVaultCipher(config.auth.vaultKey),
@@ -363,6 +430,19 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     assist,
     staffData: toStaffDataPort(bank.store, scorer, createDialogueExporter(conversations)),
     staffAudit,
+    feedback,
+    redact: scrub,
+    analytics: createAnalyticsService({
+      traces: conversations,
+      feedback,
+      insights: insightStore,
+      documents: async () => (await loadKnowledgeDocuments(config.paths.knowledgeDir)).documents,
+      fraud: bank.store,
+      credit: { scorecard: () => scorecard.value.scorecard, profiles: (limit) => bank.store.listCreditProfiles(limit) },
+      today: () => clock.now().toISOString().slice(0, 10),
+      knowledgeToday: () => knowledgeClock.now().toISOString().slice(0, 10),
+    }),
+    insights: { service: insights, store: insightStore, intentNames },
     erasure: lifecycle.erasure,
     health: () => ({
       knowledgeVersion: kb.indexVersion(),
@@ -370,7 +450,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       embeddings: embeddings.id,
       router: routerModel.value.model.dataHash.slice(0, 12),
       scorecard: scorer.scorecardVersion,
-      fraudModel: bank.model.modelVersion,
+      fraudModel: fraudModel.modelVersion,
+      models: {
+        router: routerChampion?.version ?? `default:${routerModel.value.model.dataHash.slice(0, 12)}`,
+        fraud: fraudChampion?.version ?? `default:${bank.model.modelVersion}`,
+        credit: creditChampion?.version ?? `default:${scorer.scorecardVersion}`,
+      },
     }),
     limits: config.limits,
     rateLimits,
@@ -398,6 +483,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       await kb.close();
       conversations.close();
       staffAudit.close();
+      feedback.close();
+      stopInsights?.();
+      insightStore.close();
       checkpoints.close();
       confirmations.close();
       streamTickets.close();

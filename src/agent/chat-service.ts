@@ -169,6 +169,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       identity,
       decision: base.decision,
       ...(session.state.focusTransactionId ? { focusTransactionId: session.state.focusTransactionId } : {}),
+      ...(session.state.pending ? { actionPending: true } : {}),
       allowedTools: t.allowedTools,
       today: deps.now().toISOString().slice(0, 10),
       passages,

@@ -26,6 +26,8 @@ export const TurnPlanSchema = z.object({
   confidence: z.number(),
   slots: PlanSlotsSchema,
   focusTransactionId: z.string().optional(),
+  /** An action waits for the customer's approval, so this turn may not start another one. */
+  actionPending: z.boolean().optional(),
   allowedTools: z.array(z.string()).default([]),
   today: z.string(),
   /** Passages retrieved before the model was called (two-step RAG); empty when the intent states no bank facts. */

@@ -90,6 +90,13 @@ export interface BankStore {
   listFlaggedTransactions(options: { limit: number; level?: "review" | "block" }): FlaggedTransaction[];
   /** Flagged (review or block) transactions made since `sinceIso`, split by each one's latest analyst verdict. */
   countFraudReviews(sinceIso: string): { flagged: number; fraud: number; legitimate: number; unlabelled: number };
+  /** Transactions made in [fromIso, toIso): how many, how many flagged, and the flagged ones by latest verdict. */
+  countFraudWindow(
+    fromIso: string,
+    toIso: string,
+  ): { transactions: number; flagged: number; fraud: number; legitimate: number; unlabelled: number };
+  /** Up to `limit` customers' credit profile JSON (stability monitoring of the current customer base). */
+  listCreditProfiles(limit: number): unknown[];
   /** How many transactions a customer made since `sinceIso`, and how many of them were flagged. */
   countTransactions(customerId: string, sinceIso: string): { count: number; flagged: number };
   /** The stored assessment of a transaction (computed when it was recorded). */

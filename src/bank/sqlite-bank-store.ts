@@ -270,6 +270,35 @@ export function createSqliteBankStore(file: string): BankStore {
         .get(since) as { flagged: number; fraud: number | null; legitimate: number | null; unlabelled: number | null };
       return { flagged: r.flagged, fraud: r.fraud ?? 0, legitimate: r.legitimate ?? 0, unlabelled: r.unlabelled ?? 0 };
     },
+    countFraudWindow: (fromIso, toIso) => {
+      const from = Math.floor(Date.parse(fromIso) / 1000);
+      const to = Math.floor(Date.parse(toIso) / 1000);
+      const latest = `(SELECT l.label FROM fraud_labels l WHERE l.transaction_id = t.id ORDER BY l.id DESC LIMIT 1)`;
+      const r = db
+        .prepare(
+          `SELECT COUNT(*) AS transactions, SUM(v.flagged) AS flagged,
+                  SUM(CASE WHEN v.flagged = 1 AND v.label = 'fraud' THEN 1 ELSE 0 END) AS fraud,
+                  SUM(CASE WHEN v.flagged = 1 AND v.label = 'legitimate' THEN 1 ELSE 0 END) AS legitimate,
+                  SUM(CASE WHEN v.flagged = 1 AND v.label IS NULL THEN 1 ELSE 0 END) AS unlabelled
+           FROM (SELECT CASE WHEN t.fraud_level IN ('review', 'block') THEN 1 ELSE 0 END AS flagged,
+                        CASE WHEN t.fraud_level IN ('review', 'block') THEN ${latest} END AS label
+                 FROM transactions t WHERE t.epoch >= ? AND t.epoch < ?) v`,
+        )
+        .get(from, to) as Record<"transactions" | "flagged" | "fraud" | "legitimate" | "unlabelled", number | null>;
+      return {
+        transactions: r.transactions ?? 0,
+        flagged: r.flagged ?? 0,
+        fraud: r.fraud ?? 0,
+        legitimate: r.legitimate ?? 0,
+        unlabelled: r.unlabelled ?? 0,
+      };
+    },
+    listCreditProfiles: (limit) =>
+      (
+        db
+          .prepare("SELECT credit_profile FROM customers WHERE credit_profile IS NOT NULL ORDER BY id LIMIT ?")
+          .all(limit) as { credit_profile: string }[]
+      ).map((r) => JSON.parse(r.credit_profile) as unknown),
     countTransactions: (customerId, sinceIso) => {
       const since = Math.floor(Date.parse(sinceIso) / 1000);
       const r = db

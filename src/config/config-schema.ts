@@ -71,6 +71,7 @@ export const EnvSchema = z.object({
   RETENTION_TRACE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   RETENTION_CHECKPOINT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  INSIGHTS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
 });
 
 /** Raw, parsed environment. */

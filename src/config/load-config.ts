@@ -51,6 +51,8 @@ export interface Config {
   sse: { maxPerIdentity: number; maxPerAnonymousIp: number; maxTotal: number };
   /** How long conversation data is kept, in days after a conversation's last activity, and how often it is pruned. */
   retention: { transcriptDays: number; traceDays: number; checkpointDays: number; pruneIntervalMs: number };
+  /** How often the insights (topics of badly handled messages) are re-clustered. */
+  insights: { refreshIntervalMs: number };
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -150,5 +152,6 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
       checkpointDays: e.RETENTION_CHECKPOINT_DAYS,
       pruneIntervalMs: e.RETENTION_PRUNE_INTERVAL_MINUTES * 60_000,
     },
+    insights: { refreshIntervalMs: e.INSIGHTS_REFRESH_MINUTES * 60_000 },
   };
 }

@@ -3,8 +3,10 @@ import { h } from "../widget/create-element.js";
 import { createConsoleApi } from "./console-api.js";
 import { createConversationsView, type ConsoleView } from "./conversations-view.js";
 import { createCreditView } from "./credit-view.js";
+import { createAnalyticsView } from "./analytics-view.js";
 import { createFraudReviewView } from "./fraud-review-view.js";
 import { createHandoffQueueView } from "./handoff-queue-view.js";
+import { createInsightsView } from "./insights-view.js";
 import { createStaffAssistant } from "./staff-assistant.js";
 
 const TOKEN_KEY = "harbor-console-token";
@@ -140,6 +142,8 @@ function start(app: HTMLElement): void {
       },
       { id: "fraud", label: "Fraud review", view: createFraudReviewView(api, toast) },
       { id: "credit", label: "Credit", view: createCreditView(api) },
+      { id: "analytics", label: "Analytics", view: createAnalyticsView(api, toast) },
+      { id: "insights", label: "Insights", view: createInsightsView(api, toast) },
     );
     const tabs = h(
       "nav",

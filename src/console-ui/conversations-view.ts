@@ -1,11 +1,15 @@
 // Live and recent conversations: the list, the transcript with each turn's trace, and the human-handoff controls
-// (take over, reply, hand back) plus "Save as regression dialogue"; taking over opens agent assist.
+// (take over, reply, hand back) plus "Save as regression dialogue"; taking over opens agent assist. Customer feedback
+// (thumbs and comments per turn, CSAT) shows with the traces.
 import { h } from "../widget/create-element.js";
 import type { ConsoleApi } from "./console-api.js";
 import { createAssistPanel } from "./assist-panel.js";
 import { formatTime, notice, pill } from "./console-format.js";
 import type { ConsoleMessage, ConversationDetail, ConversationSummary } from "./console-types.js";
 import { renderTrace } from "./trace-view.js";
+import { decorateTrace, feedbackSignature, renderCsat, type ConsoleFeedback } from "./feedback-view.js";
+
+type DetailWithFeedback = ConversationDetail & { feedback?: ConsoleFeedback[] };
 
 /** A console view: its element and a refresh the shell calls on a timer. */
 export interface ConsoleView {
@@ -24,7 +28,7 @@ export function createConversationsView(
   toast: (text: string) => void,
 ): ConsoleView & { select(id: string, options?: SelectOptions): void } {
   let selected: string | undefined;
-  let detail: ConversationDetail | undefined;
+  let detail: DetailWithFeedback | undefined;
   const list = h("ul", { className: "conv-list", "aria-label": "Conversations" });
   const listStatus = h("div");
   const head = h("div", { className: "detail-head" });
@@ -37,6 +41,7 @@ export function createConversationsView(
     tabindex: 0,
   });
   const traces = h("div", { className: "traces" });
+  const csatLine = h("div", { className: "csat-slot" });
   const replyInput = h("textarea", {
     id: "staff-reply",
     rows: 3,
@@ -58,7 +63,7 @@ export function createConversationsView(
       "div",
       { className: "detail-grid" },
       h("div", {}, h("h3", { text: "Transcript" }), transcript, replyForm),
-      h("div", {}, h("h3", { text: "Turn traces" }), traces),
+      h("div", {}, h("h3", { text: "Turn traces" }), csatLine, traces),
     ),
   );
   const assist = createAssistPanel(api, toast, () => loadDetail());
@@ -194,7 +199,7 @@ export function createConversationsView(
 
   async function loadDetail() {
     if (!selected) return;
-    const r = await api.get<ConversationDetail>(`/v1/staff/conversations/${encodeURIComponent(selected)}`);
+    const r = await api.get<DetailWithFeedback>(`/v1/staff/conversations/${encodeURIComponent(selected)}`);
     if (!r.ok) {
       head.replaceChildren(notice(r.message, "error"));
       return;
@@ -208,9 +213,18 @@ export function createConversationsView(
       );
       transcript.scrollTop = transcript.scrollHeight;
     }
-    if (!previous || previous.session.id !== detail.session.id || previous.traces.length !== detail.traces.length) {
+    if (
+      !previous ||
+      previous.session.id !== detail.session.id ||
+      previous.traces.length !== detail.traces.length ||
+      feedbackSignature(previous.feedback) !== feedbackSignature(detail.feedback)
+    ) {
+      const feedback = detail.feedback ?? [];
+      csatLine.replaceChildren(renderCsat(feedback));
       traces.replaceChildren(
-        ...(detail.traces.length ? [...detail.traces].reverse().map(renderTrace) : [notice("No traced turns yet.")]),
+        ...(detail.traces.length
+          ? [...detail.traces].reverse().map((t) => decorateTrace(renderTrace(t), t.traceId, feedback))
+          : [notice("No traced turns yet.")]),
       );
       traces.querySelector("details")?.setAttribute("open", "");
     }

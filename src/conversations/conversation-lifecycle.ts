@@ -141,7 +141,11 @@ export function createConversationLifecycle(db: SqliteDatabase): ConversationLif
       "DELETE FROM vault WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = vault.session_id)",
     ),
   };
+  // Feedback lives in the same database but is created by its own store; it goes with its conversation when present.
+  const feedbackTable = (): boolean =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'").get() !== undefined;
   const deleteOne = (id: string, counts: ConversationCounts): void => {
+    if (feedbackTable()) db.prepare("DELETE FROM feedback WHERE session_id = ?").run(id);
     counts.messages += q.deleteMessages.run(id).changes;
     counts.tickets += q.deleteTickets.run(id).changes;
     counts.traces += q.deleteTraces.run(id).changes;

@@ -145,6 +145,8 @@ export interface ConversationStore {
   saveTrace(trace: TurnTrace): void;
   listTraces(sessionId: string): TurnTrace[];
   getTrace(id: string): TurnTrace | undefined;
+  /** Traces stored in [fromIso, toIso), oldest first, at most `limit` (bounded; uses the traces_created index). */
+  listTracesBetween(fromIso: string, toIso: string, limit: number): TurnTrace[];
   /** The sealed PII vault of a session, shared by every worker process. */
   vaultBacking(sessionId: string, cipher: VaultCipher): VaultBacking;
   /** Retention and erasure deletes, and the erasure audit log, on the same connection. */
@@ -223,6 +225,9 @@ export function createConversationStore(file: string): ConversationStore {
     ),
     listTraces: db.prepare("SELECT json FROM traces WHERE session_id = ? ORDER BY turn"),
     getTrace: db.prepare("SELECT json FROM traces WHERE id = ?"),
+    listTracesBetween: db.prepare(
+      "SELECT json FROM traces WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid LIMIT ?",
+    ),
     vaultFind: db.prepare("SELECT placeholder FROM vault WHERE session_id = ? AND fingerprint = ?"),
     vaultCount: db.prepare("SELECT COUNT(*) AS n FROM vault WHERE session_id = ? AND kind = ?"),
     vaultInsert: db.prepare(
@@ -367,6 +372,10 @@ export function createConversationStore(file: string): ConversationStore {
     getTrace(id) {
       const r = q.getTrace.get(id) as { json: string } | undefined;
       return r ? TurnTraceSchema.parse(JSON.parse(r.json)) : undefined;
+    },
+    listTracesBetween(fromIso, toIso, limit) {
+      const rows = q.listTracesBetween.all(fromIso, toIso, limit) as { json: string }[];
+      return rows.map((r) => TurnTraceSchema.parse(JSON.parse(r.json)));
     },
     vaultBacking(sessionId, cipher) {
       const fp = (kind: PiiKind, value: string): string => cipher.fingerprint(`${kind}:${value}`);

@@ -21,11 +21,18 @@ import { createChatRoutes, refuseTokensInUrl } from "./routes/chat-routes.js";
 import { createSseRegistry, type SseLimits } from "./sse.js";
 import { createKnowledgeRoutes, type KnowledgeRoutesPort } from "./routes/knowledge-routes.js";
 import { createStaffRoutes } from "./routes/staff-routes.js";
+import { createInsightsRoutes } from "./routes/insights-routes.js";
+import type { InsightService } from "../agent/insights/insight-service.js";
+import type { InsightStore } from "../conversations/insight-store.js";
+import { createAnalyticsRoutes } from "./routes/analytics-routes.js";
+import type { AnalyticsService } from "../agent/analytics/analytics-service.js";
 import { createDataRightsRoutes } from "./routes/data-rights-routes.js";
 import type { CustomerErasure } from "../agent/retention/customer-erasure.js";
 import type { StaffDataPort } from "../agent/staff-data-port.js";
 import type { StaffAuditStore } from "../conversations/staff-audit-store.js";
 import type { AgentAssistService } from "../agent/assist/agent-assist.js";
+import type { FeedbackStore } from "../conversations/feedback-store.js";
+import { createFeedbackRoutes } from "./routes/feedback-routes.js";
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export interface HttpAppDeps {
@@ -41,6 +48,18 @@ export interface HttpAppDeps {
   assist?: AgentAssistService;
   /** The staff audit trail (GET /v1/staff/audit); absent, the route answers 404. */
   staffAudit?: Pick<StaffAuditStore, "list">;
+  /** Customer feedback (POST /v1/feedback, and shown on staff conversations); absent, the route does not exist. */
+  feedback?: Pick<FeedbackStore, "record" | "listForSession">;
+  /** The PII redactor the logs use, applied to feedback comments before they are stored. */
+  redact?: (text: string) => string;
+  /** The staff analytics dashboard (GET /v1/staff/analytics and its CSV); absent, the routes do not exist. */
+  analytics?: AnalyticsService;
+  /** Topics of badly handled messages and the review queue (/v1/staff/insights…); absent, the routes do not exist. */
+  insights?: {
+    service: InsightService;
+    store: Pick<InsightStore, "listTopics" | "listKnowledgeTasks">;
+    intentNames: () => readonly string[];
+  };
   /** Erases a customer's data (DELETE /v1/staff/customers/:id/data); absent, the route does not exist. */
   erasure?: CustomerErasure;
   health: () => Record<string, unknown>;
@@ -76,6 +95,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
 
   // Each group of endpoints spends its own budget, keyed by the verified identity (else the caller's network).
   app.use("/v1/chat", deps.rateLimits.middleware("chat"));
+  app.post("/v1/feedback", deps.rateLimits.middleware("chat"));
   app.get("/v1/knowledge/search", deps.rateLimits.middleware("search"));
   app.get("/v1/sessions/:id/events", deps.rateLimits.middleware("events"));
   app.post("/v1/sessions/:id/stream-ticket", deps.rateLimits.middleware("events"));
@@ -108,8 +128,13 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       data: deps.staffData,
       ...(deps.assist ? { assist: deps.assist } : {}),
       ...(deps.staffAudit ? { audit: deps.staffAudit } : {}),
+      ...(deps.feedback ? { feedback: deps.feedback } : {}),
     }),
   );
+  if (deps.feedback && deps.redact)
+    app.use(createFeedbackRoutes({ feedback: deps.feedback, store: deps.store, redact: deps.redact }));
+  if (deps.analytics) app.use(createAnalyticsRoutes({ analytics: deps.analytics }));
+  if (deps.insights) app.use(createInsightsRoutes(deps.insights));
   if (deps.erasure) app.use(createDataRightsRoutes({ erasure: deps.erasure }));
 
   const file = (name: string): string => path.join(deps.publicDir, name);

@@ -7,6 +7,11 @@ import {
   StreamTicketSchema,
 } from "../agent/chat-schemas.js";
 import { AgentAssistSchema, AssistRequestSchema } from "../agent/assist/assist-schema.js";
+import { AnalyticsSchema } from "../agent/analytics/analytics-schema.js";
+import { AnalyticsSeriesSchema } from "../agent/analytics/analytics-csv.js";
+import { FeedbackRequestSchema } from "./routes/feedback-routes.js";
+import { AcceptTopicBodySchema, KnowledgeGapBodySchema } from "./routes/insights-routes.js";
+import { InsightTopicSchema, KnowledgeTaskSchema } from "../conversations/insight-store.js";
 
 const ERROR = {
   type: "object",
@@ -47,6 +52,12 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
     ...errors,
   };
   const sessionId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+  const analyticsRange = ["from", "to"].map((name) => ({
+    name,
+    in: "query",
+    description: `${name === "from" ? "First" : "Last"} day of the window (YYYY-MM-DD, UTC, inclusive)`,
+    schema: { type: "string", format: "date" },
+  }));
   const notFound = {
     "404": {
       description: "No such conversation, or not yours (missing or wrong X-Session-Key): the two look the same",
@@ -83,6 +94,12 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
         StreamTicket: schema(StreamTicketSchema),
         AssistRequest: schema(AssistRequestSchema),
         AgentAssist: schema(AgentAssistSchema),
+        Analytics: schema(AnalyticsSchema),
+        FeedbackRequest: schema(FeedbackRequestSchema),
+        InsightTopic: schema(InsightTopicSchema),
+        AcceptTopicRequest: schema(AcceptTopicBodySchema),
+        KnowledgeGapRequest: schema(KnowledgeGapBodySchema),
+        KnowledgeTask: schema(KnowledgeTaskSchema),
         Error: ERROR,
       },
     },
@@ -166,6 +183,24 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
           },
         },
       },
+      "/v1/feedback": {
+        post: {
+          summary:
+            "Rate one bot reply (thumbs up or down, by its traceId) or the whole conversation (CSAT 1–5), with an optional comment that is PII-redacted before it is stored. Only the conversation's owner; a second rating of the same reply, or a second CSAT, replaces the first",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/FeedbackRequest" } } },
+          },
+          responses: {
+            "201": { description: "Recorded" },
+            ...errors,
+            "404": {
+              description:
+                "No such conversation or reply, or not yours (another customer, a missing or wrong X-Session-Key, or a staff token): they look the same",
+            },
+          },
+        },
+      },
       "/v1/staff/assist": {
         post: {
           summary:
@@ -183,6 +218,136 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
             ...errors,
             "403": { description: "Not a staff token" },
             "404": { description: "No such conversation" },
+          },
+        },
+      },
+      "/v1/staff/analytics": {
+        get: {
+          summary:
+            "Staff only: conversation series by day and by hour split by language, knowledge health and model monitoring",
+          security: [{ bearer: [] }],
+          parameters: analyticsRange,
+          responses: {
+            "200": {
+              description: "The dashboard for the window (default: the last 30 days; at most 366)",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Analytics" } } },
+            },
+            ...errors,
+            "403": { description: "Not a staff token" },
+          },
+        },
+      },
+      "/v1/staff/analytics.csv": {
+        get: {
+          summary: "Staff only: one analytics series as a CSV download",
+          security: [{ bearer: [] }],
+          parameters: [...analyticsRange, { name: "series", in: "query", schema: schema(AnalyticsSeriesSchema) }],
+          responses: {
+            "200": {
+              description: "RFC 4180 CSV with a Content-Disposition attachment name",
+              content: { "text/csv": {} },
+            },
+            ...errors,
+            "403": { description: "Not a staff token" },
+          },
+        },
+      },
+      "/v1/staff/insights": {
+        get: {
+          summary:
+            "Staff only: topics of the messages the bot handled badly (clustered without labels, per language), with trend, redacted examples and a suggestion",
+          security: [{ bearer: [] }],
+          responses: {
+            "200": {
+              description:
+                "{ generatedAt?, topics: InsightTopic[], intents: string[] } (the intents utterances may go to)",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      generatedAt: { type: "string" },
+                      topics: { type: "array", items: { $ref: "#/components/schemas/InsightTopic" } },
+                      intents: { type: "array", items: { type: "string" } },
+                    },
+                    required: ["topics", "intents"],
+                  },
+                },
+              },
+            },
+            ...errors,
+            "403": { description: "Not a staff token" },
+          },
+        },
+      },
+      "/v1/staff/insights/refresh": {
+        post: {
+          summary: "Staff only: re-cluster the badly handled messages now",
+          security: [{ bearer: [] }],
+          responses: {
+            "200": { description: "{ topics, turns, generatedAt }" },
+            ...errors,
+            "403": { description: "Not a staff token" },
+          },
+        },
+      },
+      "/v1/staff/insights/{id}/accept": {
+        post: {
+          summary:
+            "Staff only: accept a topic's utterances (or the chosen ones) into an intent of data/intents, as a new version of the review queue",
+          security: [{ bearer: [] }],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/AcceptTopicRequest" } } },
+          },
+          responses: {
+            "200": { description: "{ version, utterances } as stored" },
+            ...errors,
+            "403": { description: "Not a staff token" },
+            "404": { description: "No such topic" },
+          },
+        },
+      },
+      "/v1/staff/insights/{id}/gap": {
+        post: {
+          summary: "Staff only: mark a topic as a knowledge gap, creating a draft document task",
+          security: [{ bearer: [] }],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/KnowledgeGapRequest" } } },
+          },
+          responses: {
+            "201": {
+              description: "The task",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/KnowledgeTask" } } },
+            },
+            ...errors,
+            "403": { description: "Not a staff token" },
+            "404": { description: "No such topic" },
+          },
+        },
+      },
+      "/v1/staff/knowledge/tasks": {
+        get: {
+          summary: "Staff only: knowledge-gap draft tasks, newest first",
+          security: [{ bearer: [] }],
+          parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["open", "done"] } }],
+          responses: {
+            "200": {
+              description: "{ tasks: KnowledgeTask[] }",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { tasks: { type: "array", items: { $ref: "#/components/schemas/KnowledgeTask" } } },
+                  },
+                },
+              },
+            },
+            ...errors,
+            "403": { description: "Not a staff token" },
           },
         },
       },

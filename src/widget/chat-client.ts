@@ -7,6 +7,7 @@ import type {
   WidgetChatResponse,
   WidgetCitation,
   WidgetConfirmation,
+  WidgetFeedback,
   WidgetHandoff,
   WidgetSession,
 } from "./widget-types.js";
@@ -34,6 +35,8 @@ export interface ChatClient {
     body: { sessionId: string; sessionKey?: string; confirmationId: string; decision: "approve" | "reject" },
     handlers: TurnHandlers,
   ): Promise<TurnResult>;
+  /** Posts a thumbs rating or CSAT; true when the server recorded it. */
+  sendFeedback(feedback: WidgetFeedback): Promise<boolean>;
   /** Follows a conversation's live events, reconnecting with a fresh ticket after a drop, until the returned stop is called. */
   subscribe(
     session: WidgetSession,
@@ -115,6 +118,18 @@ export function createChatClient(apiBase: string, getToken: () => string | undef
   return {
     send: (body, handlers) => streamTurn("/v1/chat", body, handlers),
     confirm: (body, handlers) => streamTurn("/v1/chat/confirm", body, handlers),
+    async sendFeedback({ sessionKey, ...body }) {
+      try {
+        const response = await fetch(`${base}/v1/feedback`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json", ...headersFor(sessionKey) },
+          body: JSON.stringify(body),
+        });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    },
     subscribe(session, on, after) {
       let stopped = false;
       let source: EventSource | undefined;

@@ -16,6 +16,8 @@ export interface PersistedChat {
   messages: WidgetMessage[];
   quickReplies?: string[];
   handoff?: WidgetHandoff;
+  /** The conversation whose CSAT was already offered, so closing the panel asks once. */
+  csatFor?: string;
 }
 
 /** A minimal Storage port, so tests and private-mode browsers (where storage throws) are handled alike. */

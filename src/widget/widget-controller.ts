@@ -2,6 +2,7 @@
 // persistence and language. All DOM comes from widget-view; all HTTP from the ChatClient port.
 import type { ChatClient, TurnFailure, TurnHandlers, TurnResult } from "./chat-client.js";
 import { h } from "./create-element.js";
+import { createFeedbackUi } from "./widget-feedback.js";
 import {
   createChatPersistence,
   ownerOfToken,
@@ -10,7 +11,14 @@ import {
 } from "./session-persistence.js";
 import { applyStrings, renderCitations, renderMessage, renderTyping, type WidgetView } from "./widget-view.js";
 import { localeOfMessage, t, type UiLocale } from "./widget-strings.js";
-import type { LiveMessage, WidgetCitation, WidgetConfirmation, WidgetHandoff, WidgetMessage } from "./widget-types.js";
+import type {
+  LiveMessage,
+  WidgetCitation,
+  WidgetConfirmation,
+  WidgetHandoff,
+  WidgetMessage,
+  WidgetSession,
+} from "./widget-types.js";
 
 /** What the embedding page can do with the widget (exposed as `window.HarborChat`). */
 export interface HarborChatApi {
@@ -60,6 +68,13 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
   const seen = new Set(state.messages.map((m) => m.id));
 
   const save = () => persistence.save(state);
+  const feedback = createFeedbackUi({
+    client,
+    session: () => currentSession(),
+    locale: () => state.locale,
+    save,
+  });
+  const render = (m: WidgetMessage) => renderMessage(m, state.locale, kbBase, decide, feedback.thumbs);
   const scroll = () => (view.log.scrollTop = view.log.scrollHeight);
   const append = (el: HTMLElement) => {
     view.log.append(el);
@@ -103,7 +118,7 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
           decide,
         ),
       );
-    for (const m of state.messages) append(renderMessage(m, state.locale, kbBase, decide));
+    for (const m of state.messages) append(render(m));
     renderQuickReplies();
     renderBanner();
     view.log.removeAttribute("aria-busy");
@@ -131,12 +146,32 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     unsubscribe = client.subscribe(session, { message: onLiveMessage, handoff: onHandoff }, after);
   }
 
+  /** The current conversation and its key, once the first turn has opened it. */
+  function currentSession(): WidgetSession | undefined {
+    return state.sessionId
+      ? { sessionId: state.sessionId, ...(state.sessionKey ? { sessionKey: state.sessionKey } : {}) }
+      : undefined;
+  }
+
+  /** The conversation to ask for CSAT: at least one reply came and it was not asked before. */
+  function csatDue(): WidgetSession | undefined {
+    const session = currentSession();
+    if (!session || state.csatFor === session.sessionId) return undefined;
+    return state.messages.some((m) => m.role === "assistant" && m.traceId) ? session : undefined;
+  }
+
+  /** After the panel closes on a chat with replies: a small card above the launcher asks for a 1–5 score, once. */
+  function offerCsatOnClose() {
+    const session = csatDue();
+    if (!session) return;
+    state.csatFor = session.sessionId;
+    save();
+    feedback.csatPopover(session, view.launcher);
+  }
+
   /** The current conversation's credentials for a call (none before the first turn). */
   function sessionCall(): { sessionId?: string; sessionKey?: string } {
-    return {
-      ...(state.sessionId ? { sessionId: state.sessionId } : {}),
-      ...(state.sessionId && state.sessionKey ? { sessionKey: state.sessionKey } : {}),
-    };
+    return currentSession() ?? {};
   }
 
   function adoptSession(sessionId: string, sessionKey: string | undefined) {
@@ -275,9 +310,10 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
         text: r.reply.text,
         ...(replyCitations.length ? { citations: replyCitations } : {}),
         ...(pending ? { confirmation: pending } : {}),
+        ...(r.traceId ? { traceId: r.traceId } : {}),
       };
       state.messages.push(message);
-      append(renderMessage(message, state.locale, kbBase, decide));
+      append(render(message));
     }
     state.quickReplies = r.reply.quickReplies;
     renderQuickReplies();
@@ -330,7 +366,7 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
         c.outcome = decision;
         save();
         const refocus = card?.contains((view.root.getRootNode() as ShadowRoot).activeElement);
-        card?.replaceWith(renderMessage(m, state.locale, kbBase, decide));
+        card?.replaceWith(render(m));
         if (refocus) view.input.focus();
       });
     attempt();
@@ -373,6 +409,7 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
   }
 
   function open(focus = true) {
+    feedback.dropCsatPopover();
     state.open = true;
     unread = false;
     view.panel.hidden = false;
@@ -394,16 +431,32 @@ export function createWidgetController(deps: WidgetDeps): HarborChatApi {
     view.launcher.focus();
   }
 
-  view.launcher.addEventListener("click", () => (state.open ? close() : open()));
-  view.closeButton.addEventListener("click", close);
+  // Closing by hand (not by the page's API) after a chat with replies offers the CSAT card.
+  const closeByHand = () => {
+    close();
+    offerCsatOnClose();
+  };
+  view.launcher.addEventListener("click", () => (state.open ? closeByHand() : open()));
+  view.closeButton.addEventListener("click", closeByHand);
   view.endButton.addEventListener("click", () => {
+    const session = csatDue();
     reset(true);
+    if (session) {
+      const card = feedback.csat(session, {
+        onDismiss: () => {
+          card.remove();
+          view.input.focus();
+        },
+        onSent: () => undefined,
+      });
+      append(card);
+    }
     view.input.focus();
   });
   view.panel.addEventListener("keydown", (e) => {
     if (e.key === "Escape") {
       e.preventDefault();
-      close();
+      closeByHand();
     }
   });
   view.send.closest("form")!.addEventListener("submit", (e) => {

@@ -20,4 +20,23 @@ describe("widget strings", () => {
     expect(t("zh-CN", "send")).toBe("发送");
     expect(t("en", "handoffActive")).toMatch(/member of our team/);
   });
+
+  it("words the feedback controls in both languages, with no English in the Chinese ones", () => {
+    const keys = [
+      "helped",
+      "notHelped",
+      "feedbackSend",
+      "csatTitle",
+      "csat1",
+      "csat5",
+      "csatSend",
+      "csatLater",
+    ] as const;
+    for (const key of keys) {
+      expect(t("en", key)).toMatch(/[A-Za-z]/);
+      expect(t("zh-CN", key)).not.toMatch(/[A-Za-z]/);
+    }
+    expect(t("en", "helped")).toBe("This answer helped");
+    expect(t("en", "notHelped")).toBe("This answer did not help");
+  });
 });

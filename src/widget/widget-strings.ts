@@ -36,6 +36,21 @@ const EN = {
   signedOutNote: "You are not signed in. Sign in to online banking for help with your accounts.",
   disclaimer: "Automated assistant. Never share your PIN or full card number.",
   suggestions: "Suggested replies",
+  helped: "This answer helped",
+  notHelped: "This answer did not help",
+  feedbackCommentLabel: "What went wrong? (optional)",
+  feedbackSend: "Send feedback",
+  feedbackThanks: "Thank you for your feedback.",
+  feedbackFailed: "Your feedback could not be sent. Please try again.",
+  csatTitle: "How was your chat today?",
+  csat1: "Very poor",
+  csat2: "Poor",
+  csat3: "OK",
+  csat4: "Good",
+  csat5: "Very good",
+  csatCommentLabel: "Anything else to tell us? (optional)",
+  csatSend: "Send rating",
+  csatLater: "Not now",
 };
 
 /** The keys every locale must translate. */
@@ -74,6 +89,21 @@ const ZH: Record<StringKey, string> = {
   signedOutNote: "您尚未登录。登录网上银行后可查询账户相关问题。",
   disclaimer: "智能助手。请勿透露您的密码或完整卡号。",
   suggestions: "建议回复",
+  helped: "这个回答有帮助",
+  notHelped: "这个回答没有帮助",
+  feedbackCommentLabel: "哪里有问题？（选填）",
+  feedbackSend: "提交反馈",
+  feedbackThanks: "感谢您的反馈。",
+  feedbackFailed: "反馈未能发送，请稍后重试。",
+  csatTitle: "您对本次对话满意吗？",
+  csat1: "非常不满意",
+  csat2: "不满意",
+  csat3: "一般",
+  csat4: "满意",
+  csat5: "非常满意",
+  csatCommentLabel: "还有什么想告诉我们？（选填）",
+  csatSend: "提交评分",
+  csatLater: "暂不评价",
 };
 
 const TABLES: Record<UiLocale, Record<StringKey, string>> = { en: EN, "zh-CN": ZH };

@@ -64,6 +64,31 @@ export const WIDGET_CSS = `
 .btn[aria-disabled=true]{opacity:.6;cursor:default}
 .outcome{font-size:13px;font-weight:600;color:var(--hc-muted)}
 .error{display:flex;flex-direction:column;gap:8px;padding:10px 12px;border-radius:10px;background:var(--hc-err-bg);color:var(--hc-err);align-self:stretch}
+.fb{display:flex;flex-direction:column;gap:6px}
+.thumbs{display:flex;gap:4px}
+.thumb{display:inline-flex;align-items:center;justify-content:center;width:32px;height:32px;border-radius:8px;color:var(--hc-muted);border:1px solid transparent}
+.thumb:hover{background:var(--hc-bot)}
+.thumb svg{width:18px;height:18px;fill:currentColor}
+.thumb[aria-pressed=true]{color:var(--hc-on-brand);background:var(--hc-brand)}
+.fbform,.csat{display:flex;flex-direction:column;gap:8px}
+.fbfield{display:flex;flex-direction:column;gap:4px;font-size:13px}
+.fbinput{display:block;width:100%;min-height:52px;padding:8px 10px;border:1.5px solid var(--hc-line);border-radius:8px;background:var(--hc-bg);color:var(--hc-fg);white-space:pre-wrap;cursor:text;resize:none}
+.fbform .btn{align-self:flex-start}
+.fbnote{margin:0;font-size:13px;color:var(--hc-muted)}
+.fbnote.err{color:var(--hc-err)}
+.csat{border:1.5px solid var(--hc-outline);border-radius:var(--hc-radius);padding:12px;background:var(--hc-bg)}
+.csat fieldset{border:0;margin:0;padding:0;min-width:0}
+.csat legend{padding:0;margin-bottom:8px;font-weight:700;font-size:14.5px}
+.rates{display:flex;gap:6px}
+.rate{flex:1;display:flex;flex-direction:column;align-items:center;gap:2px;padding:6px 2px;min-height:52px;border:1.5px solid var(--hc-line);border-radius:10px;cursor:pointer;text-align:center}
+.rate .n{font-weight:700;font-size:16px}
+.rate .w{font-size:11.5px;line-height:1.2;color:var(--hc-muted)}
+.rate:hover{background:var(--hc-bot)}
+.rate:has(:checked){border-color:var(--hc-brand);background:var(--hc-brand);color:var(--hc-on-brand)}
+.rate:has(:checked) .w{color:var(--hc-on-brand)}
+.rate:has(:focus-visible){outline:3px solid var(--hc-focus);outline-offset:2px}
+.csatpop{position:fixed;right:20px;bottom:92px;z-index:2147483646;width:340px;max-width:calc(100vw - 24px);border-radius:var(--hc-radius);box-shadow:var(--hc-shadow);background:var(--hc-bg);color:var(--hc-fg)}
+.csatpop>.fbnote{padding:14px;border:1.5px solid var(--hc-outline);border-radius:var(--hc-radius)}
 .foot{border-top:1px solid var(--hc-line);padding:10px;display:flex;flex-direction:column;gap:6px;background:var(--hc-bg)}
 .compose{display:flex;gap:8px;align-items:flex-end}
 .input{flex:1;min-height:42px;max-height:120px;padding:10px 12px;border:1.5px solid var(--hc-line);border-radius:10px;background:var(--hc-bg);color:var(--hc-fg);white-space:pre-wrap;overflow-y:auto;cursor:text;resize:none}

@@ -30,6 +30,8 @@ export interface WidgetSession {
 export interface WidgetChatResponse {
   sessionId: string;
   sessionKey?: string;
+  /** The turn's trace, which a thumbs rating names. */
+  traceId?: string;
   reply: { text: string; citations: WidgetCitation[]; quickReplies?: string[] };
   pendingConfirmation?: WidgetConfirmation;
   handoff?: WidgetHandoff;
@@ -43,7 +45,17 @@ export interface WidgetMessage {
   author?: string;
   citations?: WidgetCitation[];
   confirmation?: WidgetConfirmation & { outcome?: "approve" | "reject" };
+  /** A bot reply's trace, so the customer can rate it. */
+  traceId?: string;
+  /** The customer's thumbs on this reply, and whether a comment went with a thumbs-down. */
+  rating?: "up" | "down";
+  commented?: boolean;
 }
+
+/** Feedback as POST /v1/feedback takes it: a thumbs rating of one reply, or CSAT for the conversation. */
+export type WidgetFeedback = WidgetSession & { comment?: string } & (
+    { traceId: string; rating: "up" | "down" } | { csat: number }
+  );
 
 /** A message pushed live on `GET /v1/sessions/:id/events`. */
 export interface LiveMessage {

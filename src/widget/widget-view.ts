@@ -141,12 +141,13 @@ export function applyStrings(view: WidgetView, locale: UiLocale, open: boolean, 
   view.note.textContent = t(locale, "disclaimer");
 }
 
-/** Renders one message; `onDecide` is called when the customer answers a confirmation card. */
+/** Renders one message; `onDecide` is called when the customer answers a confirmation card; `extra` adds feedback. */
 export function renderMessage(
   m: WidgetMessage,
   locale: UiLocale,
   kbBase: string,
   onDecide: (m: WidgetMessage, decision: "approve" | "reject") => void,
+  extra?: (m: WidgetMessage) => HTMLElement | undefined,
 ): HTMLElement {
   const who =
     m.role === "user"
@@ -162,6 +163,8 @@ export function renderMessage(
   if (m.text) el.append(h("div", { className: "bubble", text: m.text }));
   if (m.citations && m.citations.length > 0) el.append(renderCitations(m.citations, locale, kbBase));
   if (m.confirmation) el.append(renderConfirmation(m, locale, onDecide));
+  const more = extra?.(m);
+  if (more) el.append(more);
   return el;
 }
 

@@ -106,4 +106,12 @@ describe("planTurn over typed tool results", () => {
       calls: [{ name: "open_dispute", args: { transactionId: "tx-00009554", reason: "other" } }],
     });
   });
+
+  it("asks for a decision on the waiting action before handing over, instead of refusing", () => {
+    const readOnly = { route: "handoff", allowedTools: ["search_knowledge"], locale: "zh-CN" as const };
+    const waiting = planTurn(plan("speak_to_human", { ...readOnly, actionPending: true }), "我要转人工", []);
+    expect(waiting).toEqual({ kind: "reply", text: "请先确认或取消上面等待中的操作，之后我可以为您转接人工客服。" });
+    const injected = planTurn(plan("speak_to_human", readOnly), "我要转人工", []);
+    expect(injected.kind === "reply" && injected.text).toMatch(/只能协助处理您本人的银行业务/);
+  });
 });

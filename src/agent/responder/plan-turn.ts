@@ -367,7 +367,10 @@ const explainFlow: Planner = (note, _text, done) => {
 };
 
 const handoffFlow: Planner = (note, text, done) => {
-  if (!note.allowedTools.includes("handoff_to_human")) return reply(say(note.locale, "injection"));
+  if (!note.allowedTools.includes("handoff_to_human")) {
+    // Read-only because an action waits for the customer's decision, or because the message tried to instruct us.
+    return reply(say(note.locale, note.actionPending ? "handoffAfterPending" : "injection"));
+  }
   // A question about complaints ("how long do you take to reply?") is answered; a complaint itself goes to a person.
   const asks = /\?|？|吗|多久|how long|can i|what happens|可以/i.test(text);
   if (note.intent === "complaint" && asks && !find(done, "handoff_to_human")) {

@@ -74,6 +74,8 @@ const EN = {
     "I'm not able to give investment, tax, legal or pension advice, and I can't promise any credit outcome. For advice, please speak to a regulated financial adviser (MoneyHelper offers free, impartial guidance). I'm happy to help with questions about your Harbor accounts.",
   clarify: "Sorry, I'm not sure I understood. Did you mean one of these?",
   injection: "I can only help with your own banking, and I can't change how I work or who I'm talking to.",
+  handoffAfterPending:
+    "Please confirm or cancel the action waiting above first. Then I can connect you to a member of our team.",
   pendingCancelled: "I've cancelled the action that was waiting for your confirmation.",
   humanActive: "",
   route_knowledge: "A question about our products",
@@ -148,6 +150,7 @@ const ZH: typeof EN = {
     "我无法提供投资、税务、法律或养老金方面的建议，也不能对任何信贷结果作出承诺。如需建议，请咨询受监管的理财顾问（MoneyHelper提供免费、公正的指导）。关于您在Harbor的账户，我很乐意为您解答。",
   clarify: "抱歉，我不太确定您的意思。您是想问以下哪一项？",
   injection: "我只能协助处理您本人的银行业务，无法更改我的工作方式或对话对象。",
+  handoffAfterPending: "请先确认或取消上面等待中的操作，之后我可以为您转接人工客服。",
   pendingCancelled: "我已取消等待您确认的操作。",
   humanActive: "",
   route_knowledge: "产品相关问题",

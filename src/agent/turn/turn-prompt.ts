@@ -18,6 +18,7 @@ export function buildTurnPlan(args: {
   identity: Identity;
   decision: RouteDecisionView;
   focusTransactionId?: string;
+  actionPending?: boolean;
   allowedTools: string[];
   today: string;
   passages: Passage[];
@@ -39,6 +40,7 @@ export function buildTurnPlan(args: {
       transactionRefs: slots.transactionRefs,
     },
     ...(args.focusTransactionId ? { focusTransactionId: args.focusTransactionId } : {}),
+    ...(args.actionPending ? { actionPending: true } : {}),
     allowedTools: args.allowedTools,
     today: args.today,
     passages: args.passages,

@@ -14,6 +14,7 @@ import { identityOf, requireStaff } from "../auth-middleware.js";
 import { parseOrThrow } from "../validate.js";
 import { SessionIdSchema } from "../../agent/chat-schemas.js";
 import type { AgentAssistService } from "../../agent/assist/agent-assist.js";
+import type { FeedbackStore } from "../../conversations/feedback-store.js";
 import { AssistRequestSchema } from "../../agent/assist/assist-schema.js";
 
 const LimitQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -64,6 +65,8 @@ export function createStaffRoutes(deps: {
   assist?: AgentAssistService;
   /** The staff audit trail; absent, GET /v1/staff/audit answers 404. */
   audit?: Pick<StaffAuditStore, "list">;
+  /** Customer feedback, shown with each conversation; absent, conversations carry an empty list. */
+  feedback?: Pick<FeedbackStore, "listForSession">;
 }): Router {
   const router = Router();
   router.use("/v1/staff", requireStaff);
@@ -96,6 +99,7 @@ export function createStaffRoutes(deps: {
       session,
       messages: deps.store.listMessages(session.id),
       traces: deps.store.listTraces(session.id),
+      feedback: deps.feedback?.listForSession(session.id) ?? [],
       ...(ticket ? { ticket } : {}),
     });
   });

@@ -74,6 +74,35 @@ const meanSd = (xs: number[]): MeanSd => {
   return { mean, sd };
 };
 
+/** The figures of one outer test fold, the same for every model family so their CV results compare. */
+export function foldFigures(
+  labels: readonly number[],
+  pd: readonly number[],
+  costs: CostMatrix | undefined,
+): Pick<FoldResult, "auc" | "ks" | "gini" | "cost"> {
+  const auc = rocAuc(labels, pd);
+  return {
+    auc,
+    ks: ksStatistic(labels, pd),
+    gini: 2 * auc - 1,
+    cost: costs ? misclassificationCost(labels, pd, costs) : null,
+  };
+}
+
+/** Mean and spread of every figure over the folds. */
+export function summariseFolds<F extends FoldResult>(
+  results: F[],
+  withCosts: boolean,
+): Omit<CrossValidationSummary, "folds"> & { folds: F[] } {
+  return {
+    folds: results,
+    auc: meanSd(results.map((x) => x.auc)),
+    ks: meanSd(results.map((x) => x.ks)),
+    gini: meanSd(results.map((x) => x.gini)),
+    cost: withCosts ? meanSd(results.map((x) => x.cost ?? 0)) : null,
+  };
+}
+
 /** Picks the grid entry with the best mean inner-CV AUC on a training set (never sees the outer test fold). */
 export function chooseSettings(
   train: LabelledTable,
@@ -130,27 +159,17 @@ export function crossValidate(table: LabelledTable, options: CrossValidationOpti
           : 0;
       const fitted = fitScorecard(train, options.grid?.[chosen] ?? settings);
       const pd = test.rows.map((row) => scoreFeatureRow(fitted, row).probabilityOfDefault);
-      const auc = rocAuc(test.labels, pd);
       const result: FoldResult = {
         repeat: r,
         fold: f,
         rows: test.rows.length,
         features: fitted.features.length,
         chosen,
-        auc,
-        ks: ksStatistic(test.labels, pd),
-        gini: 2 * auc - 1,
-        cost: options.costs ? misclassificationCost(test.labels, pd, options.costs) : null,
+        ...foldFigures(test.labels, pd, options.costs),
       };
       results.push(result);
       options.onFold?.(result);
     });
   }
-  return {
-    folds: results,
-    auc: meanSd(results.map((x) => x.auc)),
-    ks: meanSd(results.map((x) => x.ks)),
-    gini: meanSd(results.map((x) => x.gini)),
-    cost: options.costs ? meanSd(results.map((x) => x.cost as number)) : null,
-  };
+  return summariseFolds(results, Boolean(options.costs));
 }

@@ -1,13 +1,13 @@
 // Stratified k-fold cross-validation of the credit challenger on the scorecard's exact folds; depth, leaf size and
 // number of trees are chosen per outer fold by inner CV on that fold's training rows, never on its test rows.
-import { ksStatistic, rocAuc } from "../../../shared/metrics.js";
+import { rocAuc } from "../../../shared/metrics.js";
 import { createRng } from "../../../shared/random.js";
 import {
-  misclassificationCost,
+  foldFigures,
+  summariseFolds,
   type CostMatrix,
   type CrossValidationSummary,
   type FoldResult,
-  type MeanSd,
 } from "../cross-validation.js";
 import { stratifiedFolds, subsetTable, type LabelledTable } from "../feature-table.js";
 import type { CreditGbtModel, GbtParams } from "./credit-gbt-artefact.js";
@@ -86,12 +86,6 @@ export function chooseGbtSetting(
   return { candidate: best.candidate, trees: best.trees };
 }
 
-const meanSd = (xs: number[]): MeanSd => {
-  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
-  return { mean, sd };
-};
-
 /** Runs repeated stratified k-fold CV of the challenger with the same fold assignment as the scorecard's CV. */
 export function crossValidateGbt(
   table: LabelledTable,
@@ -115,7 +109,6 @@ export function crossValidateGbt(
       const model = trainCreditChallenger(train, { params: { ...setting, trees: chosen.trees, seed: foldSeed } });
       const margins = checkpointScores(model, test, [chosen.trees])[0] ?? [];
       const pd = margins.map((m) => 1 / (1 + Math.exp(-m)));
-      const auc = rocAuc(test.labels, pd);
       const result: GbtFoldResult = {
         repeat: r,
         fold: f,
@@ -124,20 +117,11 @@ export function crossValidateGbt(
         chosen: chosen.candidate,
         trees: chosen.trees,
         setting,
-        auc,
-        ks: ksStatistic(test.labels, pd),
-        gini: 2 * auc - 1,
-        cost: options.costs ? misclassificationCost(test.labels, pd, options.costs) : null,
+        ...foldFigures(test.labels, pd, options.costs),
       };
       results.push(result);
       options.onFold?.(result);
     });
   }
-  return {
-    folds: results,
-    auc: meanSd(results.map((x) => x.auc)),
-    ks: meanSd(results.map((x) => x.ks)),
-    gini: meanSd(results.map((x) => x.gini)),
-    cost: options.costs ? meanSd(results.map((x) => x.cost ?? 0)) : null,
-  };
+  return summariseFolds(results, Boolean(options.costs));
 }

@@ -142,10 +142,15 @@ export function createConversationLifecycle(db: SqliteDatabase): ConversationLif
     ),
   };
   // Feedback lives in the same database but is created by its own store; it goes with its conversation when present.
-  const feedbackTable = (): boolean =>
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'").get() !== undefined;
+  // The feedback store may create its table after this one starts, so the statement is prepared once it exists.
+  let deleteFeedback: ReturnType<SqliteDatabase["prepare"]> | undefined;
+  const feedbackStatement = (): ReturnType<SqliteDatabase["prepare"]> | undefined => {
+    if (!deleteFeedback && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback'").get())
+      deleteFeedback = db.prepare("DELETE FROM feedback WHERE session_id = ?");
+    return deleteFeedback;
+  };
   const deleteOne = (id: string, counts: ConversationCounts): void => {
-    if (feedbackTable()) db.prepare("DELETE FROM feedback WHERE session_id = ?").run(id);
+    feedbackStatement()?.run(id);
     counts.messages += q.deleteMessages.run(id).changes;
     counts.tickets += q.deleteTickets.run(id).changes;
     counts.traces += q.deleteTraces.run(id).changes;

@@ -4,7 +4,7 @@ import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
 import { formatDate, formatMoney } from "../reply-templates.js";
 import { dataText } from "./data-text.js";
-import { isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T = {
   en: {
@@ -35,10 +35,6 @@ const LEVELS: Record<Locale, Record<"none" | "review" | "block", string>> = {
   en: { none: "low risk", review: "needs review", block: "high risk (blocked)" },
   "zh-CN": { none: "低风险", review: "需人工复核", block: "高风险（已拦截）" },
 };
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** The level word of a fraud verdict, e.g. "needs review" / "需人工复核". */
 export function riskLevelWord(level: "none" | "review" | "block", locale: Locale): string {

@@ -3,7 +3,7 @@
 import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
 import { formatMoney } from "../reply-templates.js";
-import { isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T = {
   en: {
@@ -44,10 +44,6 @@ const DECISIONS: Record<Locale, Record<"approve" | "refer" | "decline", string>>
   en: { approve: "approve", refer: "refer for manual review", decline: "decline" },
   "zh-CN": { approve: "批准", refer: "转人工审核", decline: "拒绝" },
 };
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** The decision word a reply uses, e.g. "refer for manual review" / "转人工审核". */
 export function creditDecisionWord(decision: "approve" | "refer" | "decline", locale: Locale): string {

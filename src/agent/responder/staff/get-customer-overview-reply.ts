@@ -3,7 +3,7 @@
 import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
 import { formatDate, formatMoney } from "../reply-templates.js";
-import { codeName, formatDateTime, intentTopic, isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { codeName, formatDateTime, intentTopic, isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T: Record<Locale, Record<string, string>> = {
   en: {
@@ -49,10 +49,6 @@ const T: Record<Locale, Record<string, string>> = {
     notFound: "没有客户编号为 {id} 的客户。请核对编号，或按姓名查找。",
   },
 };
-
-function fill(template: string | undefined, vars: Record<string, string | number>): string {
-  return (template ?? "").replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** Renders a get_customer_overview result for a member of staff. */
 export function renderGetCustomerOverviewReply(result: ToolResult<"get_customer_overview">, locale: Locale): string {

@@ -2,7 +2,7 @@
 // counts, and the precision over the reviewed ones, in the staff member's language.
 import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
-import { isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T: Record<Locale, Record<string, string>> = {
   en: {
@@ -28,10 +28,6 @@ const T: Record<Locale, Record<string, string>> = {
     none: "最近 {days} 天没有被标记的交易：标记 0 笔，确认欺诈 0 笔，误报 0 笔，待审核 0 笔。",
   },
 };
-
-function fill(template: string | undefined, vars: Record<string, string | number>): string {
-  return (template ?? "").replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 function sinceDate(iso: string, locale: Locale): string {
   const d = new Date(iso);

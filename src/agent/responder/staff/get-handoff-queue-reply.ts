@@ -2,7 +2,7 @@
 // minutes, then the first tickets with who handles them, in the staff member's language.
 import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
-import { formatDateTime, isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { formatDateTime, isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T: Record<Locale, Record<string, string>> = {
   en: {
@@ -24,10 +24,6 @@ const T: Record<Locale, Record<string, string>> = {
     agentRow: "• {id}（对话 {session}）：自 {since} 起由工作人员 {staff} 处理",
   },
 };
-
-function fill(template: string | undefined, vars: Record<string, string | number>): string {
-  return (template ?? "").replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** Renders a get_handoff_queue result for a member of staff. */
 export function renderGetHandoffQueueReply(result: ToolResult<"get_handoff_queue">, locale: Locale): string {

@@ -2,7 +2,7 @@
 // asked about, and whether it was handed to a person, in the staff member's language.
 import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
-import { codeName, formatDateTime, intentTopic, isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { codeName, formatDateTime, intentTopic, isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T: Record<Locale, Record<string, string>> = {
   en: {
@@ -26,10 +26,6 @@ const T: Record<Locale, Record<string, string>> = {
     sep: "、",
   },
 };
-
-function fill(template: string | undefined, vars: Record<string, string | number>): string {
-  return (template ?? "").replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** Renders a list_customer_conversations result for a member of staff. */
 export function renderListCustomerConversationsReply(

@@ -5,7 +5,7 @@ import type { ToolResult } from "../../tools/tool-results.js";
 import { formatDate, formatMoney } from "../reply-templates.js";
 import { riskLevelWord, riskPercent } from "./check-transaction-risk-reply.js";
 import { dataText } from "./data-text.js";
-import { isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T = {
   en: {
@@ -30,10 +30,6 @@ const T = {
 
 /** How many of a transaction's reasons one queue line shows. */
 const REASONS_PER_LINE = 2;
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** Renders a list_flagged_transactions result for a member of staff. */
 export function renderListFlaggedTransactionsReply(

@@ -3,7 +3,7 @@
 import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
 import { dataText } from "./data-text.js";
-import { codeName, isStandIn, standInSentence } from "./staff-reply-parts.js";
+import { codeName, isStandIn, standInSentence, fill } from "./staff-reply-parts.js";
 
 const T = {
   en: {
@@ -27,10 +27,6 @@ const T = {
     forbidden: "只有银行工作人员可以查找客户。",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** Renders a lookup_customer result for a member of staff. */
 export function renderLookupCustomerReply(result: ToolResult<"lookup_customer">, locale: Locale): string {

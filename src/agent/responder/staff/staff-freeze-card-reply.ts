@@ -3,7 +3,7 @@
 import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
 import { dataText } from "./data-text.js";
-import { isStandIn } from "./staff-reply-parts.js";
+import { isStandIn, fill } from "./staff-reply-parts.js";
 import { actionStandInSentence } from "./staff-action-stand-in.js";
 
 const T = {
@@ -35,10 +35,6 @@ const REASONS: Record<Locale, Record<"lost" | "stolen" | "suspicious_activity" |
   en: { lost: "lost", stolen: "stolen", suspicious_activity: "suspicious activity", temporary: "temporary freeze" },
   "zh-CN": { lost: "挂失", stolen: "被盗", suspicious_activity: "可疑交易", temporary: "临时冻结" },
 };
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 function whoIs(id: string, name: string, locale: Locale): string {
   const shown = dataText(name, locale);

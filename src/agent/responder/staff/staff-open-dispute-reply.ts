@@ -4,7 +4,7 @@ import type { Locale } from "../../../shared/locale.js";
 import type { ToolResult } from "../../tools/tool-results.js";
 import { formatDate, formatMoney } from "../reply-templates.js";
 import { dataText } from "./data-text.js";
-import { isStandIn } from "./staff-reply-parts.js";
+import { isStandIn, fill } from "./staff-reply-parts.js";
 import { actionStandInSentence } from "./staff-action-stand-in.js";
 
 const T = {
@@ -22,10 +22,6 @@ const T = {
     notFound: "没有编号为 {id} 的交易，未发起争议。",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
-}
 
 /** Renders a staff_open_dispute result for the member of staff who asked for it. */
 export function renderStaffOpenDisputeReply(result: ToolResult<"staff_open_dispute">, locale: Locale): string {

@@ -182,3 +182,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
 export function formatPercent(probability: number): string {
   return `${(probability * 100).toFixed(1)}%`;
 }
+
+/** Fills a renderer's `{name}` placeholders; an unknown name becomes empty, never the raw placeholder. */
+export function fill(template: string | undefined, vars: Record<string, string | number>): string {
+  return (template ?? "").replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? ""));
+}

@@ -15,14 +15,10 @@ import { createChatService, type ChatService } from "./agent/chat-service.js";
 import { createAgentAssist } from "./agent/assist/agent-assist.js";
 import { createChatModelSummariser } from "./agent/assist/chat-model-summariser.js";
 import { loadAssistPrompts } from "./agent/assist/load-assist-prompts.js";
-import { createConversationEvents } from "./conversations/conversation-events.js";
-import { createConversationStore, type ConversationStore } from "./conversations/conversation-store.js";
-import { createCheckpointStore } from "./agent/checkpoints/checkpoint-store.js";
+import type { ConversationStore } from "./conversations/conversation-store.js";
 import { createDataLifecycle, type DataLifecycle } from "./agent/retention/data-lifecycle.js";
-import { createStreamTickets } from "./conversations/stream-tickets.js";
 import { redactPii } from "./shared/pii-vault.js";
 import { createVaultCipher } from "./shared/vault-cipher.js";
-import { createConfirmationLedger } from "./agent/confirmation-ledger.js";
 import { createHandoffService } from "./conversations/handoff-service.js";
 import { loadPromptTemplates, promptTexts, renderPrompt, type PromptRoute } from "./agent/prompts/load-prompts.js";
 import { LOCAL_MODEL, LOCAL_PROVIDER, LocalResponderChatModel } from "./agent/responder/local-chat-model.js";
@@ -32,16 +28,11 @@ import type { AgentPorts } from "./agent/agent-ports.js";
 import { toBankPort, toStaffDataPort } from "./agent/adapters/bank-adapter.js";
 import { toStaffToolsPort } from "./agent/adapters/staff-tools-adapter.js";
 import { toStaffAuditSink } from "./agent/adapters/staff-audit-adapter.js";
-import { createStaffAuditStore } from "./conversations/staff-audit-store.js";
-import { createInsightStore } from "./conversations/insight-store.js";
 import { createInsightService } from "./agent/insights/insight-service.js";
 import { loadIntentCatalogue } from "./router/index.js";
-import { createFeedbackStore } from "./conversations/feedback-store.js";
 import { ensureBank } from "./bank/ensure-bank.js";
-import { createFraudAssessor } from "./bank/fraud-assessor.js";
 import { generateApplicantProfile } from "./scoring/credit/synthetic-book.js";
 import { createRng, seedFromString } from "./shared/random.js";
-import type { FraudView } from "./agent/agent-ports.js";
 import type { Config } from "./config/load-config.js";
 import type { Embeddings } from "./knowledge/embeddings-port.js";
 import { ingestKnowledge } from "./knowledge/ingest-knowledge.js";
@@ -51,19 +42,25 @@ import { createOpenAIEmbeddings } from "./knowledge/openai-embeddings.js";
 import { watchKnowledgeDir } from "./knowledge/watch-knowledge-dir.js";
 import { watchKnowledgeIndex } from "./knowledge/watch-index.js";
 import { ensureRouterModel } from "./router/ensure-router-model.js";
-import { createIntentRouter } from "./router/intent-router.js";
 import { createStaffRouter, loadStaffIntentCatalogue } from "./router/index.js";
 import { isToolName } from "./agent/tools/tool-names.js";
-import { err, ok, type Result } from "./shared/result.js";
-import { createCreditScorer } from "./scoring/credit/credit-scorer.js";
+import { ok } from "./shared/result.js";
 import { ensureDefaultScorecard } from "./scoring/credit/default-scorecard.js";
-import { parseScorecard } from "./scoring/credit/scorecard-artefact.js";
-import { createGbtCreditScorer } from "./scoring/credit/gbt/create-gbt-scorer.js";
-import { parseCreditGbt, type CreditGbtModel } from "./scoring/credit/gbt/credit-gbt-artefact.js";
-import type { Scorecard } from "./scoring/credit/scorecard-artefact.js";
-import { parseFraudModel } from "./scoring/fraud/fraud-model-artefact.js";
-import { createModelRegistry, loadChampion } from "./scoring/model-registry.js";
-import { parseRouterArtefact } from "./router/router-artefact.js";
+import { createModelRegistry, type ModelName } from "./scoring/model-registry.js";
+import { createModelDistribution } from "./scoring/model-distribution.js";
+import {
+  createKnowledgeDistribution,
+  createKnowledgeInstaller,
+} from "./knowledge/distribution/knowledge-distribution.js";
+import { createArtefactStore } from "./shared/pg/artefact-store.js";
+import type { ArtefactFollower } from "./shared/pg/follow-artefacts.js";
+import { withSessionLock } from "./agent/locked-chat-service.js";
+import { createDrain, type DrainController } from "./server/drain.js";
+import { createReadiness } from "./server/readiness.js";
+import { createServiceMetrics, observeSavedTraces } from "./server/service-metrics.js";
+import { openAppStores } from "./app-stores.js";
+import { openSharedServices } from "./app-redis.js";
+import { createServedModels } from "./app-models.js";
 import { createDialogueExporter } from "./dialogues/export-dialogue.js";
 import { createHttpApp } from "./server/http-app.js";
 import { createAnalyticsService } from "./agent/analytics/analytics-service.js";
@@ -84,6 +81,8 @@ export interface BuiltApp {
   tokens: TokenService;
   /** Retention prune and customer erasure. */
   lifecycle: DataLifecycle;
+  /** Graceful shutdown: stops new turns, waits for those in flight, closes live streams with a reconnect hint. */
+  drain: DrainController;
   close(): Promise<void>;
 }
 
@@ -142,18 +141,6 @@ function createPrimaryModel(
   return { model, name: { provider: "openai", model: config.llm.model } };
 }
 
-/** Reads a credit champion artefact: a native scorecard or a boosted-trees model. */
-function parseCreditChampion(
-  text: string,
-): Result<{ kind: "scorecard"; scorecard: Scorecard } | { kind: "gbt"; model: CreditGbtModel }> {
-  const card = parseScorecard(text, { dataset: "native" });
-  if (card.ok) return ok({ kind: "scorecard", scorecard: card.value });
-  const gbt = parseCreditGbt(text);
-  return gbt.ok
-    ? ok({ kind: "gbt", model: gbt.value })
-    : err(`neither a scorecard (${card.error}) nor a boosted-trees model (${gbt.error})`);
-}
-
 /** Builds the whole service from a config: ingests knowledge, loads or trains models, seeds the bank if needed. */
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<BuiltApp> {
   const scrub = (text: string): string => redactPii(text, { publicNumbers: BANK_PUBLIC_NUMBERS });
@@ -167,17 +154,58 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     : createSystemClock();
   const clock = createSystemClock();
   fs.mkdirSync(config.paths.dataDir, { recursive: true });
+  const vaultCipher = createVaultCipher(config.auth.vaultKey);
+  // SQLite files under DATA_DIR, or with DATABASE_URL one PostgreSQL database every instance shares (migrated first).
+  const stores = await openAppStores({ config, cipher: vaultCipher, logger });
+  const shared = openSharedServices(config, logger);
+  const followers: ArtefactFollower[] = [];
+  // With PostgreSQL, index versions and model champions are published there and every instance follows them.
+  const artefacts = stores.postgres ? createArtefactStore({ pool: stores.postgres.pool, logger }) : undefined;
 
   const embeddings = createEmbeddings(config);
-  const ingest = createKnowledgeIngest(config, logger);
+  const embeddingsIdentity = { id: embeddings.id, dim: config.embeddings.dim };
+  const ingestFolder = createKnowledgeIngest(config, logger);
   if (!options.worker) {
-    const report = await ingest();
+    // The cluster's current version first: the local ingest then builds on it and changes nothing when the folder agrees.
+    if (artefacts) {
+      const installed = await createKnowledgeInstaller({
+        store: artefacts,
+        indexRoot: config.paths.indexDir,
+        embeddings: embeddingsIdentity,
+        logger,
+      }).install();
+      if (!installed.ok) logger.warn("published knowledge version not installed", { problem: installed.error });
+    }
+    const report = await ingestFolder();
     for (const s of report.skipped) logger.warn("knowledge document skipped", { path: s.path, problem: s.problem });
   }
   const kb = await createKnowledgeBase({ indexRoot: config.paths.indexDir, embeddings, clock: knowledgeClock, logger });
+  const knowledgeDistribution = artefacts
+    ? createKnowledgeDistribution({
+        store: artefacts,
+        indexRoot: config.paths.indexDir,
+        knowledge: kb,
+        embeddings: embeddingsIdentity,
+        logger,
+      })
+    : undefined;
+  const publishKnowledge = async (): Promise<void> => {
+    const published = await knowledgeDistribution?.publishCurrent();
+    if (published && !published.ok) logger.warn("knowledge version not published", { problem: published.error });
+  };
+  // Every ingest on this instance publishes its version, so the other instances swap to it.
+  const ingest = async (): Promise<Awaited<ReturnType<typeof ingestFolder>>> => {
+    const report = await ingestFolder();
+    await publishKnowledge();
+    return report;
+  };
+  if (!options.worker) await publishKnowledge();
+  if (knowledgeDistribution) followers.push(await knowledgeDistribution.start());
   const reloadKnowledge = async (): Promise<{ version: string; changed: boolean }> => {
-    await ingest();
-    return kb.reload();
+    await ingestFolder();
+    const reloaded = await kb.reload();
+    await publishKnowledge();
+    return reloaded;
   };
   // Two watches: edits to the folder are re-ingested; any new index version (also from `npm run ingest`) is loaded.
   const dirWatcher =
@@ -197,13 +225,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   if (!routerModel.ok) throw new Error(`intent router: ${routerModel.error}`);
   // A retrained model serves only once `npm run retrain` promoted it; with no registry, today's models serve.
   const registry = createModelRegistry({ modelsDir: config.paths.modelsDir });
-  const warnChampion = (m: string, f: Record<string, unknown>): void => logger.warn(m, f);
-  const routerChampion = loadChampion(registry, "router", parseRouterArtefact, {
-    accept: (m) =>
-      m.dataHash === routerModel.value.model.dataHash ? undefined : "trained on an older intent catalogue",
-    onWarning: warnChampion,
-  });
-  const router = createIntentRouter({ model: routerChampion?.value ?? routerModel.value.model, clock });
   const staffIntents = loadStaffIntentCatalogue(config.paths.staffIntentsDir);
   if (!staffIntents.ok) throw new Error(`staff intents: ${staffIntents.error}`);
   const unknownTools = [...staffIntents.value.tools.values()].filter((t) => !isToolName(t));
@@ -225,27 +246,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     onWarning: (m, f) => logger.warn(m, f),
   });
   if (!scorecard.ok) throw new Error(`credit scorecard: ${scorecard.error}`);
-  // A promoted credit champion is either a scorecard or the boosted-trees challenger; both serve the same port.
-  const creditChampion = loadChampion(registry, "credit", parseCreditChampion, { onWarning: warnChampion });
-  const creditThresholds = {
-    ...(config.credit.approveMinPoints !== undefined ? { approveMinPoints: config.credit.approveMinPoints } : {}),
-    ...(config.credit.declineMaxPoints !== undefined ? { declineMaxPoints: config.credit.declineMaxPoints } : {}),
-  };
-  const scorer =
-    creditChampion?.value.kind === "gbt"
-      ? createGbtCreditScorer({
-          model: creditChampion.value.model,
-          version: creditChampion.version,
-          thresholds: creditThresholds,
-        })
-      : createCreditScorer({
-          scorecard:
-            creditChampion?.value.kind === "scorecard" ? creditChampion.value.scorecard : scorecard.value.scorecard,
-          thresholds: creditThresholds,
-        });
 
+  const pgBank = stores.bank;
   const bank = ensureBank({
-    dbPath: config.paths.bankDb,
+    ...(pgBank
+      ? { store: pgBank, withSeedLock: <T>(fn: () => T): T => pgBank.withSeedLock(fn) }
+      : { dbPath: config.paths.bankDb }),
     modelPath: path.join(config.paths.modelsDir, "fraud-model.json"),
     seed: config.bank.seed,
     customers: config.bank.customers,
@@ -255,32 +261,33 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       generateApplicantProfile(createRng(seedFromString(`${config.bank.seed}:${customer.id}`))),
     logger,
   });
-  const fraudChampion = loadChampion(registry, "fraud", parseFraudModel, { onWarning: warnChampion });
-  const fraudModel = fraudChampion?.value ?? bank.model;
-  const assessor = createFraudAssessor({
-    store: bank.store,
-    model: fraudModel,
-    thresholds: {
-      ...(config.fraud.reviewThreshold !== undefined ? { review: config.fraud.reviewThreshold } : {}),
-      ...(config.fraud.blockThreshold !== undefined ? { block: config.fraud.blockThreshold } : {}),
-    },
+  // Today's models, or the promoted champions; a champion promoted later on any instance is swapped in by version.
+  const models = createServedModels({
+    config,
+    registry,
+    routerModel: routerModel.value.model,
+    scorecard: scorecard.value.scorecard,
+    bank,
+    clock,
+    logger,
   });
-  const assess = (transactionId: string): FraudView | undefined => {
-    const r = assessor.assessTransaction(transactionId);
-    return r.ok
-      ? {
-          probability: r.value.probability,
-          level: r.value.level,
-          reasons: r.value.reasons.map((x) => ({ code: x.code, text: x.text })),
-          modelVersion: r.value.modelVersion,
-        }
-      : undefined;
-  };
+  const { router, scorer, assess } = models;
+  if (artefacts) {
+    const distribution = createModelDistribution({
+      store: artefacts,
+      registry,
+      logger,
+      onChampion: (model: ModelName) => void models.reload(model),
+    });
+    // Seeds an empty cluster with this instance's champions; never overrides what another instance published.
+    if (!options.worker)
+      for (const model of ["router", "fraud", "credit"] as const)
+        await distribution.publishChampion(model, { ifNonePublished: true });
+    followers.push(await distribution.start());
+  }
   const templates = loadPromptTemplates(config.paths.promptsDir);
-  const conversations = createConversationStore(path.join(config.paths.dataDir, "chat.sqlite"));
-  const staffAudit = createStaffAuditStore(path.join(config.paths.dataDir, "chat.sqlite"));
-  const feedback = createFeedbackStore(path.join(config.paths.dataDir, "chat.sqlite"));
-  const insightStore = createInsightStore(path.join(config.paths.dataDir, "chat.sqlite"));
+  const { conversations, staffAudit, feedback, confirmations, streamTickets, checkpoints } = stores;
+  const insightStore = stores.insights;
   // Read on each use, so an intent added to data/intents can take accepted utterances without a restart.
   const intentNames = (): string[] => {
     const catalogue = loadIntentCatalogue(config.paths.intentsDir);
@@ -300,15 +307,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     (options.retentionSchedule ?? options.watchFolder ?? !options.worker)
       ? insights.schedule(config.insights.refreshIntervalMs)
       : undefined;
-  const confirmations = createConfirmationLedger({
-    file: path.join(config.paths.dataDir, "chat.sqlite"),
-    cipher: createVaultCipher(config.auth.vaultKey),
-  });
-  const streamTickets = createStreamTickets({ file: path.join(config.paths.dataDir, "stream-tickets.sqlite") });
-  // Checkpoints hold whole tool results, so they are sealed like the vault; rows from before sealing are sealed once.
-  const checkpoints = createCheckpointStore(path.join(config.paths.dataDir, "checkpoints.sqlite"), {
-    secret: config.auth.vaultKey,
-  });
+  // Checkpoint rows from before sealing existed are sealed once (SQLite only: PostgreSQL came after sealing).
   const legacyRows = options.worker ? 0 : checkpoints.sealLegacyRows();
   if (legacyRows > 0) logger.warn("sealed checkpoint rows written before sealing", { rows: legacyRows });
   const checkpointer = checkpoints.saver;
@@ -322,7 +321,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     schedule: options.retentionSchedule ?? options.watchFolder ?? !options.worker,
     confirmations,
   });
-  const events = createConversationEvents();
+  const events = shared.events;
   const handoff = createHandoffService({ store: conversations, events, redact: scrub });
   const ports = {
     knowledge: toKnowledgePort(kb),
@@ -346,38 +345,54 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     modelTimeoutMs: config.llm.timeoutMs,
     publicNumbers: BANK_PUBLIC_NUMBERS,
   });
-  const chat = createChatService({
-    agent,
-    router: toRouterPort(router),
-    staffRouter,
-    knowledge: ports.knowledge,
-    rails: {
-      publishedContacts: BANK_PUBLISHED_CONTACTS,
-      trustedTexts: (locale) => templateTexts(locale),
-      protectedTexts: promptTexts(templates),
-    },
-    store: conversations,
-    events,
-    renderSystemPrompt: (route, locale, vars) =>
-      renderPrompt(templates, {
-        route: route as PromptRoute,
-        locale,
-        vars: {
-          bank_name: "Harbor Bank",
-          intent: vars["intent"] ?? "",
-          slots: vars["slots"] ?? "{}",
-          signed_in: vars["signed_in"] ?? "no",
-          today: vars["today"] ?? "",
-        },
-      }),
-    now: () => clock.now(),
-    logger,
-    provider: primary.name,
-    publicNumbers: BANK_PUBLIC_NUMBERS,
-    describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
-    vaultCipher: createVaultCipher(config.auth.vaultKey),
-    confirmations,
+  const metrics = createServiceMetrics({
+    instanceId: config.scaleOut.instanceId,
+    versions: () => ({
+      knowledge: kb.indexVersion(),
+      models: {
+        llm: `${primary.name.provider}/${primary.name.model}`,
+        embeddings: embeddings.id,
+        ...models.versions(),
+      },
+    }),
   });
+  const drain = createDrain();
+  // One conversation's turns never run at once, whichever instance (with Redis) or request takes them.
+  const chat = withSessionLock(
+    createChatService({
+      agent,
+      router: toRouterPort(router),
+      staffRouter,
+      knowledge: ports.knowledge,
+      rails: {
+        publishedContacts: BANK_PUBLISHED_CONTACTS,
+        trustedTexts: (locale) => templateTexts(locale),
+        protectedTexts: promptTexts(templates),
+      },
+      store: observeSavedTraces(conversations, metrics.observeTurn),
+      events,
+      renderSystemPrompt: (route, locale, vars) =>
+        renderPrompt(templates, {
+          route: route as PromptRoute,
+          locale,
+          vars: {
+            bank_name: "Harbor Bank",
+            intent: vars["intent"] ?? "",
+            slots: vars["slots"] ?? "{}",
+            signed_in: vars["signed_in"] ?? "no",
+            today: vars["today"] ?? "",
+          },
+        }),
+      now: () => clock.now(),
+      logger,
+      provider: primary.name,
+      publicNumbers: BANK_PUBLIC_NUMBERS,
+      describeConfirmation: (action, args, ctx) => describeConfirmation(ports, action, args, ctx),
+      vaultCipher,
+      confirmations,
+    }),
+    shared.sessionLock,
+  );
   // Agent assist on takeover: the same knowledge, router and output rails as the chat; a remote model writes summaries.
   const assist = createAgentAssist({
     store: conversations,
@@ -408,11 +423,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     await buildBrowserAssets({ outDir: path.join(publicDir, "build") });
 
   // Counted in one SQLite file every worker opens, so the budgets hold for the machine, not per worker.
+  // With Redis one count holds for every instance; with SQLite, for every worker process of this machine.
   const rateLimits = createRateLimits({
     store:
-      config.rateLimit.store === "sqlite"
-        ? { kind: "sqlite", file: path.join(config.paths.dataDir, "rate-limits.sqlite") }
-        : { kind: "memory" },
+      config.rateLimit.store === "redis" && shared.redis
+        ? { kind: "redis", redis: shared.redis, prefix: config.scaleOut.redisPrefix }
+        : config.rateLimit.store === "sqlite"
+          ? { kind: "sqlite", file: path.join(config.paths.dataDir, "rate-limits.sqlite") }
+          : { kind: "memory" },
     perMinute: config.rateLimit.perMinute,
     maxKeys: config.rateLimit.maxKeys,
     logger,
@@ -450,11 +468,23 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       embeddings: embeddings.id,
       router: routerModel.value.model.dataHash.slice(0, 12),
       scorecard: scorer.scorecardVersion,
-      fraudModel: fraudModel.modelVersion,
-      models: {
-        router: routerChampion?.version ?? `default:${routerModel.value.model.dataHash.slice(0, 12)}`,
-        fraud: fraudChampion?.version ?? `default:${bank.model.modelVersion}`,
-        credit: creditChampion?.version ?? `default:${scorer.scorecardVersion}`,
+      fraudModel: models.fraudModel().modelVersion,
+      models: models.versions(),
+      store: stores.backend,
+      shared: shared.redis ? "redis" : "local",
+    }),
+    instanceId: config.scaleOut.instanceId,
+    drain,
+    metrics,
+    readiness: createReadiness({
+      timeoutMs: 2000,
+      draining: () => drain.draining,
+      checks: {
+        knowledge: () => {
+          if (!kb.indexVersion()) throw new Error("no knowledge index loaded");
+        },
+        database: () => stores.ping(),
+        ...(shared.redis ? { redis: () => shared.ping() } : {}),
       },
     }),
     limits: config.limits,
@@ -476,21 +506,18 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     conversations,
     tokens,
     lifecycle,
+    drain,
     async close() {
       await lifecycle.stop();
       dirWatcher?.close();
       indexWatcher?.close();
+      for (const follower of followers) await follower.close();
       await kb.close();
-      conversations.close();
-      staffAudit.close();
-      feedback.close();
       stopInsights?.();
-      insightStore.close();
-      checkpoints.close();
-      confirmations.close();
-      streamTickets.close();
       rateLimits.close();
       bank.store.close();
+      await stores.close();
+      await shared.close();
     },
   };
 }

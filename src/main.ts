@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config/load-config.js";
 import { answerClientErrorsWithJson } from "./server/client-errors.js";
 import { applyConnectionLimits } from "./server/connection-limits.js";
+import type { DrainController } from "./server/drain.js";
 
 // Workers keep their heap small: a turn allocates little that lives, and a smaller heap bounds the memory of each.
 const WORKER_HEAP_FLAGS = ["--max-old-space-size=192"];
@@ -27,7 +28,7 @@ async function serveHere(config: Config, role: "single" | "worker"): Promise<voi
   const built = await createApp(config, {
     worker: role === "worker",
     watchFolder: role === "single" || process.env["HARBOR_WATCH"] === "1",
-  });
+  }).catch(exitOnStartupFailure);
   const server: Server = built.app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
@@ -36,21 +37,49 @@ async function serveHere(config: Config, role: "single" | "worker"): Promise<voi
   });
   answerClientErrorsWithJson(server);
   applyConnectionLimits(server, config.limits);
+  const drain = built.drain;
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    server.close(() => void built.close().then(() => process.exit(0)));
-    server.closeAllConnections?.();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // Past the grace and a margin for closing the stores, give up: an orchestrator will kill us anyway.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 10_000).unref();
+    void shutDown(server, drain, config.shutdownGraceMs).then(
+      () => built.close().then(() => process.exit(0)),
+      () => process.exit(1),
+    );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
+/**
+ * Graceful shutdown: draining fails /readyz and refuses new turns (so the load balancer moves traffic away), turns
+ * in flight may finish within the grace, live streams are told to reconnect elsewhere, then the server closes.
+ */
+async function shutDown(server: Server, drain: DrainController, graceMs: number): Promise<void> {
+  await drain.drain(graceMs);
+  drain.closeStreams();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Idle keep-alive sockets would hold close() open; every turn has finished (or run out of grace) by now.
+    server.closeAllConnections();
+  });
+}
+
+/** A database that cannot be reached or migrated stops start-up with one clear line, not a stack trace. */
+async function exitOnStartupFailure(error: unknown): Promise<never> {
+  const { StoreStartupError } = await import("./app-stores.js");
+  if (error instanceof StoreStartupError) {
+    console.error(`start-up stopped: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
 async function prepareOnly(config: Config): Promise<void> {
   const { createApp } = await import("./app.js");
-  const built = await createApp(config);
+  const built = await createApp(config).catch(exitOnStartupFailure);
   await built.close();
   process.exit(0);
 }

@@ -1,35 +1,41 @@
 // SQLite implementation of the bank store (WAL, versioned migrations, indexes for per-customer lookups).
-import { z } from "zod";
 import { openSqliteDatabase, type SqliteDatabase } from "../shared/sqlite-database.js";
 import { err, ok } from "../shared/result.js";
 import { DAY_SECONDS } from "../scoring/fraud/fraud-features.js";
-import { FraudReasonSchema } from "../scoring/fraud/fraud-reasons.js";
 import { BANK_MIGRATIONS } from "./bank-migrations.js";
-import type {
-  Account,
-  Card,
-  Customer,
-  Dispute,
-  FraudAssessment,
-  FraudLabel,
-  Merchant,
-  Transaction,
-} from "./bank-schemas.js";
-import type { BankStore, DisputeOpening, FeatureRow } from "./bank-store.js";
+import {
+  accountValues,
+  assessmentValues,
+  cardValues,
+  containsPattern,
+  customerValues,
+  disputeId,
+  epochOf,
+  merchantValues,
+  toAccount,
+  toAssessment,
+  toCard,
+  toCustomer,
+  toDispute,
+  toFeatureRow,
+  toFraudLabel,
+  toMerchant,
+  toTransaction,
+  transactionValues,
+  type AccountRow,
+  type AssessmentRow,
+  type CardRow,
+  type CustomerRow,
+  type DisputeRow,
+  type FeatureSourceRow,
+  type FraudLabelRow,
+  type MerchantRow,
+  type TransactionRow,
+} from "./bank-rows.js";
+import type { Dispute, FraudAssessment } from "./bank-schemas.js";
+import type { BankStore, DisputeOpening } from "./bank-store.js";
 
-interface TxRow {
-  id: string;
-  card_id: string;
-  customer_id: string;
-  merchant_id: string;
-  merchant_name: string;
-  merchant_category: string;
-  amount: number;
-  currency: string;
-  epoch: number;
-  channel: string;
-  region: string;
-}
+type SeqRow = FeatureSourceRow & { seq: number };
 
 const TX_SELECT = `SELECT t.id, t.card_id, t.customer_id, t.merchant_id, m.name AS merchant_name, m.category AS merchant_category,
   t.amount, t.currency, t.epoch, t.channel, t.region FROM transactions t JOIN merchants m ON m.id = t.merchant_id`;
@@ -37,81 +43,13 @@ const TX_SELECT = `SELECT t.id, t.card_id, t.customer_id, t.merchant_id, m.name 
 /** Best known label: the latest analyst verdict wins over the reported (chargeback) label. */
 const LABEL_EXPR = `COALESCE((SELECT CASE l.label WHEN 'fraud' THEN 1 ELSE 0 END FROM fraud_labels l WHERE l.transaction_id = t.id ORDER BY l.id DESC LIMIT 1), t.reported_fraud)`;
 
-const ReasonsSchema = z.array(FraudReasonSchema);
-
 /** Opens (creating and migrating) a bank database file, or ":memory:". */
 export function createSqliteBankStore(file: string): BankStore {
   const db: SqliteDatabase = openSqliteDatabase(file, { namespace: "bank", migrations: BANK_MIGRATIONS });
-  const toTx = (r: TxRow): Transaction => ({
-    id: r.id,
-    cardId: r.card_id,
-    customerId: r.customer_id,
-    terminalId: r.merchant_id,
-    merchantName: r.merchant_name,
-    merchantCategory: r.merchant_category,
-    amount: r.amount,
-    currency: "GBP",
-    timestamp: new Date(r.epoch * 1000).toISOString(),
-    channel: r.channel as Transaction["channel"],
-    region: r.region,
-  });
-  const toCustomer = (r: Record<string, unknown>): Customer => ({
-    id: r["id"] as string,
-    name: r["name"] as string,
-    locale: r["locale"] as Customer["locale"],
-    region: r["region"] as string,
-    monthlyIncome: r["monthly_income"] as number,
-    employment: r["employment"] as Customer["employment"],
-  });
-  const toCard = (r: Record<string, unknown>): Card => ({
-    id: r["id"] as string,
-    customerId: r["customer_id"] as string,
-    accountId: r["account_id"] as string,
-    last4: r["last4"] as string,
-    brand: r["brand"] as Card["brand"],
-    status: r["status"] as Card["status"],
-    expiry: r["expiry"] as string,
-  });
-  const toDispute = (r: Record<string, unknown>): Dispute => ({
-    id: r["id"] as string,
-    customerId: r["customer_id"] as string,
-    transactionId: r["transaction_id"] as string,
-    reason: r["reason"] as string,
-    status: r["status"] as Dispute["status"],
-    createdAt: r["created_at"] as string,
-    ...(r["opened_by"] != null ? { openedBy: r["opened_by"] as string } : {}),
-  });
-  const toLabel = (r: Record<string, unknown>): FraudLabel => ({
-    id: r["id"] as number,
-    transactionId: r["transaction_id"] as string,
-    label: r["label"] as FraudLabel["label"],
-    analyst: r["analyst"] as string,
-    ...(r["note"] != null ? { note: r["note"] as string } : {}),
-    createdAt: r["created_at"] as string,
-  });
-  const toAssessment = (r: Record<string, unknown>): FraudAssessment | undefined => {
-    if (r["fraud_probability"] == null) return undefined;
-    return {
-      transactionId: r["id"] as string,
-      probability: r["fraud_probability"] as number,
-      level: r["fraud_level"] as FraudAssessment["level"],
-      reasons: r["fraud_reasons"] ? ReasonsSchema.parse(JSON.parse(r["fraud_reasons"] as string)) : [],
-      modelVersion: (r["model_version"] as string | null) ?? "unknown",
-    };
-  };
-  const toMerchant = (r: Record<string, unknown>): Merchant => ({
-    id: r["id"] as string,
-    name: r["name"] as string,
-    category: r["category"] as string,
-    region: r["region"] as string,
-    online: r["online"] === 1,
-    x: r["x"] as number,
-    y: r["y"] as number,
-  });
   const stmt = {
     customer: db.prepare("SELECT * FROM customers WHERE id = ?"),
     search: db.prepare(
-      "SELECT * FROM customers WHERE id = @q OR name LIKE @like OR id IN (SELECT customer_id FROM cards WHERE last4 = @q) ORDER BY (id = @q) DESC, name LIMIT @limit",
+      "SELECT * FROM customers WHERE id = @q OR name LIKE @like ESCAPE '\\' OR id IN (SELECT customer_id FROM cards WHERE last4 = @q) ORDER BY (id = @q) DESC, name LIMIT @limit",
     ),
     accounts: db.prepare("SELECT * FROM accounts WHERE customer_id = ? ORDER BY id"),
     cards: db.prepare("SELECT * FROM cards WHERE customer_id = ? ORDER BY id"),
@@ -149,39 +87,20 @@ export function createSqliteBankStore(file: string): BankStore {
        WHERE t.merchant_id = ? AND t.epoch > ? AND t.epoch <= ? ORDER BY t.epoch, t.rowid`,
     ),
   };
-  const toFeatureRow = (r: Record<string, unknown>): FeatureRow => ({
-    id: r["id"] as string,
-    customerId: r["customer_id"] as string,
-    terminalId: r["merchant_id"] as string,
-    epoch: r["epoch"] as number,
-    amount: r["amount"] as number,
-    fraud: (r["fraud"] as number) > 0 ? 1 : 0,
-  });
-
   const store: BankStore = {
     getCustomer: (id) => {
-      const r = stmt.customer.get(id) as Record<string, unknown> | undefined;
+      const r = stmt.customer.get(id) as CustomerRow | undefined;
       return r ? toCustomer(r) : undefined;
     },
     searchCustomers: (query, limit) => {
       const q = query.trim();
       if (!q) return [];
-      const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      return (stmt.search.all({ q, like, limit }) as Record<string, unknown>[]).map(toCustomer);
+      return (stmt.search.all({ q, like: containsPattern(q), limit }) as CustomerRow[]).map(toCustomer);
     },
-    listAccounts: (customerId) =>
-      (stmt.accounts.all(customerId) as Record<string, unknown>[]).map((r): Account => ({
-        id: r["id"] as string,
-        customerId: r["customer_id"] as string,
-        type: r["type"] as Account["type"],
-        currency: "GBP",
-        balance: r["balance"] as number,
-        sortCode: r["sort_code"] as string,
-        accountNumber: r["account_number"] as string,
-      })),
-    listCards: (customerId) => (stmt.cards.all(customerId) as Record<string, unknown>[]).map(toCard),
+    listAccounts: (customerId) => (stmt.accounts.all(customerId) as AccountRow[]).map(toAccount),
+    listCards: (customerId) => (stmt.cards.all(customerId) as CardRow[]).map(toCard),
     getCard: (cardId) => {
-      const r = stmt.card.get(cardId) as Record<string, unknown> | undefined;
+      const r = stmt.card.get(cardId) as CardRow | undefined;
       return r ? toCard(r) : undefined;
     },
     setCardStatus: (cardId, status, actor) => {
@@ -195,14 +114,14 @@ export function createSqliteBankStore(file: string): BankStore {
       return ok({ ...current, status });
     },
     listTransactions: (customerId, { limit, cardId, sinceIso }) => {
-      const since = sinceIso ? Math.floor(Date.parse(sinceIso) / 1000) : -1;
+      const since = sinceIso ? epochOf(sinceIso) : -1;
       const sql = `${TX_SELECT} WHERE t.customer_id = ?${cardId ? " AND t.card_id = ?" : ""} AND t.epoch >= ? ORDER BY t.epoch DESC, t.rowid DESC LIMIT ?`;
       const params = cardId ? [customerId, cardId, since, limit] : [customerId, since, limit];
-      return (db.prepare(sql).all(...params) as TxRow[]).map(toTx);
+      return (db.prepare(sql).all(...params) as TransactionRow[]).map(toTransaction);
     },
     getTransaction: (id) => {
-      const r = stmt.tx.get(id) as TxRow | undefined;
-      return r ? toTx(r) : undefined;
+      const r = stmt.tx.get(id) as TransactionRow | undefined;
+      return r ? toTransaction(r) : undefined;
     },
     createDispute: ({ customerId, transactionId, reason, openedBy }) => {
       const tx = store.getTransaction(transactionId);
@@ -210,11 +129,11 @@ export function createSqliteBankStore(file: string): BankStore {
       // One write transaction (BEGIN IMMEDIATE, so no other process writes between the check and the insert) finds
       // the open dispute or takes a number and inserts; the partial unique index backs this up at the schema level.
       const open = db.transaction((): DisputeOpening => {
-        const existing = stmt.openDispute.get(transactionId) as Record<string, unknown> | undefined;
+        const existing = stmt.openDispute.get(transactionId) as DisputeRow | undefined;
         if (existing) return { dispute: toDispute(existing), alreadyOpen: true };
         const n = Number(stmt.disputeNumber.run().lastInsertRowid);
         const d: Dispute = {
-          id: `dsp-${String(n).padStart(6, "0")}`,
+          id: disputeId(n),
           customerId,
           transactionId,
           reason,
@@ -231,12 +150,12 @@ export function createSqliteBankStore(file: string): BankStore {
       const rows = customerId
         ? db.prepare("SELECT * FROM disputes WHERE customer_id = ? ORDER BY created_at DESC, id DESC").all(customerId)
         : db.prepare("SELECT * FROM disputes ORDER BY created_at DESC, id DESC").all();
-      return (rows as Record<string, unknown>[]).map(toDispute);
+      return (rows as DisputeRow[]).map(toDispute);
     },
     recordFraudLabel: ({ transactionId, label, analyst, note }) => {
       if (!store.getTransaction(transactionId)) return err("not_found");
       const info = stmt.label.run(transactionId, label, analyst, note ?? null, new Date().toISOString());
-      return ok(toLabel(stmt.labelById.get(info.lastInsertRowid) as Record<string, unknown>));
+      return ok(toFraudLabel(stmt.labelById.get(info.lastInsertRowid) as FraudLabelRow));
     },
     listFraudLabels: (options = {}) => {
       const limit = options.limit ?? 1000;
@@ -245,19 +164,19 @@ export function createSqliteBankStore(file: string): BankStore {
             .prepare("SELECT * FROM fraud_labels WHERE transaction_id = ? ORDER BY id DESC LIMIT ?")
             .all(options.transactionId, limit)
         : db.prepare("SELECT * FROM fraud_labels ORDER BY id DESC LIMIT ?").all(limit);
-      return (rows as Record<string, unknown>[]).map(toLabel);
+      return (rows as FraudLabelRow[]).map(toFraudLabel);
     },
     listFlaggedTransactions: ({ limit, level }) => {
       const levels = level ? [level] : ["review", "block"];
       const sql = `${TX_SELECT.replace("SELECT t.id,", "SELECT t.fraud_probability, t.fraud_level, t.fraud_reasons, t.model_version, t.id,")}
         WHERE t.fraud_level IN (${levels.map(() => "?").join(",")}) ORDER BY t.epoch DESC, t.rowid DESC LIMIT ?`;
-      return (db.prepare(sql).all(...levels, limit) as (TxRow & Record<string, unknown>)[]).map((r) => ({
-        transaction: toTx(r),
+      return (db.prepare(sql).all(...levels, limit) as (TransactionRow & AssessmentRow)[]).map((r) => ({
+        transaction: toTransaction(r),
         assessment: toAssessment(r) as FraudAssessment,
       }));
     },
     countFraudReviews: (sinceIso) => {
-      const since = Math.floor(Date.parse(sinceIso) / 1000);
+      const since = epochOf(sinceIso);
       const latest = `(SELECT l.label FROM fraud_labels l WHERE l.transaction_id = t.id ORDER BY l.id DESC LIMIT 1)`;
       const r = db
         .prepare(
@@ -271,8 +190,8 @@ export function createSqliteBankStore(file: string): BankStore {
       return { flagged: r.flagged, fraud: r.fraud ?? 0, legitimate: r.legitimate ?? 0, unlabelled: r.unlabelled ?? 0 };
     },
     countFraudWindow: (fromIso, toIso) => {
-      const from = Math.floor(Date.parse(fromIso) / 1000);
-      const to = Math.floor(Date.parse(toIso) / 1000);
+      const from = epochOf(fromIso);
+      const to = epochOf(toIso);
       const latest = `(SELECT l.label FROM fraud_labels l WHERE l.transaction_id = t.id ORDER BY l.id DESC LIMIT 1)`;
       const r = db
         .prepare(
@@ -300,7 +219,7 @@ export function createSqliteBankStore(file: string): BankStore {
           .all(limit) as { credit_profile: string }[]
       ).map((r) => JSON.parse(r.credit_profile) as unknown),
     countTransactions: (customerId, sinceIso) => {
-      const since = Math.floor(Date.parse(sinceIso) / 1000);
+      const since = epochOf(sinceIso);
       const r = db
         .prepare(
           `SELECT COUNT(*) AS count, SUM(CASE WHEN fraud_level IN ('review', 'block') THEN 1 ELSE 0 END) AS flagged
@@ -310,19 +229,12 @@ export function createSqliteBankStore(file: string): BankStore {
       return { count: r.count, flagged: r.flagged ?? 0 };
     },
     getStoredAssessment: (id) => {
-      const r = stmt.txMeta.get(id) as Record<string, unknown> | undefined;
+      const r = stmt.txMeta.get(id) as AssessmentRow | undefined;
       return r ? toAssessment(r) : undefined;
     },
     saveAssessments: (list) => {
       db.transaction(() => {
-        for (const a of list)
-          stmt.assess.run(
-            a.probability,
-            a.level,
-            a.reasons.length ? JSON.stringify(a.reasons) : null,
-            a.modelVersion,
-            a.transactionId,
-          );
+        for (const a of list) stmt.assess.run(...assessmentValues(a));
       })();
     },
     getCreditProfile: (customerId) => {
@@ -333,7 +245,7 @@ export function createSqliteBankStore(file: string): BankStore {
       stmt.putCredit.run(JSON.stringify(profile), customerId);
     },
     getMerchant: (id) => {
-      const r = stmt.merchant.get(id) as Record<string, unknown> | undefined;
+      const r = stmt.merchant.get(id) as MerchantRow | undefined;
       return r ? toMerchant(r) : undefined;
     },
     importRows: (rows) => {
@@ -353,40 +265,11 @@ export function createSqliteBankStore(file: string): BankStore {
         "INSERT INTO transactions (id, card_id, customer_id, merchant_id, amount, currency, epoch, channel, region, reported_fraud, fraud_probability, fraud_level, fraud_reasons, model_version) VALUES (?, ?, ?, ?, ?, 'GBP', ?, ?, ?, ?, ?, ?, ?, ?)",
       );
       db.transaction(() => {
-        for (const c of rows.customers ?? [])
-          insCustomer.run(
-            c.id,
-            c.name,
-            c.locale,
-            c.region,
-            c.monthlyIncome,
-            c.employment,
-            c.creditProfile === undefined ? null : JSON.stringify(c.creditProfile),
-          );
-        for (const a of rows.accounts ?? [])
-          insAccount.run(a.id, a.customerId, a.type, a.currency, a.balance, a.sortCode, a.accountNumber);
-        for (const c of rows.cards ?? [])
-          insCard.run(c.id, c.customerId, c.accountId, c.last4, c.brand, c.status, c.expiry);
-        for (const m of rows.merchants ?? [])
-          insMerchant.run(m.id, m.name, m.category, m.region, m.online ? 1 : 0, m.x, m.y);
-        for (const t of rows.transactions ?? []) {
-          const a = t.assessment;
-          insTx.run(
-            t.id,
-            t.cardId,
-            t.customerId,
-            t.terminalId,
-            t.amount,
-            Math.round(Date.parse(t.timestamp) / 1000),
-            t.channel,
-            t.region,
-            t.reportedFraud ? 1 : 0,
-            a ? a.probability : null,
-            a ? a.level : null,
-            a && a.reasons.length ? JSON.stringify(a.reasons) : null,
-            a ? a.modelVersion : null,
-          );
-        }
+        for (const c of rows.customers ?? []) insCustomer.run(...customerValues(c));
+        for (const a of rows.accounts ?? []) insAccount.run(...accountValues(a));
+        for (const c of rows.cards ?? []) insCard.run(...cardValues(c));
+        for (const m of rows.merchants ?? []) insMerchant.run(...merchantValues(m));
+        for (const t of rows.transactions ?? []) insTx.run(...transactionValues(t));
       })();
     },
     forEachFeatureRow: (visit) => {
@@ -401,18 +284,16 @@ export function createSqliteBankStore(file: string): BankStore {
         .prepare(
           "SELECT id, customer_id, merchant_id, epoch, amount, reported_fraud FROM transactions ORDER BY epoch, rowid",
         )
-        .iterate() as Iterable<Record<string, unknown>>;
-      for (const r of it) {
-        const id = r["id"] as string;
+        .iterate() as Iterable<Omit<FeatureSourceRow, "fraud"> & { reported_fraud: number }>;
+      for (const r of it)
         visit({
-          id,
-          customerId: r["customer_id"] as string,
-          terminalId: r["merchant_id"] as string,
-          epoch: r["epoch"] as number,
-          amount: r["amount"] as number,
-          fraud: labelled.get(id) ?? (r["reported_fraud"] as number),
+          id: r.id,
+          customerId: r.customer_id,
+          terminalId: r.merchant_id,
+          epoch: r.epoch,
+          amount: r.amount,
+          fraud: labelled.get(r.id) ?? r.reported_fraud,
         });
-      }
     },
     merchantLocations: () => {
       const out = new Map<string, { x: number; y: number }>();
@@ -421,29 +302,23 @@ export function createSqliteBankStore(file: string): BankStore {
       return out;
     },
     getFeatureContext: (transactionId, delayDays) => {
-      const raw = stmt.featureRow.get(transactionId) as Record<string, unknown> | undefined;
+      const raw = stmt.featureRow.get(transactionId) as SeqRow | undefined;
       if (!raw) return undefined;
       const target = toFeatureRow(raw);
-      const targetSeq = raw["seq"] as number;
+      const targetSeq = raw.seq;
       // batch order is (epoch, insertion order); only rows strictly before the target count as history
-      const before = (r: Record<string, unknown>): boolean =>
-        (r["epoch"] as number) < target.epoch || (r["seq"] as number) < targetSeq;
+      const before = (r: SeqRow): boolean => r.epoch < target.epoch || r.seq < targetSeq;
       const upper = target.epoch - delayDays * DAY_SECONDS;
-      const rows = new Map<string, Record<string, unknown>>();
+      const rows = new Map<string, SeqRow>();
       for (const r of stmt.customerWindow.all(
         target.customerId,
         target.epoch - 30 * DAY_SECONDS - 3600,
         target.epoch,
-      ) as Record<string, unknown>[])
-        if (before(r)) rows.set(r["id"] as string, r);
-      for (const r of stmt.terminalWindow.all(target.terminalId, upper - 30 * DAY_SECONDS, upper) as Record<
-        string,
-        unknown
-      >[])
-        if (before(r)) rows.set(r["id"] as string, r);
-      const sorted = [...rows.values()].sort(
-        (a, b) => (a["epoch"] as number) - (b["epoch"] as number) || (a["seq"] as number) - (b["seq"] as number),
-      );
+      ) as SeqRow[])
+        if (before(r)) rows.set(r.id, r);
+      for (const r of stmt.terminalWindow.all(target.terminalId, upper - 30 * DAY_SECONDS, upper) as SeqRow[])
+        if (before(r)) rows.set(r.id, r);
+      const sorted = [...rows.values()].sort((a, b) => a.epoch - b.epoch || a.seq - b.seq);
       const history = sorted.map(toFeatureRow);
       const locations = new Map<string, { x: number; y: number }>();
       for (const id of new Set([target.terminalId, ...history.map((r) => r.terminalId)])) {

@@ -21,13 +21,16 @@ import { fetchCustomerTokens } from "./bench/demo-tokens.js";
 import { runLoadPhase, type TurnSample } from "./bench/load-phase.js";
 import { runMeasuredPhase, type MeasuredPhase } from "./bench/measured-phase.js";
 import { sampleServerMemory } from "./bench/server-memory.js";
+import { runScaleOut, summariseScaleOut } from "./bench/scale-out-bench.js";
+import { loadConfig } from "../config/load-config.js";
 
 const args = parseCli({
   name: "bench:chat",
   summary: "Drive POST /v1/chat with concurrent mixed-route sessions; report turns/s, latency, TTFT and CPU per turn",
   usage:
     "npm run bench:chat -- [--concurrency 8,32] [--duration 20] [--warmup 5] [--profile var/prof] " +
-    "[--url <base> --pid <pid>]",
+    "[--url <base> --pid <pid>]\n       npm run bench:chat -- --instances 2 --store postgres [--concurrency 16] " +
+    "[--database-url postgres://… --redis-url redis://…]",
   options: {
     url: { type: "string", description: "benchmark a running server instead of starting one" },
     pid: { type: "string", description: "with --url: the server's process id, to read its CPU time and RSS" },
@@ -58,6 +61,18 @@ const args = parseCli({
     },
     workers: { type: "string", description: "WEB_CONCURRENCY of the started server (default: its own, one per core)" },
     "startup-timeout": { type: "string", default: "300", description: "seconds to wait for the server to listen" },
+    instances: {
+      type: "string",
+      description:
+        "scale-out run: this many single-process instances sharing PostgreSQL and Redis; with 2+ it also measures " +
+        "1 instance on PostgreSQL and 1 on SQLite in the same run and prints scaling and postgres_vs_sqlite",
+    },
+    store: { type: "string", description: "scale-out run: sqlite or postgres (default postgres with --instances 2+)" },
+    "database-url": {
+      type: "string",
+      description: "scale-out run: PostgreSQL server to create a throw-away database on (default DATABASE_URL)",
+    },
+    "redis-url": { type: "string", description: "scale-out run: Redis for the instances (default REDIS_URL)" },
   },
 });
 
@@ -176,7 +191,50 @@ async function run(base: URL, serverPid: number | undefined): Promise<RunOutcome
   return { summary, windows: phases.map((p) => p.window) };
 }
 
+/** The scale-out run: instances sharing PostgreSQL and Redis, compared with one instance on SQLite. */
+async function scaleOut(): Promise<void> {
+  const instances = args.values["instances"] === undefined ? 1 : integerOption("instances", 1);
+  const storeArg = args.values["store"] ?? (instances > 1 ? "postgres" : "sqlite");
+  if (storeArg !== "sqlite" && storeArg !== "postgres") fail("--store must be sqlite or postgres", 2);
+  if (storeArg === "sqlite" && instances > 1)
+    fail("--store sqlite runs one instance: SQLite files cannot be shared by instances on other machines", 2);
+  const shared = loadConfig(process.env).scaleOut;
+  const concurrency = concurrencies[concurrencies.length - 1] as number;
+  const totalS = (instances > 1 ? 3 : 1) * (warmupS + durationS);
+  const progress = createProgress("bench:chat scale-out", totalS);
+  const ticker = setInterval(() => progress.tick(), 1000);
+  const results = await runScaleOut({
+    entry: String(args.values["entry"]),
+    instances,
+    store: storeArg,
+    concurrency,
+    warmupS,
+    durationS,
+    seed,
+    startupTimeoutS,
+    ...(typeof args.values["database-url"] === "string" || shared.databaseUrl
+      ? { databaseUrl: String(args.values["database-url"] ?? shared.databaseUrl) }
+      : {}),
+    ...(typeof args.values["redis-url"] === "string" || shared.redisUrl
+      ? { redisUrl: String(args.values["redis-url"] ?? shared.redisUrl) }
+      : {}),
+    onProgress: (m) => process.stderr.write(`${m}\n`),
+  })
+    .catch((e: Error) => fail(e.message))
+    .finally(() => {
+      clearInterval(ticker);
+      progress.stop();
+    });
+  for (const r of results)
+    console.log(
+      `${r.instances} × ${r.store}: ${r.turnsPerSec} turns/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ` +
+        `errors ${r.errors}, RSS MB ${r.rssMbPerInstance.join(" / ")}`,
+    );
+  printJsonLine(summariseScaleOut({ instances, store: storeArg }, results));
+}
+
 async function main(): Promise<void> {
+  if (args.values["instances"] !== undefined || args.values["store"] !== undefined) return scaleOut();
   let started: ServiceProcess | undefined;
   let tempDir: string | undefined;
   let base: URL;

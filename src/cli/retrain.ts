@@ -1,8 +1,9 @@
 // npm run retrain: trains a challenger for one model from the latest data, compares it with the champion on the
 // frozen held-out set and the recent window, and promotes it only if the gate passes; the last line is JSON.
 import { userInfo } from "node:os";
-import { resolve } from "node:path";
-import { ModelNameSchema } from "../scoring/model-registry.js";
+import { join, resolve } from "node:path";
+import { createModelRegistry, ModelNameSchema } from "../scoring/model-registry.js";
+import { publishChampionIfShared } from "./publish-champion.js";
 import { createProgress, fail, parseCli, printJsonLine, renderTable } from "./cli-kit.js";
 import { CREDIT_FAMILIES, retrainModel } from "./retrain/retrain-command.js";
 
@@ -54,4 +55,9 @@ const rows = Object.entries(outcome.metrics)
   });
 console.log(renderTable(["set metric", `champion ${outcome.champion}`, `challenger ${outcome.challenger}`], rows));
 console.log(`\n${outcome.reason}`);
+if (outcome.promoted) {
+  const registry = createModelRegistry({ modelsDir: join(resolve(String(args.values["data-dir"])), "models") });
+  const published = await publishChampionIfShared(registry, model.data);
+  if (published) console.log(published);
+}
 printJsonLine({ ...outcome });

@@ -3,10 +3,12 @@ import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { createModelRegistry, ModelNameSchema } from "../scoring/model-registry.js";
 import { fail, parseCli, printJsonLine } from "./cli-kit.js";
+import { publishChampionIfShared } from "./publish-champion.js";
 
 const args = parseCli({
   name: "rollback",
-  summary: "Restore a model's previous champion (the service picks it up at its next start)",
+  summary:
+    "Restore a model's previous champion (with DATABASE_URL every instance swaps to it; otherwise at its next start)",
   usage: "npm run rollback -- --model router|fraud|credit [--data-dir var] [--reason text]",
   options: {
     model: { type: "string", description: "router, fraud or credit" },
@@ -21,4 +23,6 @@ const registry = createModelRegistry({ modelsDir: join(resolve(String(args.value
 const result = registry.rollback(model.data, { actor: userInfo().username, reason: String(args.values["reason"]) });
 if (!result.ok) fail(result.error);
 console.log(`${model.data}: champion ${result.value.from} → ${result.value.to}`);
+const published = await publishChampionIfShared(registry, model.data);
+if (published) console.log(published);
 printJsonLine({ model: model.data, rolledBack: true, from: result.value.from, champion: result.value.to });

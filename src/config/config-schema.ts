@@ -58,7 +58,7 @@ export const EnvSchema = z.object({
   RATE_LIMIT_EVENTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   RATE_LIMIT_STAFF_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_ADMIN_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6),
-  RATE_LIMIT_STORE: z.enum(["sqlite", "memory"]).default("sqlite"),
+  RATE_LIMIT_STORE: z.enum(["sqlite", "memory", "redis"]).optional(),
   RATE_LIMIT_MAX_KEYS: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
   SSE_MAX_PER_IDENTITY: z.coerce.number().int().min(1).max(1000).default(3),
   SSE_MAX_PER_ANONYMOUS_IP: z.coerce.number().int().min(1).max(100_000).default(20),
@@ -72,6 +72,24 @@ export const EnvSchema = z.object({
   RETENTION_CHECKPOINT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_PRUNE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   INSIGHTS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,40}$/, "letters, digits, colon, dot, dash or underscore (at most 40)")
+    .default("harbor:"),
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, "letters, digits, dot, dash or underscore (at most 64)")
+    .optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(300_000).default(20_000),
 });
 
 /** Raw, parsed environment. */

@@ -22,6 +22,8 @@ export interface Config {
     indexDir: string;
     bankDb: string;
     modelsDir: string;
+    /** PostgreSQL migrations (SQL files), applied at start-up when DATABASE_URL is set. */
+    migrationsDir: string;
   };
   knowledge: { today?: string; watch: boolean };
   embeddings: { provider: Env["EMBEDDINGS_PROVIDER"]; dim: number; openaiModel: string };
@@ -41,7 +43,7 @@ export interface Config {
   trustProxy: TrustProxySetting;
   /** Request budgets per identity per minute, and where they are counted (shared by every worker with sqlite). */
   rateLimit: {
-    store: Env["RATE_LIMIT_STORE"];
+    store: "sqlite" | "memory" | "redis";
     maxKeys: number;
     perMinute: { chat: number; search: number; events: number; staff: number; admin: number };
   };
@@ -53,6 +55,19 @@ export interface Config {
   retention: { transcriptDays: number; traceDays: number; checkpointDays: number; pruneIntervalMs: number };
   /** How often the insights (topics of badly handled messages) are re-clustered. */
   insights: { refreshIntervalMs: number };
+  /** Shared stores for several instances: PostgreSQL for data, Redis for budgets, locks and live events. */
+  scaleOut: {
+    databaseUrl?: string;
+    /** Connections of the async pool (checkpoints, listens); store statements use one more. */
+    poolMax: number;
+    redisUrl?: string;
+    /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+    redisPrefix: string;
+    /** This instance's name in health, metrics and logs (default: host name and process id). */
+    instanceId: string;
+  };
+  /** How long a shutdown waits for turns in flight before it closes anyway. */
+  shutdownGraceMs: number;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -85,6 +100,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
   if (e.NODE_ENV === "production" && !e.PII_VAULT_KEY) {
     problems.push("PII_VAULT_KEY: required in production (encrypts the personal data held for tools)");
   }
+  if (e.RATE_LIMIT_STORE === "redis" && !e.REDIS_URL) problems.push("RATE_LIMIT_STORE: redis needs REDIS_URL");
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -103,6 +119,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
       indexDir: path.join(dataDir, "index"),
       bankDb: path.resolve(e.BANK_DB_PATH ?? path.join(dataDir, "bank.sqlite")),
       modelsDir: path.join(dataDir, "models"),
+      migrationsDir: path.resolve("db/migrations"),
     },
     knowledge: { today: e.KNOWLEDGE_TODAY, watch: e.KNOWLEDGE_WATCH },
     embeddings: { provider: e.EMBEDDINGS_PROVIDER, dim: e.EMBEDDINGS_DIM, openaiModel: e.OPENAI_EMBEDDINGS_MODEL },
@@ -129,7 +146,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
     },
     trustProxy: trustProxy.value,
     rateLimit: {
-      store: e.RATE_LIMIT_STORE,
+      // With Redis the budgets are shared by every instance; otherwise by the worker processes of this machine.
+      store: e.RATE_LIMIT_STORE ?? (e.REDIS_URL ? "redis" : "sqlite"),
       maxKeys: e.RATE_LIMIT_MAX_KEYS,
       perMinute: {
         chat: e.RATE_LIMIT_PER_MINUTE,
@@ -153,5 +171,13 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
       pruneIntervalMs: e.RETENTION_PRUNE_INTERVAL_MINUTES * 60_000,
     },
     insights: { refreshIntervalMs: e.INSIGHTS_REFRESH_MINUTES * 60_000 },
+    scaleOut: {
+      databaseUrl: e.DATABASE_URL,
+      poolMax: e.DATABASE_POOL_MAX,
+      redisUrl: e.REDIS_URL,
+      redisPrefix: e.REDIS_KEY_PREFIX,
+      instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

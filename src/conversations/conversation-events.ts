@@ -21,6 +21,11 @@ export type ConversationEvent =
 export interface ConversationEvents {
   publish(sessionId: string, event: ConversationEvent): void;
   subscribe(sessionId: string, listener: (event: ConversationEvent) => void): () => void;
+  /**
+   * True when subscribers receive events published by every instance (Redis pub/sub); false or absent when only
+   * this process's events arrive, so live streams must also poll the store for the others.
+   */
+  readonly crossInstance?: boolean;
 }
 
 /** Most live subscriptions one process holds by default (well above the SSE connection caps). */
@@ -29,7 +34,7 @@ export const DEFAULT_MAX_SUBSCRIBERS = 20_000;
 /** Creates an in-memory event bus (one process) holding at most `maxSubscribers` subscriptions. */
 export function createConversationEvents(
   options: { maxSubscribers?: number } = {},
-): ConversationEvents & { readonly size: number } {
+): ConversationEvents & { readonly size: number; readonly crossInstance: false } {
   const max = options.maxSubscribers ?? DEFAULT_MAX_SUBSCRIBERS;
   const bus = new EventEmitter();
   // The cap below bounds listeners; the emitter's own per-event warning would only misfire on busy sessions.
@@ -56,5 +61,6 @@ export function createConversationEvents(
     get size() {
       return live.size;
     },
+    crossInstance: false,
   };
 }

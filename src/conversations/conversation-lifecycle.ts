@@ -1,6 +1,18 @@
 // Deletes in the conversation database for retention and erasure: whole conversations with everything that hangs
 // off them (transcript, tickets, traces, vault), old traces, the agent's working memory, and the erasure audit log.
-import { z } from "zod";
+import {
+  auditCounts,
+  customerOwner,
+  erasureEntry,
+  LAST_MESSAGE_SQL,
+  noConversationCounts,
+  PROTECTED_SQL,
+  toErasureEntry,
+  type ConversationCounts,
+  type ConversationLifecycle,
+  type ErasureAuditInput,
+  type ErasureAuditRow,
+} from "./conversation-lifecycle-model.js";
 import { applyMigrations, type Migration, type SqliteDatabase } from "../shared/sqlite-database.js";
 
 // A namespace of its own, so these tables never compete for version numbers with the conversation schema.
@@ -34,67 +46,14 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-/** What deleting some conversations removed, table by table. */
-export const ConversationCountsSchema = z.object({
-  sessions: z.number().int(),
-  messages: z.number().int(),
-  tickets: z.number().int(),
-  traces: z.number().int(),
-  vaultEntries: z.number().int(),
-});
-/** What deleting some conversations removed. */
-export type ConversationCounts = z.infer<typeof ConversationCountsSchema>;
-
-/** One append-only record of an erasure. */
-export const ErasureAuditEntrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
-  customerId: z.string(),
-  reason: z.string(),
-  counts: z.record(z.number().int()),
-});
-/** One append-only record of an erasure. */
-export type ErasureAuditEntry = z.infer<typeof ErasureAuditEntrySchema>;
-
-/** Retention and erasure queries over the conversation database. */
-export interface ConversationLifecycle {
-  /** Every conversation of a signed-in customer. */
-  sessionsOfCustomer(customerId: string): string[];
-  /** Deletes conversations and appends the audit record in one transaction; returns the counts and the record. */
-  eraseConversations(
-    sessionIds: readonly string[],
-    audit: Omit<ErasureAuditEntry, "id" | "counts"> & { counts: Record<string, number> },
-  ): { counts: ConversationCounts; entry: ErasureAuditEntry };
-  /** The erasure records of a customer, oldest first. */
-  listErasures(customerId: string): ErasureAuditEntry[];
-  /** Up to `limit` conversations idle since before `cutoff` that nobody is handling and whose tickets are closed. */
-  idleSessions(cutoff: string, limit: number): string[];
-  /** Deletes those of these conversations still idle since `cutoff`, with everything that hangs off them; returns what went. */
-  deleteIdleConversations(
-    sessionIds: readonly string[],
-    cutoff: string,
-  ): { deleted: string[]; counts: ConversationCounts };
-  /** Deletes up to `limit` traces older than `cutoff` (outside protected conversations); returns how many. */
-  deleteOldTraces(cutoff: string, limit: number): number;
-  /** Up to `limit` unprotected conversations idle since `cutoff` that still hold a vault or a pending action. */
-  sessionsWithIdleWorkingMemory(cutoff: string, limit: number): string[];
-  /** Drops the vault and the waiting action of conversations whose checkpoints are gone; returns vault rows deleted. */
-  dropWorkingMemory(sessionIds: readonly string[]): number;
-  /** Which of these conversations are protected: a person is handling it, or a ticket is still open. */
-  protectedSessions(sessionIds: readonly string[]): Set<string>;
-  /** Which of these conversations exist, unprotected and idle since `cutoff`. */
-  idleAmong(sessionIds: readonly string[], cutoff: string): Set<string>;
-  /** Which of these conversations exist. */
-  existingSessions(sessionIds: readonly string[]): Set<string>;
-  /** Deletes traces and vault rows of conversations that no longer exist (left by a turn that raced an erasure). */
-  deleteOrphans(): { traces: number; vaultEntries: number };
-}
-
-const PROTECTED =
-  "(s.mode = 'human' OR EXISTS (SELECT 1 FROM tickets t WHERE t.session_id = s.id AND t.status != 'closed'))";
-const LAST_MESSAGE =
-  "COALESCE((SELECT m.created_at FROM messages m WHERE m.session_id = s.id ORDER BY m.id DESC LIMIT 1), '')";
+// The port and its shared rules live in their own module, which the PostgreSQL adapter imports too.
+export {
+  ConversationCountsSchema,
+  ErasureAuditEntrySchema,
+  type ConversationCounts,
+  type ConversationLifecycle,
+  type ErasureAuditEntry,
+} from "./conversation-lifecycle-model.js";
 
 /** Builds the lifecycle queries on the conversation store's connection (and applies their own migrations). */
 export function createConversationLifecycle(db: SqliteDatabase): ConversationLifecycle {
@@ -114,15 +73,15 @@ export function createConversationLifecycle(db: SqliteDatabase): ConversationLif
     ),
     listAudit: db.prepare("SELECT * FROM erasure_audit WHERE customer_id = ? ORDER BY id"),
     idleSessions: db.prepare(
-      `SELECT s.id FROM sessions s WHERE s.updated_at < @cutoff AND ${LAST_MESSAGE} < @cutoff AND NOT ${PROTECTED} LIMIT @limit`,
+      `SELECT s.id FROM sessions s WHERE s.updated_at < @cutoff AND ${LAST_MESSAGE_SQL} < @cutoff AND NOT ${PROTECTED_SQL} LIMIT @limit`,
     ),
     oldTraces: db.prepare(
-      `SELECT r.id FROM traces r WHERE r.created_at < @cutoff AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = r.session_id AND ${PROTECTED}) LIMIT @limit`,
+      `SELECT r.id FROM traces r WHERE r.created_at < @cutoff AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = r.session_id AND ${PROTECTED_SQL}) LIMIT @limit`,
     ),
     deleteTrace: db.prepare("DELETE FROM traces WHERE id = ?"),
     unlinkTrace: db.prepare("UPDATE messages SET trace_id = NULL WHERE trace_id = ?"),
     idleMemory: db.prepare(
-      `SELECT s.id FROM sessions s WHERE s.updated_at < @cutoff AND ${LAST_MESSAGE} < @cutoff AND NOT ${PROTECTED}
+      `SELECT s.id FROM sessions s WHERE s.updated_at < @cutoff AND ${LAST_MESSAGE_SQL} < @cutoff AND NOT ${PROTECTED_SQL}
        AND (EXISTS (SELECT 1 FROM vault v WHERE v.session_id = s.id) OR json_extract(s.state_json, '$.pending') IS NOT NULL
             OR json_extract(s.state_json, '$.awaiting') IS NOT NULL) LIMIT @limit`,
     ),
@@ -130,9 +89,9 @@ export function createConversationLifecycle(db: SqliteDatabase): ConversationLif
       "UPDATE sessions SET state_json = json_remove(state_json, '$.pending', '$.awaiting') WHERE id = ?",
     ),
     isIdle: db.prepare(
-      `SELECT 1 FROM sessions s WHERE s.id = @id AND s.updated_at < @cutoff AND ${LAST_MESSAGE} < @cutoff AND NOT ${PROTECTED}`,
+      `SELECT 1 FROM sessions s WHERE s.id = @id AND s.updated_at < @cutoff AND ${LAST_MESSAGE_SQL} < @cutoff AND NOT ${PROTECTED_SQL}`,
     ),
-    isProtected: db.prepare(`SELECT 1 FROM sessions s WHERE s.id = ? AND ${PROTECTED}`),
+    isProtected: db.prepare(`SELECT 1 FROM sessions s WHERE s.id = ? AND ${PROTECTED_SQL}`),
     exists: db.prepare("SELECT 1 FROM sessions WHERE id = ?"),
     orphanTraces: db.prepare(
       "DELETE FROM traces WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = traces.session_id)",
@@ -158,61 +117,30 @@ export function createConversationLifecycle(db: SqliteDatabase): ConversationLif
     counts.sessions += q.deleteSession.run(id).changes;
   };
   const deleteMany = (ids: readonly string[]): ConversationCounts => {
-    const counts: ConversationCounts = { sessions: 0, messages: 0, tickets: 0, traces: 0, vaultEntries: 0 };
+    const counts = noConversationCounts();
     for (const id of new Set(ids)) deleteOne(id, counts);
     return counts;
   };
-  const toEntry = (r: {
-    id: number;
-    at: string;
-    actor: string;
-    customer_id: string;
-    reason: string;
-    counts_json: string;
-  }): ErasureAuditEntry =>
-    ErasureAuditEntrySchema.parse({
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      customerId: r.customer_id,
-      reason: r.reason,
-      counts: JSON.parse(r.counts_json),
-    });
   const ids = (rows: unknown[]): string[] => (rows as { id: string }[]).map((r) => r.id);
   const matching = (sessionIds: readonly string[], stmt: typeof q.exists): Set<string> =>
     new Set(sessionIds.filter((id) => stmt.get(id) !== undefined));
 
-  const eraseInTransaction = db.transaction(
-    (
-      sessionIds: readonly string[],
-      audit: Omit<ErasureAuditEntry, "id" | "counts"> & { counts: Record<string, number> },
-    ) => {
-      const counts = deleteMany(sessionIds);
-      const all = { ...counts, ...audit.counts };
-      const info = q.insertAudit.run(audit.at, audit.actor, audit.customerId, audit.reason, JSON.stringify(all));
-      return {
-        counts,
-        entry: {
-          id: Number(info.lastInsertRowid),
-          at: audit.at,
-          actor: audit.actor,
-          customerId: audit.customerId,
-          reason: audit.reason,
-          counts: all,
-        },
-      };
-    },
-  );
+  const eraseInTransaction = db.transaction((sessionIds: readonly string[], audit: ErasureAuditInput) => {
+    const counts = deleteMany(sessionIds);
+    const all = auditCounts(counts, audit);
+    const info = q.insertAudit.run(audit.at, audit.actor, audit.customerId, audit.reason, JSON.stringify(all));
+    return { counts, entry: erasureEntry(Number(info.lastInsertRowid), audit, all) };
+  });
 
   return {
-    sessionsOfCustomer: (customerId) => ids(q.sessionsOfCustomer.all(`customer:${customerId}`)),
+    sessionsOfCustomer: (customerId) => ids(q.sessionsOfCustomer.all(customerOwner(customerId))),
     eraseConversations(sessionIds, audit) {
       const result = eraseInTransaction(sessionIds, audit);
       // Move the (zeroed) pages into the database and empty the log, so erased text is not left in the WAL file.
       if (result.counts.sessions > 0) db.pragma("wal_checkpoint(TRUNCATE)");
       return result;
     },
-    listErasures: (customerId) => (q.listAudit.all(customerId) as Parameters<typeof toEntry>[0][]).map(toEntry),
+    listErasures: (customerId) => (q.listAudit.all(customerId) as ErasureAuditRow[]).map(toErasureEntry),
     idleSessions: (cutoff, limit) => ids(q.idleSessions.all({ cutoff, limit })),
     // Idleness is checked again inside the transaction: a conversation resumed since it was listed is kept.
     deleteIdleConversations: db.transaction((sessionIds: readonly string[], cutoff: string) => {

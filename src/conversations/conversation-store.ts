@@ -1,14 +1,38 @@
 // Conversations, their redacted transcripts, handoff tickets and per-turn traces, in SQLite so they survive restarts.
-import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { IdentitySchema, type Identity } from "../auth/identity.js";
-import { LocaleSchema, type Locale } from "../shared/locale.js";
+import type { Identity } from "../auth/identity.js";
+import type { Locale } from "../shared/locale.js";
 import { openSqliteDatabase, type Migration, type SqliteDatabase } from "../shared/sqlite-database.js";
-import { TurnTraceSchema, type TurnTrace } from "./turn-trace.js";
+import type { TurnTrace } from "./turn-trace.js";
 import type { VaultBacking } from "../shared/pii-vault.js";
 import type { PiiKind } from "../shared/pii-kinds.js";
 import type { VaultCipher } from "../shared/vault-cipher.js";
 import { createConversationLifecycle, type ConversationLifecycle } from "./conversation-lifecycle.js";
+import {
+  allocateVaultPlaceholder,
+  appendedMessage,
+  initialSessionState,
+  newSessionId,
+  newTicketId,
+  parseTrace,
+  queueRankSql,
+  toMessage,
+  toSession,
+  toSessionSummary,
+  toTicket,
+  toTicketQueuePage,
+  type MessageRow,
+  type QueueRow,
+  type Session,
+  type SessionRow,
+  type SessionState,
+  type SessionSummaryRow,
+  type Ticket,
+  type TicketCursor,
+  type TicketQueuePage,
+  type TicketRow,
+  type TranscriptMessage,
+  vaultPlaceholder,
+} from "./conversation-records.js";
 
 const MIGRATIONS: Migration[] = [
   {
@@ -45,81 +69,18 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-/** Conversation mode: the bot answers, or a person has taken over. */
-export const SessionModeSchema = z.enum(["bot", "human"]);
-
-/** Per-session working state the chat service carries between turns. */
-export const SessionStateSchema = z.object({
-  awaiting: z.object({ intent: z.string(), route: z.string(), slot: z.string() }).optional(),
-  pending: z
-    .object({
-      id: z.string(),
-      action: z.string(),
-      summary: z.string(),
-      route: z.string(),
-      intent: z.string(),
-      confidence: z.number(),
-    })
-    .optional(),
-  ticketId: z.string().optional(),
-  turns: z.number().int().default(0),
-  lastIntent: z.string().optional(),
-  focusTransactionId: z.string().optional(),
-});
-/** Per-session working state. */
-export type SessionState = z.infer<typeof SessionStateSchema>;
-
-/** A stored conversation. */
-export interface Session {
-  id: string;
-  owner: string;
-  identity: Identity;
-  locale: Locale;
-  mode: z.infer<typeof SessionModeSchema>;
-  state: SessionState;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One transcript line (always already redacted). */
-export interface TranscriptMessage {
-  id: number;
-  role: "user" | "assistant" | "staff" | "system";
-  author?: string;
-  text: string;
-  traceId?: string;
-  createdAt: string;
-}
-
-/** A handoff ticket in the staff queue. */
-export interface Ticket {
-  id: string;
-  sessionId: string;
-  /** Set on queue listings: whether the conversation belongs to a signed-in customer (they are served first). */
-  identified?: boolean;
-  summary: string;
-  status: "waiting" | "with_agent" | "closed";
-  staffId?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** Where a page of the handoff queue ends: the next page starts after this ticket (rank is its queue tier, 0–3). */
-export const TicketCursorSchema = z.object({
-  rank: z.number().int().min(0).max(3),
-  createdAt: z.string().max(40),
-  seq: z.number().int().min(0),
-});
-/** A position in the handoff queue. */
-export type TicketCursor = z.infer<typeof TicketCursorSchema>;
-
-/** One page of the open handoff queue, with how many tickets are open in all. */
-export interface TicketQueuePage {
-  tickets: Ticket[];
-  /** Open tickets in all; `waitingIdentified` of the waiting ones belong to signed-in customers. */
-  counts: { waiting: number; with_agent: number; waitingIdentified: number };
-  next?: TicketCursor;
-}
+// The record shapes live with the rules both adapters share; callers keep importing them from here.
+export {
+  SessionModeSchema,
+  SessionStateSchema,
+  TicketCursorSchema,
+  type Session,
+  type SessionState,
+  type Ticket,
+  type TicketCursor,
+  type TicketQueuePage,
+  type TranscriptMessage,
+} from "./conversation-records.js";
 
 /** The conversation store port. */
 export interface ConversationStore {
@@ -152,52 +113,6 @@ export interface ConversationStore {
   /** Retention and erasure deletes, and the erasure audit log, on the same connection. */
   lifecycle: ConversationLifecycle;
   close(): void;
-}
-
-interface SessionRow {
-  id: string;
-  owner: string;
-  identity_json: string;
-  locale: string;
-  mode: string;
-  state_json: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toSession(r: SessionRow): Session {
-  return {
-    id: r.id,
-    owner: r.owner,
-    identity: IdentitySchema.parse(JSON.parse(r.identity_json)),
-    locale: LocaleSchema.parse(r.locale),
-    mode: SessionModeSchema.parse(r.mode),
-    state: SessionStateSchema.parse(JSON.parse(r.state_json)),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-interface TicketRow {
-  id: string;
-  session_id: string;
-  summary: string;
-  status: Ticket["status"];
-  staff_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-function toTicket(r: TicketRow): Ticket {
-  return {
-    id: r.id,
-    sessionId: r.session_id,
-    summary: r.summary,
-    status: r.status,
-    ...(r.staff_id ? { staffId: r.staff_id } : {}),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
 }
 
 /** Opens the SQLite conversation store (":memory:" for tests). */
@@ -238,9 +153,9 @@ export function createConversationStore(file: string): ConversationStore {
   };
   return {
     createSession({ id, owner, identity, locale }) {
-      const sid = id ?? randomUUID().replace(/-/g, "");
+      const sid = id ?? newSessionId();
       const t = now();
-      const state: SessionState = { turns: 0 };
+      const state = initialSessionState();
       q.insertSession.run(sid, owner, JSON.stringify(identity), locale, JSON.stringify(state), t, t);
       return { id: sid, owner, identity, locale, mode: "bot", state, createdAt: t, updatedAt: t };
     },
@@ -266,48 +181,19 @@ export function createConversationStore(file: string): ConversationStore {
                   (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id) AS message_count
            FROM sessions s ${where} ORDER BY s.updated_at DESC LIMIT ?`,
         )
-        .all(...filter, limit) as (SessionRow & {
-        last_message: string | null;
-        message_count: number;
-      })[];
-      return rows.map((r) => ({
-        ...toSession(r),
-        ...(r.last_message ? { lastMessage: r.last_message } : {}),
-        messageCount: r.message_count,
-      }));
+        .all(...filter, limit) as SessionSummaryRow[];
+      return rows.map(toSessionSummary);
     },
     appendMessage(sessionId, msg) {
       const t = now();
       const info = q.insertMessage.run(sessionId, msg.role, msg.author ?? null, msg.text, msg.traceId ?? null, t);
-      return {
-        id: Number(info.lastInsertRowid),
-        role: msg.role,
-        text: msg.text,
-        createdAt: t,
-        ...(msg.author ? { author: msg.author } : {}),
-        ...(msg.traceId ? { traceId: msg.traceId } : {}),
-      };
+      return appendedMessage(Number(info.lastInsertRowid), msg, t);
     },
     listMessages(sessionId, afterId = 0) {
-      const rows = q.listMessages.all(sessionId, afterId) as {
-        id: number;
-        role: TranscriptMessage["role"];
-        author: string | null;
-        text: string;
-        trace_id: string | null;
-        created_at: string;
-      }[];
-      return rows.map((r) => ({
-        id: r.id,
-        role: r.role,
-        text: r.text,
-        createdAt: r.created_at,
-        ...(r.author ? { author: r.author } : {}),
-        ...(r.trace_id ? { traceId: r.trace_id } : {}),
-      }));
+      return (q.listMessages.all(sessionId, afterId) as MessageRow[]).map(toMessage);
     },
     openTicket(sessionId, summary) {
-      const id = `T-${randomUUID().slice(0, 8).toUpperCase()}`;
+      const id = newTicketId();
       const t = now();
       q.insertTicket.run(id, sessionId, summary, t, t);
       return { id, sessionId, summary, status: "waiting", createdAt: t, updatedAt: t };
@@ -326,20 +212,15 @@ export function createConversationStore(file: string): ConversationStore {
     },
     listTicketQueue({ limit, after }) {
       // Closed tickets are filtered before the limit, so no number of them can push an open ticket off the page.
-      // Tiers: waiting signed-in customers (0), waiting anonymous visitors (1), then with-agent in the same order
-      // (2, 3); so no flood of anonymous handoffs can push a customer's ticket off the first page.
       const identified = "json_extract(s.identity_json, '$.kind') = 'customer'";
-      const rank = `(CASE t.status WHEN 'waiting' THEN 0 ELSE 2 END + CASE WHEN ${identified} THEN 0 ELSE 1 END)`;
+      const rank = queueRankSql(identified);
       const rows = db
         .prepare(
           `SELECT t.*, ${rank} AS queue_rank, t.rowid AS seq FROM tickets t LEFT JOIN sessions s ON s.id = t.session_id
            WHERE t.status IN ('waiting', 'with_agent')
            ${after ? `AND (${rank}, t.created_at, t.rowid) > (?, ?, ?)` : ""} ORDER BY queue_rank, t.created_at, t.rowid LIMIT ?`,
         )
-        .all(...(after ? [after.rank, after.createdAt, after.seq, limit + 1] : [limit + 1])) as (TicketRow & {
-        queue_rank: number;
-        seq: number;
-      })[];
+        .all(...(after ? [after.rank, after.createdAt, after.seq, limit + 1] : [limit + 1])) as QueueRow[];
       const counts = { waiting: 0, with_agent: 0, waitingIdentified: 0 };
       const countRows = db
         .prepare(
@@ -351,31 +232,22 @@ export function createConversationStore(file: string): ConversationStore {
         counts[c.status] = c.n;
         if (c.status === "waiting") counts.waitingIdentified = c.identified ?? 0;
       }
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      const tickets = page.map((r) => ({ ...toTicket(r), identified: r.queue_rank % 2 === 0 }));
-      return {
-        tickets,
-        counts,
-        ...(rows.length > limit && last
-          ? { next: { rank: last.queue_rank, createdAt: last.created_at, seq: last.seq } }
-          : {}),
-      };
+      return toTicketQueuePage(rows, counts, limit);
     },
     saveTrace(trace) {
       // Stamped with the store's clock: retention relies on it, and a trace's own startedAt comes from its caller.
       q.insertTrace.run(trace.traceId, trace.sessionId, trace.turn, JSON.stringify(trace), now());
     },
     listTraces(sessionId) {
-      return (q.listTraces.all(sessionId) as { json: string }[]).map((r) => TurnTraceSchema.parse(JSON.parse(r.json)));
+      return (q.listTraces.all(sessionId) as { json: string }[]).map((r) => parseTrace(r.json));
     },
     getTrace(id) {
       const r = q.getTrace.get(id) as { json: string } | undefined;
-      return r ? TurnTraceSchema.parse(JSON.parse(r.json)) : undefined;
+      return r ? parseTrace(r.json) : undefined;
     },
     listTracesBetween(fromIso, toIso, limit) {
       const rows = q.listTracesBetween.all(fromIso, toIso, limit) as { json: string }[];
-      return rows.map((r) => TurnTraceSchema.parse(JSON.parse(r.json)));
+      return rows.map((r) => parseTrace(r.json));
     },
     vaultBacking(sessionId, cipher) {
       const fp = (kind: PiiKind, value: string): string => cipher.fingerprint(`${kind}:${value}`);
@@ -385,15 +257,15 @@ export function createConversationStore(file: string): ConversationStore {
         find,
         add(kind, value, label) {
           // Two workers may add values at once: the unique keys decide, and the loser reads the winner's row.
-          for (let attempt = 0; attempt < 5; attempt++) {
-            const n = (q.vaultCount.get(sessionId, kind) as { n: number }).n + 1 + attempt;
-            const placeholder = `[${label}_${n}]`;
-            const info = q.vaultInsert.run(sessionId, placeholder, kind, fp(kind, value), cipher.seal(value), now());
-            if (info.changes === 1) return placeholder;
-            const existing = find(kind, value);
-            if (existing) return existing;
-          }
-          throw new Error("could not allocate a vault placeholder");
+          return allocateVaultPlaceholder(
+            (attempt) => {
+              const n = (q.vaultCount.get(sessionId, kind) as { n: number }).n + 1 + attempt;
+              const placeholder = vaultPlaceholder(label, n);
+              const info = q.vaultInsert.run(sessionId, placeholder, kind, fp(kind, value), cipher.seal(value), now());
+              return info.changes === 1 ? placeholder : undefined;
+            },
+            () => find(kind, value),
+          );
         },
         resolve(placeholder) {
           const row = q.vaultGet.get(sessionId, placeholder) as { kind: PiiKind; sealed: string } | undefined;

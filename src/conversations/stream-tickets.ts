@@ -1,10 +1,26 @@
 // Single-use tickets that open one session's event stream. EventSource cannot send headers, so the browser puts a
 // ticket in the URL instead of its bearer token: it is random, short-lived, bound to one session and one holder, and
 // consumed on first use. Kept hashed in SQLite, so any worker process can redeem a ticket another one issued.
-import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
 import { openSqliteDatabase, type Migration } from "../shared/sqlite-database.js";
 import { err, ok, type Result } from "../shared/result.js";
+import {
+  judgeRedemption,
+  mintTicket,
+  resolveTicketLimits,
+  ticketDigest,
+  type StreamTicketLimits,
+  type StreamTickets,
+  type TakenTicketRow,
+  type TicketGrant,
+} from "./stream-ticket-rules.js";
+
+// The port and its shared rules live in their own module, which the PostgreSQL adapter imports too.
+export {
+  StreamTicketTextSchema,
+  type StreamTickets,
+  type TicketGrant,
+  type TicketRefusal,
+} from "./stream-ticket-rules.js";
 
 const MIGRATIONS: Migration[] = [
   {
@@ -19,48 +35,16 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-/** A ticket as it appears in `?ticket=`: 256 random bits, base64url. */
-export const StreamTicketTextSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, "must be a ticket from POST /v1/sessions/{id}/stream-ticket");
-
-/** Who may open which stream, as recorded when the ticket was issued. */
-export interface TicketGrant {
-  sessionId: string;
-  /** The identity the stream is counted against: `customer:…`, `staff:…` or the anonymous session's owner. */
-  holder: string;
-}
-
-/** Why a ticket does not open a stream; all of them look the same to the client. */
-export type TicketRefusal = "unknown_ticket" | "expired_ticket" | "wrong_session";
-
-/** The stream-ticket port. */
-export interface StreamTickets {
-  /** Issues a ticket, or refuses when the holder already has too many unused ones. */
-  issue(grant: TicketGrant): Result<{ ticket: string; expiresInSeconds: number }, "too_many_tickets">;
-  /** Consumes a ticket for this session; a ticket is good once, for the session it was issued for, until it expires. */
-  redeem(ticket: string, sessionId: string): Result<TicketGrant, TicketRefusal>;
-  close(): void;
-}
-
 /** Options of the ticket store. */
-export interface StreamTicketOptions {
+export interface StreamTicketOptions extends StreamTicketLimits {
   /** SQLite file shared by the worker processes (":memory:" for tests). */
   file: string;
-  ttlSeconds?: number;
-  /** Unused tickets a holder may have at once; bounds the table. */
-  maxOutstandingPerHolder?: number;
-  now?: () => number;
 }
-
-const digestOf = (ticket: string): string => createHash("sha256").update(ticket, "utf8").digest("hex");
 
 /** Opens the ticket store. */
 export function createStreamTickets(options: StreamTicketOptions): StreamTickets {
   const db = openSqliteDatabase(options.file, { namespace: "stream_tickets", migrations: MIGRATIONS });
-  const ttl = options.ttlSeconds ?? 60;
-  const maxOutstanding = options.maxOutstandingPerHolder ?? 20;
-  const now = options.now ?? (() => Date.now());
+  const { ttlSeconds: ttl, maxOutstanding, now } = resolveTicketLimits(options);
   const q = {
     prune: db.prepare("DELETE FROM stream_tickets WHERE expires_at <= ?"),
     outstanding: db.prepare("SELECT COUNT(*) AS n FROM stream_tickets WHERE holder = ? AND expires_at > ?"),
@@ -73,20 +57,16 @@ export function createStreamTickets(options: StreamTicketOptions): StreamTickets
       const t = now();
       q.prune.run(t);
       if ((q.outstanding.get(grant.holder, t) as { n: number }).n >= maxOutstanding) return err("too_many_tickets");
-      const ticket = randomBytes(32).toString("base64url");
-      q.insert.run(digestOf(ticket), grant.sessionId, grant.holder, t + ttl * 1000);
+      const { ticket, digest } = mintTicket();
+      q.insert.run(digest, grant.sessionId, grant.holder, t + ttl * 1000);
       return ok({ ticket, expiresInSeconds: ttl });
     },
   );
   return {
     issue: (grant) => issue.immediate(grant),
     redeem(ticket, sessionId) {
-      const row = q.take.get(digestOf(ticket)) as
-        { session_id: string; holder: string; expires_at: number } | undefined;
-      if (!row) return err("unknown_ticket");
-      if (row.expires_at <= now()) return err("expired_ticket");
-      if (row.session_id !== sessionId) return err("wrong_session");
-      return ok({ sessionId: row.session_id, holder: row.holder });
+      const row = q.take.get(ticketDigest(ticket)) as TakenTicketRow | undefined;
+      return judgeRedemption(row, sessionId, now());
     },
     close: () => db.close(),
   };

@@ -51,6 +51,8 @@ export interface DecisionInput {
 export interface ModelRegistry {
   /** Stores an artefact's JSON text as a new version (timestamp + short content hash); returns the version. */
   save(model: ModelName, artefactJson: string): string;
+  /** Stores an artefact under the version another instance gave it (a champion shared through PostgreSQL). */
+  adopt(model: ModelName, version: string, artefactJson: string): Result<void>;
   /** The stored JSON text of one version, or an error value when it is missing. */
   read(model: ModelName, version: string): Result<string>;
   /** The champion pointer, undefined when the model has none yet; an error value when the pointer is unreadable. */
@@ -109,6 +111,17 @@ export function createModelRegistry(options: { modelsDir: string; now?: () => Da
       const version = `${stamp}-${sha256(artefactJson).slice(0, 8)}`;
       writeAtomic(pathOf(model, version), artefactJson);
       return version;
+    },
+    adopt(model, version, artefactJson) {
+      if (!VERSION_PATTERN.test(version)) return err(`${model}: ${version} is not a registry version`);
+      // The version ends with the content hash, so a damaged or mislabelled artefact is refused here.
+      if (!version.endsWith(`-${sha256(artefactJson).slice(0, 8)}`)) {
+        return err(`${model}: the artefact does not match the hash in version ${version}`);
+      }
+      if (existsSync(pathOf(model, version))) return ok(undefined);
+      mkdirSync(dirOf(model), { recursive: true });
+      writeAtomic(pathOf(model, version), artefactJson);
+      return ok(undefined);
     },
     read(model, version) {
       if (!validVersion(model, version)) return err(`${model} has no stored version ${version}`);

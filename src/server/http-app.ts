@@ -33,6 +33,12 @@ import type { StaffAuditStore } from "../conversations/staff-audit-store.js";
 import type { AgentAssistService } from "../agent/assist/agent-assist.js";
 import type { FeedbackStore } from "../conversations/feedback-store.js";
 import { createFeedbackRoutes } from "./routes/feedback-routes.js";
+import type { DrainController } from "./drain.js";
+import { isTurnRequest } from "./drain.js";
+import type { Readiness } from "./readiness.js";
+import { requestContext } from "./request-context.js";
+import { createMetricsRoute, isLocalScrape } from "./routes/metrics-route.js";
+import type { ServiceMetrics } from "./service-metrics.js";
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export interface HttpAppDeps {
@@ -78,6 +84,22 @@ export interface HttpAppDeps {
   corsOrigins: readonly string[];
   /** Demo mode only: mints short-lived development tokens for GET /v1/demo/tokens. */
   demoTokens?: () => Promise<Record<string, string>>;
+  /** This instance's name, shown by /healthz. */
+  instanceId?: string;
+  /** Dependency checks behind GET /readyz; absent, /readyz answers ready whenever the process is not draining. */
+  readiness?: Readiness;
+  /** Graceful shutdown: counts turns and live streams, refuses new ones once draining (main.ts drives it). */
+  drain?: DrainController;
+  /** Prometheus metrics behind GET /metrics; absent, the route does not exist. */
+  metrics?: ServiceMetrics;
+}
+
+/** Counts turns answered with a server fault: they never reach a trace, so `observeTurn` cannot see them. */
+function countFailedTurns(metrics: ServiceMetrics): express.RequestHandler {
+  return (req, res, next) => {
+    if (isTurnRequest(req)) res.once("finish", () => res.statusCode >= 500 && metrics.observeFailedTurn());
+    next();
+  };
 }
 
 /** Creates the Express app. */
@@ -86,9 +108,13 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.disable("x-powered-by");
   // req.ip is the socket peer unless a configured proxy vouches for X-Forwarded-For; a client may never choose its own.
   app.set("trust proxy", deps.trustProxy ?? false);
+  app.use(requestContext);
   app.use(createSecurityHeaders());
   // The widget is embedded on the bank's own sites (CORS_ORIGINS), which may be other origins than the API.
   app.use("/v1", createCorsPolicy(deps.corsOrigins));
+  // A draining instance refuses new turns before their body is read or their budget spent.
+  if (deps.drain) app.use(deps.drain.middleware);
+  if (deps.metrics) app.use(countFailedTurns(deps.metrics));
   app.use(express.json({ limit: deps.limits.maxBodyBytes, type: ["application/json", "application/*+json"] }));
   app.use("/v1", refuseTokensInUrl);
   app.use(createAuthMiddleware(deps.tokens));
@@ -103,7 +129,32 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   // Guessing the admin token is counted per socket address, whatever any proxy header claims.
   app.use("/v1/admin", deps.rateLimits.middleware("admin", socketNetworkKeyOf));
 
-  app.get("/healthz", (_req, res) => void res.json({ status: "ok", ...deps.health() }));
+  // /healthz is "the process is alive": cheap, no I/O. /readyz is "send me traffic": dependencies and not draining.
+  app.get(
+    "/healthz",
+    (_req, res) =>
+      void res.json({ status: "ok", ...(deps.instanceId ? { instance: deps.instanceId } : {}), ...deps.health() }),
+  );
+  app.get("/readyz", async (_req, res) => {
+    const checked = deps.readiness ? await deps.readiness() : { ok: true, checks: {} };
+    // A draining instance is never ready, whether or not the composition root made draining one of its checks.
+    const report = deps.drain?.draining
+      ? { ok: false, checks: { ...checked.checks, draining: { ok: false, detail: "shutting down" } } }
+      : checked;
+    res.setHeader("Cache-Control", "no-store");
+    res.status(report.ok ? 200 : 503).json({
+      status: report.ok ? "ready" : "not_ready",
+      ...(deps.instanceId ? { instance: deps.instanceId } : {}),
+      checks: report.checks,
+    });
+  });
+  if (deps.metrics) {
+    const adminLimit = deps.rateLimits.middleware("admin", socketNetworkKeyOf);
+    // Guessing the admin token here is limited like on /v1/admin; a local scraper spends no budget.
+    app.get("/metrics", (req, res, next) => (isLocalScrape(req) ? next() : adminLimit(req, res, next)));
+    deps.metrics.watchLoad(deps.drain ?? { turnsInFlight: 0, openStreams: 0 });
+    app.use(createMetricsRoute({ metrics: deps.metrics, ...(deps.adminToken ? { adminToken: deps.adminToken } : {}) }));
+  }
   const openapi = buildOpenApiDocument(deps.limits.maxMessageChars);
   app.get("/openapi.json", (_req, res) => void res.json(openapi));
   if (deps.demoTokens) app.use(createDemoTokensRoute(deps.demoTokens));

@@ -43,6 +43,10 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
     "401": { description: "Bad token" },
     "429": { description: "Rate limited" },
   };
+  const busy = {
+    "409": { description: "Another message of this conversation is still being answered (retry after the reply)" },
+    "503": { description: "This instance is shutting down (Retry-After: 1); retry reaches another instance" },
+  };
   const chatResponse = {
     "200": {
       description:
@@ -50,6 +54,7 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
       content: { "application/json": { schema: { $ref: "#/components/schemas/ChatResponse" } } },
     },
     ...errors,
+    ...busy,
   };
   const sessionId = { name: "id", in: "path", required: true, schema: { type: "string" } };
   const analyticsRange = ["from", "to"].map((name) => ({
@@ -173,10 +178,17 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
               schema: { type: "integer", minimum: 0 },
               description: "Also deliver staff messages after this message id (reconnecting clients).",
             },
+            {
+              name: "Last-Event-ID",
+              in: "header",
+              schema: { type: "string", pattern: "^[0-9]{1,16}$" },
+              description:
+                "Resume after this event id (each message event carries its message id), on any instance; the larger of this and `after` wins.",
+            },
           ],
           responses: {
             "200": { description: "text/event-stream of message and handoff events" },
-            "400": { description: "A bearer token in the URL (access_token) is refused" },
+            "400": { description: "A bearer token in the URL (access_token) is refused, or a malformed Last-Event-ID" },
             "401": { description: "Missing, unknown, used, expired or other-session ticket" },
             "404": { description: "No such conversation" },
             "429": { description: "Too many concurrent streams for this identity, address or process" },
@@ -363,6 +375,18 @@ export function buildOpenApiDocument(maxMessageChars: number): Record<string, un
         },
       },
       "/healthz": { get: { summary: "Liveness and versions", responses: { "200": { description: "OK" } } } },
+      "/readyz": {
+        get: {
+          summary: "Readiness: database, Redis and knowledge index answer, and the instance is not draining",
+          responses: { "200": { description: "Ready" }, "503": { description: "Not ready, with each failing check" } },
+        },
+      },
+      "/metrics": {
+        get: {
+          summary: "Prometheus metrics (loopback callers, or X-Admin-Token)",
+          responses: { "200": { description: "text/plain; version=0.0.4" }, "403": { description: "Not allowed" } },
+        },
+      },
     },
   };
 }

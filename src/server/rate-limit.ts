@@ -1,7 +1,9 @@
 // Request budgets shared by every worker process: rate-limiter-flexible behind a small port, counting in one SQLite
-// file that all workers open (or in memory for a single process and tests). Keys are verified identities, else the
+// file that all workers open, in Redis when instances run on several machines (or in memory for a single process
+// and tests). Keys are verified identities, else the
 // caller's network. Nothing is ever wiped wholesale: windows expire, and a key cap evicts the soonest-expiring keys.
 import type { Request, RequestHandler } from "express";
+import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { identityKey } from "../auth/identity.js";
 import { AppError } from "../shared/errors.js";
@@ -9,6 +11,7 @@ import type { Logger } from "../shared/logger.js";
 import { openSqliteDatabase, type Migration, type SqliteDatabase } from "../shared/sqlite-database.js";
 import { identityOf } from "./auth-middleware.js";
 import { networkKeyOf } from "./client-network.js";
+import { createRedisRateEngine } from "./rate-limit-redis.js";
 
 /** The separately budgeted groups of endpoints. */
 export const RATE_BUDGETS = ["chat", "search", "events", "staff", "admin"] as const;
@@ -26,8 +29,12 @@ export interface RateLimiterPort {
   consume(key: string): Promise<RateLimitDecision>;
 }
 
-/** Where counts live: this process's memory, or a SQLite file every worker process on the machine opens. */
-export type RateLimitStore = { kind: "memory" } | { kind: "sqlite"; file: string };
+/**
+ * Where counts live: this process's memory, a SQLite file every worker process on the machine opens, or Redis shared
+ * by every instance (keys under `prefix`).
+ */
+export type RateLimitStore =
+  { kind: "memory" } | { kind: "sqlite"; file: string } | { kind: "redis"; redis: Redis; prefix: string };
 
 /** The budgets of the service and the middleware that spends them. */
 export interface RateLimits {
@@ -162,7 +169,10 @@ function toDecision(limit: number, res: RateLimiterRes, allowed: boolean): RateL
     : { allowed: false, limit, retryAfterMs: Math.max(1000, ms) };
 }
 
-/** Creates every budget over one store; the SQLite store is what makes a cluster of workers share one count. */
+/**
+ * Creates every budget over one store; the SQLite store makes the workers of one machine share a count, the Redis
+ * store the instances of a deployment. Both fall back to counting per process while their store is unavailable.
+ */
 export function createRateLimits(options: RateLimitOptions): RateLimits {
   const duration = options.windowSeconds ?? 60;
   const db = options.store.kind === "sqlite" ? openCounterDatabase(options.store.file) : undefined;
@@ -190,6 +200,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
   const build = (budget: RateBudget): RateLimiterPort => {
     const points = options.perMinute[budget];
     const shape = { points, duration, keyPrefix: budget };
+    const store = options.store;
     const engine: RateLimiterAbstract = storeClient
       ? new RateLimiterSQLite({
           ...shape,
@@ -200,7 +211,16 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
           // If the file is locked or read-only, each worker counts on its own rather than failing requests.
           insuranceLimiter: new CappedMemoryLimiter(shape, options.maxKeys, noteFallback),
         })
-      : new CappedMemoryLimiter(shape, options.maxKeys);
+      : store.kind === "redis"
+        ? createRedisRateEngine({
+            redis: store.redis,
+            prefix: store.prefix,
+            points,
+            duration,
+            budget,
+            insurance: new CappedMemoryLimiter(shape, options.maxKeys, noteFallback),
+          })
+        : new CappedMemoryLimiter(shape, options.maxKeys);
     return {
       limit: points,
       async consume(key) {
@@ -247,6 +267,7 @@ export function createRateLimits(options: RateLimitOptions): RateLimits {
       };
     },
     close() {
+      // A Redis client belongs to the caller, which shares it with other adapters and closes it itself.
       if (prune) clearInterval(prune);
       db?.close();
     },

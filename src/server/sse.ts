@@ -5,7 +5,8 @@ import { err, ok, type Result } from "../shared/result.js";
 
 /** A server-sent event stream. */
 export interface SseStream {
-  send(event: string, data: unknown): void;
+  /** Sends a named event; an `id` is what the client's Last-Event-ID header names when it reconnects. */
+  send(event: string, data: unknown, id?: string | number): void;
   close(): void;
   readonly closed: boolean;
 }
@@ -25,9 +26,11 @@ export function openSse(res: Response, options: { pingMs?: number } = {}): SseSt
     if (ping) clearInterval(ping);
   });
   return {
-    send(event, data) {
+    send(event, data, id) {
       if (closed) return;
-      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      // An id with a line break would end the field early and let text forge another field, so only a plain id passes.
+      const idLine = id !== undefined && /^[\w.:-]{1,64}$/.test(String(id)) ? `id: ${id}\n` : "";
+      res.write(`${idLine}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     close() {
       if (ping) clearInterval(ping);

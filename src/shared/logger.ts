@@ -1,5 +1,8 @@
 // Logger port: structured JSON lines. The server passes a PII redactor, applied to each string value before
-// serialising, so numbers, keys and the JSON structure are never touched and every line stays valid JSON.
+// serialising, so numbers, keys and the JSON structure are never touched and every line stays valid JSON. A log
+// context (the request's trace id…) follows the async flow, so every line written while handling one request
+// carries its id without any module passing it along.
+import { AsyncLocalStorage } from "node:async_hooks";
 
 /** Structured fields attached to a log line. */
 export type LogFields = Record<string, unknown>;
@@ -18,6 +21,19 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
+const logContext = new AsyncLocalStorage<LogFields>();
+
+/** Runs `fn` with `fields` added to every log line written during it (and everything it awaits or schedules). */
+export function runWithLogContext<T>(fields: LogFields, fn: () => T): T {
+  // A nested context keeps the outer fields (a turn inside a request keeps the request's id).
+  return logContext.run({ ...logContext.getStore(), ...fields }, fn);
+}
+
+/** The fields of the current log context (empty outside any). */
+export function currentLogContext(): LogFields {
+  return logContext.getStore() ?? {};
+}
+
 /** A JSON-lines logger writing to a sink (stderr by default); `scrub` redacts every string value (never keys or numbers). */
 export function createJsonLogger(options: {
   level: LogLevel;
@@ -31,7 +47,9 @@ export function createJsonLogger(options: {
   const base = options.base ?? {};
   const write = (level: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields): void => {
     if (RANK[level] < min) return;
-    sink(renderLogLine({ t: new Date().toISOString(), level, msg, ...base, ...fields }, scrub));
+    // Explicit fields win over the context: a turn's own traceId names that turn, the context's names the request.
+    const context = logContext.getStore();
+    sink(renderLogLine({ t: new Date().toISOString(), level, msg, ...context, ...base, ...fields }, scrub));
   };
   return {
     debug: (m, f) => write("debug", m, f),

@@ -158,6 +158,13 @@ export function createChatClient(apiBase: string, getToken: () => string | undef
           es.close();
           if (source === es) retry();
         });
+        // A server shutting down says so before it closes the stream: reconnect soon (to another instance).
+        es.addEventListener("reconnect", () => {
+          es.close();
+          if (source !== es) return;
+          delay = RECONNECT_MIN_MS;
+          retry();
+        });
         es.addEventListener("message", (e) => {
           const m = safeJson((e as MessageEvent<string>).data) as LiveMessage | null;
           if (!m || typeof m.text !== "string") return;

@@ -1,5 +1,6 @@
 // The agent's checkpoints (its working memory per LangGraph thread) in SQLite, sealed at rest, with the deletes
 // that retention and erasure need. Thread activity is read from the checkpoint ids, which are time-ordered UUIDv6.
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { openSqliteDatabase, type Migration, type SqliteDatabase } from "../../shared/sqlite-database.js";
 import { createSealedSerializer, deriveCheckpointKey, sealBlob, SEALED_TYPE_PREFIX } from "./sealed-serializer.js";
@@ -36,7 +37,7 @@ export function uuid6Floor(at: Date): string {
 /** Checkpoint storage with the operations retention and erasure need. */
 export interface CheckpointStore {
   /** The LangGraph checkpointer handed to the agent. */
-  saver: SqliteSaver;
+  saver: BaseCheckpointSaver;
   /** Seals rows written before sealing existed, in place; returns how many rows it sealed. */
   sealLegacyRows(): number;
   /** Deletes every checkpoint and pending write of these threads; returns how many threads had any. */

@@ -60,6 +60,7 @@ describe("retention prune", () => {
       { configurable: { thread_id: "ghost", checkpoint_ns: "" } },
       tuple.checkpoint,
       tuple.metadata ?? { source: "input", step: -1, parents: {} },
+      {},
     );
     const freshTrace = store.listTraces(fresh.sessionId)[0];
     if (!freshTrace) throw new Error("the fresh turn wrote no trace");

@@ -48,6 +48,31 @@ const EventsQuerySchema = z
   })
   .passthrough();
 
+// Message ids are positive integers: digits only, and no longer than the largest safe integer.
+const LastEventIdSchema = z
+  .string()
+  .regex(/^\d{1,16}$/, "must be a message id (digits only)")
+  .transform(Number)
+  .refine((n) => Number.isSafeInteger(n), "is too large");
+
+// How often a live stream reads the store for events it may not have heard: every second when events stay in one
+// process; rarely when every instance shares them, only to recover events pub/sub dropped.
+const LOCAL_EVENTS_POLL_MS = 1000;
+const SHARED_EVENTS_SWEEP_MS = 15_000;
+
+/** The last message id the client has: the larger of Last-Event-ID (sent on reconnect) and `after`; malformed is a 400. */
+function resumePointOf(req: Request, after: number | undefined): number | undefined {
+  const raw = req.get("last-event-id");
+  if (raw === undefined || raw === "") return after;
+  const parsed = LastEventIdSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", "The Last-Event-ID header is not valid.", {
+      details: [{ path: "headers.last-event-id", message: parsed.error.issues[0]?.message ?? "is not valid" }],
+    });
+  }
+  return Math.max(parsed.data, after ?? 0);
+}
+
 const SSE_REFUSALS: Record<SseRefusal, string> = {
   identity_limit: "Too many live connections for this conversation's owner. Close another tab and try again.",
   ip_limit: "Too many live connections from this address. Please try again later.",
@@ -176,6 +201,8 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
   router.get("/v1/sessions/:id/events", (req, res) => {
     const id = parseOrThrow(SessionIdSchema, req.params["id"], "params");
     const query = parseOrThrow(EventsQuerySchema, req.query, "query");
+    // Checked before the ticket is redeemed, so a malformed header does not use up the single-use ticket.
+    const resumeAfter = resumePointOf(req, query.after);
     if (!query.ticket)
       throw new AppError(
         "unauthenticated",
@@ -196,24 +223,25 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
     }
     const release = slot.value;
     const sse = openSse(res, { pingMs: 15_000 });
-    // Events published in this process arrive at once; a poll of the store brings those written by other worker
-    // processes (a staff reply may land on any of them). Message ids make each delivery happen once.
-    // A reconnecting client names the last message it has, so staff replies sent in between are not lost.
-    let lastId = query.after ?? deps.store.listMessages(id).reduce((max, m) => Math.max(max, m.id), 0);
+    // Message ids make each delivery happen once, whichever path (store or live event) brings it first. A client
+    // that names the last message it has (Last-Event-ID, or `after`) first gets every later one from the store, so
+    // a reconnect to any instance loses nothing in between; otherwise the stream starts at the newest message.
+    let lastId = resumeAfter ?? deps.store.listMessages(id).reduce((max, m) => Math.max(max, m.id), 0);
     let lastTicket = "";
     const deliver = (e: ConversationEvent): void => {
       if (e.type === "message") {
         if (e.data.id <= lastId) return;
         lastId = e.data.id;
-      } else {
-        const key = `${e.data.ticketId}:${e.data.status}`;
-        if (key === lastTicket) return;
-        lastTicket = key;
+        sse.send(e.type, e.data, e.data.id);
+        return;
       }
+      const key = `${e.data.ticketId}:${e.data.status}`;
+      if (key === lastTicket) return;
+      lastTicket = key;
       sse.send(e.type, e.data);
     };
-    const unsubscribe = deps.events.subscribe(id, deliver);
-    const poll = setInterval(() => {
+    // The stream carries what staff and the service write (the customer's own turns come back in their responses).
+    const catchUp = (): void => {
       try {
         for (const m of deps.store.listMessages(id, lastId)) {
           if (m.role === "staff" || m.role === "system")
@@ -237,15 +265,22 @@ export function createChatRoutes(deps: ChatRoutesDeps): Router {
         deps.logger.warn("live events poll failed", { sessionId: id, error });
         sse.close();
       }
-    }, 1000);
+    };
+    const unsubscribe = deps.events.subscribe(id, deliver);
+    // An in-process bus only hears this process, so the store is polled every second for what other workers wrote.
+    // A shared bus (Redis) hears every instance; its pub/sub is at-most-once, though (an event published while the
+    // subscriber reconnects, or before its SUBSCRIBE lands, is never seen), so a slow sweep bounds that delay.
+    const sweep = setInterval(catchUp, deps.events.crossInstance ? SHARED_EVENTS_SWEEP_MS : LOCAL_EVENTS_POLL_MS);
     // Authority is checked when a stream opens, so no stream outlives it for long: the client reconnects with a new ticket.
     const lifetime = setTimeout(() => sse.close(), deps.maxStreamMs ?? 30 * 60_000);
     res.on("close", () => {
       unsubscribe();
-      clearInterval(poll);
+      clearInterval(sweep);
       clearTimeout(lifetime);
       release();
     });
+    // Synchronous, right after subscribing: no live event can run in between, so the replay comes first and in order.
+    catchUp();
   });
 
   return router;

@@ -200,9 +200,9 @@ async function scaleOut(): Promise<void> {
     fail("--store sqlite runs one instance: SQLite files cannot be shared by instances on other machines", 2);
   const shared = loadConfig(process.env).scaleOut;
   const concurrency = concurrencies[concurrencies.length - 1] as number;
-  const totalS = (instances > 1 ? 3 : 1) * (warmupS + durationS);
-  const progress = createProgress("bench:chat scale-out", totalS);
-  const ticker = setInterval(() => progress.tick(), 1000);
+  // One step per instance started and per configuration measured (starting an instance can take minutes).
+  const steps = instances > 1 ? instances + 1 + 3 : 2;
+  const progress = createProgress("bench:chat scale-out", steps);
   const results = await runScaleOut({
     entry: String(args.values["entry"]),
     instances,
@@ -218,13 +218,13 @@ async function scaleOut(): Promise<void> {
     ...(typeof args.values["redis-url"] === "string" || shared.redisUrl
       ? { redisUrl: String(args.values["redis-url"] ?? shared.redisUrl) }
       : {}),
-    onProgress: (m) => process.stderr.write(`${m}\n`),
+    onProgress: (m) => {
+      progress.tick();
+      process.stderr.write(`${m}\n`);
+    },
   })
     .catch((e: Error) => fail(e.message))
-    .finally(() => {
-      clearInterval(ticker);
-      progress.stop();
-    });
+    .finally(() => progress.stop());
   for (const r of results)
     console.log(
       `${r.instances} × ${r.store}: ${r.turnsPerSec} turns/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ` +

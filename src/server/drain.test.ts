@@ -3,6 +3,8 @@ import http from "node:http";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDrain, type DrainController } from "./drain.js";
+import { createErrorHandler } from "./error-handler.js";
+import { createJsonLogger } from "../shared/logger.js";
 import { openSse } from "./sse.js";
 
 interface Harness {
@@ -32,6 +34,7 @@ async function startHarness(): Promise<Harness> {
     sse.send("message", { id: 1, text: "hello" });
   });
   app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
+  app.use(createErrorHandler(createJsonLogger({ level: "silent" })));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

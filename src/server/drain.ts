@@ -1,7 +1,8 @@
 // Graceful shutdown of one instance: once draining, new turns and new live streams are refused with a 503 the
 // client retries elsewhere, turns already running are allowed to finish (up to a grace period), and open live
 // event streams are told to reconnect (to another instance) before they are closed.
-import type { Request, RequestHandler, Response } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { AppError } from "../shared/errors.js";
 
 /** Tracks the instance's turns and live streams and refuses new ones once it drains. */
 export interface DrainController {
@@ -51,14 +52,10 @@ export function createDrain(): DrainController {
     idleWaiters.clear();
   };
 
-  const refuse = (res: Response): void => {
+  // Answered through the one JSON error handler; Retry-After tells the client (and proxies) to come straight back.
+  const refuse = (res: Response, next: NextFunction): void => {
     res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
-    res.status(503).json({
-      error: {
-        code: "shutting_down",
-        message: "This server is restarting. Please try again in a moment.",
-      },
-    });
+    next(new AppError("shutting_down", "This server is restarting. Please try again in a moment."));
   };
 
   const middleware: RequestHandler = (req, res, next) => {
@@ -66,7 +63,7 @@ export function createDrain(): DrainController {
     const live = isLiveStreamRequest(req);
     // While draining, every answer closes its connection, so keep-alive clients reconnect to another instance.
     if (draining) res.setHeader("Connection", "close");
-    if (draining && (turn || live)) return refuse(res);
+    if (draining && (turn || live)) return refuse(res, next);
     if (turn) {
       turns++;
       // "close" follows "finish" and also fires when the client goes away mid-turn: either way the turn is over here.

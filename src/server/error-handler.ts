@@ -79,7 +79,8 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       res.end();
       return;
     }
-    if (status === 503) res.set("Retry-After", "5");
+    // A route may say when to come back (a draining instance: at once, elsewhere); otherwise five seconds.
+    if (status === 503 && !res.getHeader("Retry-After")) res.set("Retry-After", "5");
     // A route may have set its own type or attachment name before failing (a file, a YAML export): errors are JSON.
     res.removeHeader("Content-Disposition");
     res.type("application/json");

@@ -30,6 +30,8 @@ export interface SyncPg {
   transaction<T>(fn: () => T): T;
   /** Statements sent since the connection opened (for benchmarks and tests). */
   readonly statements: number;
+  /** Milliseconds the calling thread spent waiting for answers since the connection opened. */
+  readonly waitedMs: number;
   close(): Promise<void>;
 }
 
@@ -107,20 +109,23 @@ export function openSyncPg(url: string, options: { name?: string; timeoutMs?: nu
   let closed = false;
 
   let nextId = 0;
+  let waitedMs = 0;
   // Replies carry the id of their request: one that arrives after its caller timed out is recognised and dropped,
   // so a slow statement can never hand its rows to the next caller.
   const call = (message: Record<string, unknown>): Reply => {
     if (closed) throw new PgError("the database connection is closed", "57P01");
     const id = ++nextId;
     Atomics.store(signal, 0, 0);
+    const started = performance.now();
     port1.postMessage({ ...message, id });
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const received = receiveMessageOnPort(port1);
       if (received) {
         const reply = received.message as Reply & { id: number };
-        if (reply.id === id) return reply;
-        continue;
+        if (reply.id !== id) continue;
+        waitedMs += performance.now() - started;
+        return reply;
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new PgError(`no answer from PostgreSQL in ${timeoutMs} ms`, "57014");
@@ -159,6 +164,9 @@ export function openSyncPg(url: string, options: { name?: string; timeoutMs?: nu
     },
     get statements() {
       return statements;
+    },
+    get waitedMs() {
+      return waitedMs;
     },
     async close() {
       if (closed) return;
